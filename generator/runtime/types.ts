@@ -44,6 +44,13 @@ export interface OperationSpec {
   /** Value for X-GitHub-Api-Version. */
   readonly apiVersion?: string;
   readonly pagination?: PaginationSpec;
+  /**
+   * The operation answers with a redirect whose target is the result (e.g. a logs download URL).
+   * When true the request uses `redirect: "manual"` and a 3xx resolves to a `RedirectResponse`
+   * `{ status, data: undefined, headers, location }`; the target is never fetched with credentials.
+   * When false or absent, fetch follows redirects as usual.
+   */
+  readonly redirect?: boolean;
 }
 
 /** Response headers as a plain object with lower-case names; the ones GitHub documents are typed. */

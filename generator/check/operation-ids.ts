@@ -1,0 +1,18 @@
+// operationIds must be unique: they key the types and name the functions.
+import type { Check } from "./context.js";
+import { rawOperations } from "../model/operations.js";
+
+export const checkOperationIds: Check = ({ document, report }) => {
+  const seen = new Map<string, string>();
+  for (const raw of rawOperations(document)) {
+    const id = raw.operation.operationId;
+    if (id === undefined) continue;
+    if (typeof id !== "string") {
+      report([...raw.pointer, "operationId"], `operationId of ${raw.method} ${raw.path} is not a string`, "write it as a string, e.g. `actions/get-workflow-run`");
+      continue;
+    }
+    const first = seen.get(id);
+    if (first) report([...raw.pointer, "operationId"], `duplicate operationId "${id}": also used by ${first}`, "give each operation its own operationId");
+    else seen.set(id, `${raw.method} ${raw.path}`);
+  }
+};

@@ -1,0 +1,40 @@
+// `x-pagination` must name a known style and an items key that is an array in the response.
+import type { Check } from "./context.js";
+import { isObject } from "../model/deref.js";
+import { rawOperations } from "../model/operations.js";
+import { PAGINATION_STYLES, isArraySchema, successSchema } from "../model/pagination.js";
+import { responseModels } from "../model/responses.js";
+
+export const checkPagination: Check = ({ document, report }) => {
+  for (const raw of rawOperations(document)) {
+    const declared = raw.operation["x-pagination"];
+    if (declared === undefined || declared === false) continue;
+    const at = [...raw.pointer, "x-pagination"];
+    if (!isObject(declared)) {
+      report(at, "x-pagination must be an object", "e.g. `x-pagination: { style: page, itemsKey: workflow_runs }`");
+      continue;
+    }
+    if (!PAGINATION_STYLES.includes(declared.style as string)) {
+      report([...at, "style"], `unknown pagination style ${JSON.stringify(declared.style ?? null)}`, `use one of: ${PAGINATION_STYLES.join(", ")}`);
+    }
+    const schema = successSchema(document, raw.operation, responseModels(document, raw.operation.responses));
+    const itemsKey = declared.itemsKey;
+    if (itemsKey === undefined || itemsKey === null) {
+      if (schema && !isArraySchema(document, schema)) report(at, "x-pagination has no itemsKey, but the response is not an array", "name the array property with `itemsKey`");
+      continue;
+    }
+    if (typeof itemsKey !== "string") {
+      report([...at, "itemsKey"], "itemsKey must be a string", "name the array property of the response");
+      continue;
+    }
+    const property = schema && isObject(schema.properties) ? schema.properties[itemsKey] : undefined;
+    if (!property || !isArraySchema(document, property)) {
+      const arrays = schema && isObject(schema.properties) ? Object.keys(schema.properties).filter((k) => isArraySchema(document, (schema.properties as Record<string, unknown>)[k])) : [];
+      report([...at, "itemsKey"], `itemsKey "${itemsKey}" is not an array property of the ${raw.method} ${raw.path} response`, arrays.length ? `array properties there: ${arrays.join(", ")}` : "the success response has no array property");
+    }
+    const cappedBy = declared.cappedBy;
+    if (cappedBy !== undefined && (!Array.isArray(cappedBy) || cappedBy.some((c) => typeof c !== "string"))) {
+      report([...at, "cappedBy"], "cappedBy must be a list of query parameter names", "e.g. `cappedBy: [actor, branch]`");
+    }
+  }
+};

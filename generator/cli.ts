@@ -1,0 +1,77 @@
+// The command line: parses arguments, runs the pipeline, prints one summary line, and sets the
+// exit code (0 done, 1 spec problems or stale output, 2 usage). The only module that touches
+// `process`.
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { SpecError, formatDiagnostic } from "./diagnostics.js";
+import { generate } from "./pipeline.js";
+import { diffOutput, isClean, writeAtomically } from "./write/output.js";
+
+const USAGE = `Usage: npm run generate -- [options]
+
+Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 document.
+
+Options:
+  --spec <file>   root file of the spec, YAML or JSON (default: spec/openapi.yaml)
+  --out <dir>     output folder (default: generated)
+  --check         write nothing; list stale, missing and orphaned files; exit 1 if any
+  -h, --help      show this help
+
+Exit codes: 0 success, 1 spec errors or stale output, 2 usage errors.`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const started = performance.now();
+  const specPath = resolve(args.spec ?? "spec/openapi.yaml");
+  const outDir = resolve(args.out ?? "generated");
+  let result;
+  try {
+    result = await generate(specPath, outDir);
+  } catch (error) {
+    if (error instanceof SpecError) {
+      for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d, error.locate, process.cwd()) + "\n");
+      process.stderr.write(`${error.diagnostics.length} error(s); nothing was written.\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const diff = await diffOutput(outDir, result.files);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const summary = `${result.model.operations.length} operations, ${result.files.length} files, ${seconds} s`;
+  if (args.check) {
+    if (isClean(diff)) {
+      process.stdout.write(`up to date: ${summary}\n`);
+      return 0;
+    }
+    for (const [kind, paths] of Object.entries(diff)) for (const p of paths) process.stderr.write(`${kind}: ${p}\n`);
+    process.stderr.write(`${outDir} is not in step with the spec: run npm run generate\n`);
+    return 1;
+  }
+  if (!isClean(diff)) await writeAtomically(outDir, result.files);
+  const changed = diff.stale.length + diff.missing.length + diff.orphaned.length;
+  process.stdout.write(`${summary}${changed ? `, ${changed} changed` : ", unchanged"}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,40 @@
+// dist/: JavaScript and declarations for every source file, so that the package installs and
+// imports with no build step. Each file is compiled on its own (isolatedDeclarations), which is
+// fast and needs no type checker; src/types.ts holds only types and is its own declaration file.
+import ts from "typescript";
+import type { EmittedFile } from "./file.js";
+
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  declaration: true,
+  isolatedDeclarations: true,
+  verbatimModuleSyntax: true,
+  removeComments: false,
+  newLine: ts.NewLineKind.LineFeed,
+};
+
+export function compileToDist(sources: readonly EmittedFile[]): EmittedFile[] {
+  const out: EmittedFile[] = [];
+  for (const file of sources) {
+    if (!file.path.startsWith("src/") || !file.path.endsWith(".ts")) continue;
+    const base = "dist/" + file.path.slice("src/".length, -".ts".length);
+    if (file.path === "src/types.ts") {
+      out.push({ path: `${base}.d.ts`, contents: file.contents }, { path: `${base}.js`, contents: `${firstLine(file.contents)}export {};\n` });
+      continue;
+    }
+    const js = ts.transpileModule(file.contents, { compilerOptions: OPTIONS, fileName: file.path, reportDiagnostics: false });
+    const dts = ts.transpileDeclaration(file.contents, { compilerOptions: OPTIONS, fileName: file.path, reportDiagnostics: true });
+    const problems = dts.diagnostics ?? [];
+    if (problems.length) {
+      const text = problems.map((d) => `${file.path}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`).join("\n");
+      throw new Error(`internal error: cannot emit declarations in isolation:\n${text}`);
+    }
+    out.push({ path: `${base}.js`, contents: js.outputText }, { path: `${base}.d.ts`, contents: dts.outputText });
+  }
+  return out;
+}
+
+function firstLine(text: string): string {
+  return text.slice(0, text.indexOf("\n") + 1);
+}

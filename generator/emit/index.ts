@@ -1,0 +1,37 @@
+// Every file of the generated package, in memory, before formatting.
+import { Project } from "ts-morph";
+import type { ApiModel } from "../model/types.js";
+import type { EmittedFile } from "./file.js";
+import { emitIndex } from "./index-module.js";
+import { emitOperationModules } from "./operations-module.js";
+import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.js";
+import { emitPagination } from "./pagination-module.js";
+import { emitRuntime } from "./runtime-files.js";
+import { emitSchemas } from "./schemas-module.js";
+import { emitTypes } from "./types-file.js";
+
+export type { EmittedFile } from "./file.js";
+export type { PackageInfo } from "./package-files.js";
+
+/** Type names the runtime exports; generated aliases must not reuse them. */
+const RUNTIME_TYPES = new Set([
+  "ApiResponse", "RedirectResponse", "Client", "ClientOptions", "RequestOptions", "RetryOptions", "RetryInfo", "TokenSource",
+  "Operation", "PaginatedOperation", "OperationSpec", "PaginationSpec", "ResponseHeaders", "HttpMethod", "HeaderParam",
+  "Page", "PaginateOptions", "CollectOptions", "ItemOf", "PaginatedOperations", "PaginatedOperationName",
+]);
+
+export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo): Promise<EmittedFile[]> {
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  const types = emitTypes(document);
+  const files = [
+    ...emitRuntime(),
+    ...emitOperationModules(model.operations, project),
+    emitPagination(model, project),
+    emitSchemas(model, document, project, RUNTIME_TYPES),
+    emitIndex(model),
+    emitPackageJson(model, pkg),
+    emitReadme(model, pkg),
+  ];
+  files.push(await types);
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}

@@ -1,0 +1,34 @@
+// The JSDoc of an operation function: what editors show on hover.
+import type { JSDocStructure, OptionalKind } from "ts-morph";
+import type { OperationModel, ParamModel } from "../model/types.js";
+import { jsDoc } from "./ts.js";
+
+export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
+  const lines = [op.docs.summary ?? `${op.method} ${op.path}`];
+  if (op.docs.description && op.docs.description !== op.docs.summary) lines.push("", op.docs.description);
+  if (op.docs.permissions.length) lines.push("", `Required permission: ${op.docs.permissions.join("; ")}.`);
+  if (op.pagination) lines.push("", `Paginated (${op.pagination.style} style): iterate with \`paginate(client, ${op.name}, params)\`.`);
+  const tags: { tagName: string; text?: string }[] = [];
+  if (op.docs.url) tags.push({ tagName: "see", text: `{@link ${op.docs.url}}` });
+  if (op.docs.deprecated) tags.push({ tagName: "deprecated", text: "This operation is deprecated in the API description." });
+  tags.push({ tagName: "example", text: exampleCall(op) });
+  return jsDoc(lines.join("\n"), tags);
+}
+
+function exampleCall(op: OperationModel): string {
+  const required = [...op.params.path, ...op.params.query, ...op.params.header].filter((p) => p.required);
+  const args = required.length ? `{ ${required.map((p) => `${propertyKey(p.name)}: ${placeholder(p)}`).join(", ")} }` : "{}";
+  if (op.pagination) return `for await (const item of paginate(client, ${op.name}, ${args})) console.log(item);`;
+  if (op.responses.some((r) => r.kind === "redirect")) return `const { location } = await ${op.name}(client, ${args});`;
+  return `const { status, data } = await ${op.name}(client, ${args});`;
+}
+
+function placeholder(param: ParamModel): string {
+  if (param.type === "integer" || param.type === "number") return "42";
+  if (param.type === "boolean") return "true";
+  return JSON.stringify(param.name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"));
+}
+
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}

@@ -1,0 +1,67 @@
+// The type expressions of one operation: params, result union, item and error types. They index
+// into openapi-typescript's `paths`, so that every schema is written once, in src/types.ts.
+import type { OperationModel } from "../model/types.js";
+import { generic, indexed, intersection, union } from "./ts.js";
+
+export interface OperationTypeNames {
+  readonly op: string;
+  readonly params: string;
+  readonly response: string;
+  readonly item: string;
+  readonly error: string;
+}
+
+export function typeNames(op: OperationModel): OperationTypeNames {
+  const t = op.typeName;
+  return { op: `${t}Operation`, params: `${t}Params`, response: `${t}Response`, item: `${t}Item`, error: `${t}Error` };
+}
+
+/** `paths["/repos/{owner}/{repo}"]["get"]`: the operation in openapi-typescript's output. */
+export function operationType(op: OperationModel): string {
+  return indexed("paths", op.path, op.method.toLowerCase());
+}
+
+export function paramsType(op: OperationModel, names: OperationTypeNames): string {
+  const parts: string[] = [];
+  for (const location of ["path", "query", "header", "cookie"] as const) {
+    const params = op.params[location];
+    if (!params.length) continue;
+    const part = indexed(names.op, "parameters", location);
+    parts.push(params.some((p) => p.required) ? part : generic("NonNullable", part));
+  }
+  if (op.body) {
+    const content = indexed(generic("NonNullable", indexed(names.op, "requestBody")), "content", op.body.mediaType);
+    if (op.body.flatKeys) parts.push(op.body.required ? content : generic("Partial", content));
+    else parts.push(op.body.required ? `{ body: ${content} }` : `{ body?: ${content} }`);
+  }
+  return intersection(parts);
+}
+
+export function responseType(op: OperationModel, names: OperationTypeNames): string {
+  const outcomes = op.responses
+    .filter((r) => r.status >= 200 && r.status < 400)
+    .map((r) => {
+      if (r.kind === "redirect") return generic("RedirectResponse", String(r.status));
+      const data =
+        r.kind === "json" ? indexed(names.op, "responses", r.status, "content", r.mediaType!)
+        : r.kind === "text" ? "string"
+        : r.kind === "binary" ? "ArrayBuffer"
+        : "undefined";
+      return generic("ApiResponse", String(r.status), data);
+    });
+  return union(outcomes, generic("ApiResponse", "number", "unknown"));
+}
+
+/** The element type of the items array, from the first JSON success response. */
+export function itemType(op: OperationModel, names: OperationTypeNames): string | undefined {
+  if (!op.pagination) return undefined;
+  const ok = op.responses.find((r) => r.status >= 200 && r.status < 300 && r.kind === "json");
+  if (!ok) return undefined;
+  const data = indexed(names.op, "responses", ok.status, "content", ok.mediaType!);
+  return op.pagination.itemsKey === null ? `${data}[number]` : `${indexed(data, op.pagination.itemsKey)}[number]`;
+}
+
+export function errorType(op: OperationModel): string {
+  const statuses = op.responses.filter((r) => r.status >= 400).map((r) => String(r.status));
+  return generic("GitHubApiError", statuses.length ? union(statuses) : "number");
+}

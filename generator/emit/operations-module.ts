@@ -1,0 +1,53 @@
+// src/operations/<group>.ts: one typed, tree-shakeable function per operation of a tag.
+import { Project, type StatementStructures } from "ts-morph";
+import type { OperationModel } from "../model/types.js";
+import { sortBy } from "../model/order.js";
+import type { EmittedFile } from "./file.js";
+import { TS_HEADER } from "./file.js";
+import { operationDoc } from "./operation-doc.js";
+import { operationSpec } from "./operation-spec.js";
+import { errorType, itemType, operationType, paramsType, responseType, typeNames } from "./operation-types.js";
+import { exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
+
+export function emitOperationModules(operations: readonly OperationModel[], project: Project): EmittedFile[] {
+  const groups = new Map<string, OperationModel[]>();
+  for (const op of operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
+  return sortBy(groups, ([group]) => group).map(([group, ops]) => {
+    const path = `src/operations/${group}.ts`;
+    const file = project.createSourceFile(path, { statements: moduleStatements(ops) }, { overwrite: true });
+    const contents = TS_HEADER + file.getFullText();
+    project.removeSourceFile(file);
+    return { path, contents };
+  });
+}
+
+function moduleStatements(ops: readonly OperationModel[]): StatementStructures[] {
+  const runtimeTypes = new Set(["ApiResponse", "Operation"]);
+  const body = ops.flatMap((op) => operationStatements(op, runtimeTypes));
+  return [
+    importFrom("../runtime/operation.js", ["operation"]),
+    importFrom("../runtime/errors.js", ["GitHubApiError"], true),
+    importFrom("../runtime/types.js", [...runtimeTypes], true),
+    importFrom("../types.js", ["paths"], true),
+    ...body,
+  ];
+}
+
+function operationStatements(op: OperationModel, runtimeTypes: Set<string>): StatementStructures[] {
+  const names = typeNames(op);
+  const item = itemType(op, names);
+  const response = responseType(op, names);
+  if (response.includes("RedirectResponse<")) runtimeTypes.add("RedirectResponse");
+  if (item) runtimeTypes.add("PaginatedOperation");
+  const subject = `{@link ${op.name}}`;
+  const statements: StatementStructures[] = [
+    typeAlias(names.op, operationType(op), { exported: false }),
+    typeAlias(names.params, paramsType(op, names), { docs: `Parameters of ${subject}: path, query, header and body fields in one object.` }),
+    typeAlias(names.response, response, { docs: `The documented successful outcomes of ${subject}.` }),
+    typeAlias(names.error, errorType(op), { docs: `The error ${subject} throws for a documented error status.` }),
+  ];
+  if (item) statements.push(typeAlias(names.item, item, { docs: `One item of the list that ${subject} pages through.` }));
+  const type = item ? generic("PaginatedOperation", names.params, names.response, names.item) : generic("Operation", names.params, names.response);
+  statements.push(exportedConst(op.name, type, pureCall("operation", JSON.stringify(operationSpec(op))), operationDoc(op)));
+  return statements;
+}

@@ -1,0 +1,176 @@
+// Turns a spec spread over several files into one document whose every $ref is internal.
+// Schemas reached from another file are hoisted into components/schemas (so recursive ones
+// stay expressible as named types); any other kind of object is inlined at its ref. Each
+// object brought in from another file remembers where it came from, for error positions.
+import { basename, extname } from "node:path";
+import type { Diagnostic, SpecLocation } from "../diagnostics.js";
+import { collectRefs, type RefSite } from "./ref-sites.js";
+import { formatPointer, getAt, splitRef, type Pointer } from "./json-pointer.js";
+import type { SourceFile } from "./source-file.js";
+
+export interface Bundle {
+  readonly document: Record<string, unknown>;
+  /** Where an object that was brought in from another file was written. */
+  readonly origins: WeakMap<object, SpecLocation>;
+  readonly diagnostics: Diagnostic[];
+}
+
+type ResolveFile = (fromFile: string, relative: string) => string;
+
+const SCHEMA_PARENT_KEYS = new Set([
+  "schema", "items", "additionalProperties", "not", "contains", "if", "then", "else",
+  "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema",
+]);
+const SCHEMA_MAP_KEYS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
+const SCHEMA_LIST_KEYS = new Set(["allOf", "oneOf", "anyOf", "prefixItems"]);
+
+/** Whether a $ref at this pointer stands for a schema (hoisted) rather than another object (inlined). */
+export function isSchemaPosition(pointer: Pointer): boolean {
+  const last = pointer[pointer.length - 1];
+  const parent = pointer[pointer.length - 2];
+  if (typeof last === "string" && SCHEMA_PARENT_KEYS.has(last)) return true;
+  if (typeof parent !== "string") return false;
+  return SCHEMA_MAP_KEYS.has(parent) || (SCHEMA_LIST_KEYS.has(parent) && typeof last === "number");
+}
+
+export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>, resolveFile: ResolveFile): Bundle {
+  const root = files.get(rootFile)!;
+  const document = root.value as Record<string, unknown>;
+  const origins = new WeakMap<object, SpecLocation>();
+  const diagnostics: Diagnostic[] = [];
+  /** `file#pointer` of an external target → the internal ref that now stands for it. */
+  const placed = new Map<string, string>();
+  /** `file#pointer` of an inlined target → its processed value. */
+  const inlined = new Map<string, unknown>();
+  const inProgress = new Set<string>();
+  const rewritten = new WeakSet<object>();
+
+  const components = (document.components ??= {}) as Record<string, Record<string, unknown>>;
+
+  const targetOf = (site: RefSite, file: string) => {
+    const { file: rel, pointer } = splitRef(site.ref);
+    return { file: rel === "" ? file : resolveFile(file, rel), pointer };
+  };
+  const keyOf = (t: { file: string; pointer: Pointer }) => `${t.file}${formatPointer(t.pointer)}`;
+
+  /** Checks that a ref's target exists; reports and returns undefined when it does not. */
+  const lookup = (site: RefSite, file: string) => {
+    const target = targetOf(site, file);
+    const at: SpecLocation = { file, pointer: [...site.pointer, "$ref"] };
+    const source = files.get(target.file);
+    if (!source) {
+      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to a file that does not exist: ${target.file}`, hint: `paths in $ref are relative to ${basename(file)}; check the file name` });
+      return undefined;
+    }
+    const got = getAt(source.value, target.pointer);
+    if (!got.found) {
+      const parent = getAt(source.value, target.pointer.slice(0, got.missingAt));
+      const keys = parent.found && parent.value && typeof parent.value === "object" ? Object.keys(parent.value).slice(0, 8) : [];
+      diagnostics.push({
+        location: at,
+        message: `$ref "${site.ref}" points to nothing: "${String(target.pointer[got.missingAt])}" does not exist${target.file === file ? "" : ` in ${basename(target.file)}`}`,
+        hint: keys.length ? `keys there: ${keys.join(", ")}` : "check the JSON pointer after #",
+      });
+      return undefined;
+    }
+    return { target, value: got.value };
+  };
+
+  /** Rewrites every ref inside `value` (which lives in `file` at `base`) so that it is internal. */
+  const processSubtree = (value: unknown, file: string, base: Pointer) => {
+    if (!value || typeof value !== "object") return;
+    for (const site of collectRefs(value)) {
+      if (rewritten.has(site.holder)) continue;
+      const pointer = [...base, ...site.pointer];
+      processSite({ ...site, pointer }, file);
+    }
+  };
+
+  const processSite = (site: RefSite, file: string) => {
+    const found = lookup(site, file);
+    if (!found) return;
+    const { target, value } = found;
+    if (target.file === rootFile) {
+      rewritten.add(site.holder);
+      if (file !== rootFile) site.holder.$ref = formatPointer(target.pointer);
+      return;
+    }
+    const key = keyOf(target);
+    const internal = placed.get(key);
+    if (internal) {
+      site.holder.$ref = internal;
+      rewritten.add(site.holder);
+      return;
+    }
+    if (isSchemaPosition(site.pointer)) {
+      const name = uniqueName(components.schemas ??= {}, nameFor(target));
+      const ref = formatPointer(["components", "schemas", name]);
+      placed.set(key, ref);
+      components.schemas[name] = value;
+      remember(value, target);
+      site.holder.$ref = ref;
+      rewritten.add(site.holder);
+      processSubtree(value, target.file, target.pointer);
+      return;
+    }
+    if (inProgress.has(key)) {
+      diagnostics.push({
+        location: { file, pointer: [...site.pointer, "$ref"] },
+        message: `circular $ref "${site.ref}": this object contains itself and is not a schema, so it cannot be expressed`,
+        hint: "break the cycle; only schemas may refer to themselves",
+      });
+      return;
+    }
+    if (!inlined.has(key)) {
+      inProgress.add(key);
+      remember(value, target);
+      processSubtree(value, target.file, target.pointer);
+      inProgress.delete(key);
+      inlined.set(key, value);
+    }
+    const { $ref: _ignored, ...siblings } = site.holder;
+    const replacement = Object.keys(siblings).length && isPlainObject(value) ? { ...value, ...siblings } : inlined.get(key);
+    if (replacement !== value && replacement && typeof replacement === "object") remember(replacement, target);
+    (site.parent as Record<string | number, unknown>)[site.key] = replacement;
+  };
+
+  const remember = (value: unknown, at: SpecLocation) => {
+    if (value && typeof value === "object" && !origins.has(value)) origins.set(value, at);
+  };
+
+  // Root components that only point elsewhere keep their names: register them first.
+  for (const [kind, entries] of Object.entries(components)) {
+    if (!isPlainObject(entries)) continue;
+    for (const [name, entry] of Object.entries(entries)) {
+      if (!isPlainObject(entry) || typeof entry.$ref !== "string" || entry.$ref.startsWith("#")) continue;
+      const found = lookup({ parent: entries, key: name, holder: entry, pointer: ["components", kind, name], ref: entry.$ref }, rootFile);
+      if (!found) continue;
+      placed.set(keyOf(found.target), formatPointer(["components", kind, name]));
+      entries[name] = found.value;
+      remember(found.value, found.target);
+      rewritten.add(entry);
+      processSubtree(found.value, found.target.file, found.target.pointer);
+    }
+  }
+  // Then everything else in the root file.
+  for (const site of collectRefs(document)) {
+    if (!rewritten.has(site.holder)) processSite(site, rootFile);
+  }
+  if (Object.keys(components).length === 0) delete document.components;
+  return { document, origins, diagnostics };
+}
+
+function nameFor(target: { file: string; pointer: Pointer }): string {
+  const last = target.pointer[target.pointer.length - 1];
+  if (typeof last === "string" && !/^\d+$/.test(last)) return last;
+  return basename(target.file, extname(target.file));
+}
+
+function uniqueName(taken: Record<string, unknown>, name: string): string {
+  if (!(name in taken)) return name;
+  for (let i = 2; ; i++) if (!(`${name}-${i}` in taken)) return `${name}-${i}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,27 @@
+// Follows internal $refs of the bundled document. The loader made every ref internal, and the
+// checks rejected pure-ref cycles, so a chain ends; the guard is for safety, not for logic.
+import { getAt, parsePointer } from "../load/json-pointer.js";
+
+export type Json = Record<string, unknown>;
+
+export function deref(document: Json, value: unknown): Json | undefined {
+  let node = value;
+  for (let hops = 0; hops < 64 && isObject(node) && typeof node.$ref === "string"; hops++) {
+    const ref = node.$ref;
+    if (!ref.startsWith("#")) return undefined;
+    const got = getAt(document, parsePointer(ref.slice(1)));
+    if (!got.found) return undefined;
+    node = got.value;
+  }
+  return isObject(node) ? node : undefined;
+}
+
+export function isObject(value: unknown): value is Json {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Reads a vendor extension or field as a string, if it is one. */
+export function stringField(node: Json | undefined, key: string): string | undefined {
+  const value = node?.[key];
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,66 @@
+// The intermediate model: what the emitters need to know about an API, and nothing else.
+// Data only, sorted; snapshotted as JSON in tests because it is the shortest diff to review.
+import type { HttpMethod, PaginationSpec } from "../runtime/types.js";
+
+export interface ApiModel {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly operations: readonly OperationModel[];
+}
+
+export interface ParamModel {
+  /** Name on the wire, and key in the flat params object. */
+  readonly name: string;
+  readonly required: boolean;
+  /** The schema's type, when it names one; used for examples in the docs. */
+  readonly type?: string;
+  readonly description?: string;
+}
+
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "redirect";
+
+export interface ResponseModel {
+  readonly status: number;
+  readonly kind: ResponseKind;
+  readonly mediaType?: string;
+  readonly description?: string;
+}
+
+export interface BodyModel {
+  readonly mediaType: string;
+  readonly required: boolean;
+  /** Body properties merged into the flat params; absent when the body is passed whole as `body`. */
+  readonly flatKeys?: readonly string[];
+}
+
+export interface OperationDocs {
+  readonly summary?: string;
+  readonly description?: string;
+  readonly permissions: readonly string[];
+  readonly url?: string;
+  readonly deprecated: boolean;
+}
+
+export interface OperationModel {
+  /** The spec's operationId, or `METHOD path` when it has none. */
+  readonly id: string;
+  readonly name: string;
+  readonly typeName: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Output module, from the first tag. */
+  readonly group: string;
+  readonly params: {
+    readonly path: readonly ParamModel[];
+    readonly query: readonly ParamModel[];
+    readonly header: readonly ParamModel[];
+    readonly cookie: readonly ParamModel[];
+  };
+  readonly body?: BodyModel;
+  /** Documented responses with a status code, sorted; successes are 2xx and 3xx. */
+  readonly responses: readonly ResponseModel[];
+  readonly apiVersion?: string;
+  readonly pagination?: PaginationSpec;
+  readonly docs: OperationDocs;
+}
