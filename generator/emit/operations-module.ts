@@ -23,7 +23,8 @@ export function emitOperationModules(operations: readonly OperationModel[], proj
 
 function moduleStatements(ops: readonly OperationModel[]): StatementStructures[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
-  const body = ops.flatMap((op) => operationStatements(op, runtimeTypes));
+  // A blank line before each operation's block keeps the module readable in review.
+  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes)]);
   return [
     importFrom("../runtime/operation.js", ["operation"]),
     importFrom("../runtime/errors.js", ["GitHubApiError"], true),
@@ -32,6 +33,8 @@ function moduleStatements(ops: readonly OperationModel[]): StatementStructures[]
     ...body,
   ];
 }
+
+const blankLine: StatementStructures = (writer) => writer.blankLine();
 
 function operationStatements(op: OperationModel, runtimeTypes: Set<string>): StatementStructures[] {
   const names = typeNames(op);

@@ -138,7 +138,9 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
     if (value && typeof value === "object" && !origins.has(value)) origins.set(value, at);
   };
 
-  // Root components that only point elsewhere keep their names: register them first.
+  // Root components that only point elsewhere keep their names: all of them are registered
+  // before any is processed, so that refs between them find each other's names.
+  const passThrough: { target: { file: string; pointer: Pointer }; value: unknown }[] = [];
   for (const [kind, entries] of Object.entries(components)) {
     if (!isPlainObject(entries)) continue;
     for (const [name, entry] of Object.entries(entries)) {
@@ -148,10 +150,10 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
       placed.set(keyOf(found.target), formatPointer(["components", kind, name]));
       entries[name] = found.value;
       remember(found.value, found.target);
-      rewritten.add(entry);
-      processSubtree(found.value, found.target.file, found.target.pointer);
+      passThrough.push(found);
     }
   }
+  for (const { value, target } of passThrough) processSubtree(value, target.file, target.pointer);
   // Then everything else in the root file.
   for (const site of collectRefs(document)) {
     if (!rewritten.has(site.holder)) processSite(site, rootFile);

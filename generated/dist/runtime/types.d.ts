@@ -1,0 +1,145 @@
+export type HttpMethod = "GET" | "HEAD" | "PUT" | "DELETE" | "POST" | "PATCH" | "OPTIONS" | "TRACE";
+/** How a list operation pages, as declared by `x-pagination` or inferred by the generator. */
+export interface PaginationSpec {
+    /** `page`: page/per_page numbers and Link rel="next"; `cursor`: after/before cursors from the Link header. */
+    readonly style: "page" | "cursor";
+    /** The property that holds the items, or `null` when the response body is the array itself. */
+    readonly itemsKey: string | null;
+    /** Whether the operation accepts a `before` cursor, so that it can be paged backward. */
+    readonly backward?: boolean;
+    /**
+     * Filters under which GitHub stops at `resultCap` results (list-runs: actor, branch, … at 1,000).
+     * When one of them is set and `total_count` is above the cap, pages report `capped: true`.
+     */
+    readonly cappedBy?: readonly string[];
+    readonly resultCap?: number;
+}
+/** A header parameter: the flat params key and the header's name on the wire. */
+export type HeaderParam = readonly [key: string, header: string];
+/** Everything the request core needs to know about one operation; emitted as a literal per operation. */
+export interface OperationSpec {
+    /** The spec's operationId, e.g. `actions/list-workflow-runs-for-repo`. */
+    readonly id: string;
+    readonly method: HttpMethod;
+    /** Path template as in the spec, e.g. `/repos/{owner}/{repo}/actions/runs/{run_id}`. */
+    readonly path: string;
+    /** Params keys that fill the path template, in order of appearance. */
+    readonly pathParams?: readonly string[];
+    /** Params keys sent in the query string. */
+    readonly queryParams?: readonly string[];
+    readonly headerParams?: readonly HeaderParam[];
+    /**
+     * How the body is formed: a list of params keys gathered into a JSON object (flat params),
+     * or `"body"` when the caller passes the whole body as `params.body`.
+     */
+    readonly bodyParams?: readonly string[] | "body";
+    /** Media type of the request body, when not JSON. */
+    readonly bodyType?: string;
+    /** Value for X-GitHub-Api-Version. */
+    readonly apiVersion?: string;
+    readonly pagination?: PaginationSpec;
+    /**
+     * The operation answers with a redirect whose target is the result (e.g. a logs download URL).
+     * When true the request uses `redirect: "manual"` and a 3xx resolves to a `RedirectResponse`
+     * `{ status, data: undefined, headers, location }`; the target is never fetched with credentials.
+     * When false or absent, fetch follows redirects as usual.
+     */
+    readonly redirect?: boolean;
+}
+/** Response headers as a plain object with lower-case names; the ones GitHub documents are typed. */
+export interface ResponseHeaders {
+    readonly link?: string;
+    readonly location?: string;
+    readonly etag?: string;
+    readonly "retry-after"?: string;
+    readonly "x-github-request-id"?: string;
+    readonly "x-ratelimit-limit"?: string;
+    readonly "x-ratelimit-remaining"?: string;
+    readonly "x-ratelimit-reset"?: string;
+    readonly "x-ratelimit-used"?: string;
+    readonly "x-ratelimit-resource"?: string;
+    readonly [name: string]: string | undefined;
+}
+/** One documented outcome of a call. `data` is `undefined` for bodiless statuses (204, 302). */
+export interface ApiResponse<S extends number = number, D = unknown> {
+    readonly status: S;
+    readonly data: D;
+    readonly headers: ResponseHeaders;
+}
+/** A 3xx outcome: the client returns the target and never follows it with credentials. */
+export interface RedirectResponse<S extends number = 302> extends ApiResponse<S, undefined> {
+    readonly location: string;
+}
+export interface RetryInfo {
+    /** 1 for the first retry. */
+    readonly attempt: number;
+    readonly delayMs: number;
+    readonly method: string;
+    readonly url: string;
+    /** The status that caused the retry, or undefined for a network failure. */
+    readonly status?: number;
+    readonly error?: unknown;
+}
+export interface RetryOptions {
+    /** Retries after the first attempt. Default 3. */
+    readonly retries?: number;
+    /** First backoff step; doubles each retry, with full jitter. Default 500 ms. */
+    readonly baseDelayMs?: number;
+    /** Ceiling of one computed backoff step. Default 20 s. */
+    readonly maxDelayMs?: number;
+    /**
+     * Ceiling on a wait the server asks for (retry-after, x-ratelimit-reset). A longer wait is not
+     * slept through: the call fails at once with an error that says when to come back. Default 60 s.
+     */
+    readonly maxRetryDelayMs?: number;
+    /** Also retry non-idempotent methods (POST, PATCH). Off by default: a repeated POST repeats its effect. */
+    readonly retryNonIdempotent?: boolean;
+    readonly onRetry?: (info: RetryInfo) => void;
+}
+export type TokenSource = string | (() => string | Promise<string>);
+export interface ClientOptions {
+    /** A token, or a function that returns one (e.g. a GitHub App installation token, refreshed). */
+    readonly token?: TokenSource;
+    /** Default `https://api.github.com`; for GitHub Enterprise Server, `https://HOST/api/v3`. */
+    readonly baseUrl?: string;
+    readonly userAgent?: string;
+    /** Per-attempt timeout. Default: none. */
+    readonly timeoutMs?: number;
+    /** Retry options, or `false` to never retry. */
+    readonly retry?: RetryOptions | false;
+    /** A fetch implementation; default `globalThis.fetch`. */
+    readonly fetch?: typeof fetch;
+}
+export interface RequestOptions {
+    readonly signal?: AbortSignal;
+    readonly timeoutMs?: number;
+    /** Overrides the client's retry options for this call (merged), or `false`. */
+    readonly retry?: RetryOptions | false;
+    /** Extra request headers. */
+    readonly headers?: Readonly<Record<string, string>>;
+}
+/** A callable operation; `spec` lets the pagination helpers re-issue it. */
+export interface Operation<P, R> {
+    (client: Client, params: P, options?: RequestOptions): Promise<R>;
+    readonly spec: OperationSpec;
+}
+declare const itemType: unique symbol;
+/** An operation that pages. `Item` is the element type of its items array. */
+export interface PaginatedOperation<P, R, Item> extends Operation<P, R> {
+    readonly spec: OperationSpec & {
+        readonly pagination: PaginationSpec;
+    };
+    /** Type-level only: carries the item type to `paginate` and `collect`. */
+    readonly [itemType]?: Item;
+}
+/** The client: options resolved once, the token kept out of sight. */
+export interface Client {
+    readonly baseUrl: string;
+    readonly userAgent: string;
+    readonly timeoutMs: number | undefined;
+    readonly retry: RetryOptions | false;
+    readonly fetch: typeof fetch;
+    /** The `Authorization` header value, or undefined when no token was given. */
+    authorization(): string | undefined | Promise<string | undefined>;
+}
+export {};
