@@ -1,0 +1,100 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createClient } from "../../generator/runtime/client.js";
+import { GitHubApiError, GitHubError, GitHubNetworkError, GitHubTimeoutError } from "../../generator/runtime/errors.js";
+import { request } from "../../generator/runtime/request.js";
+import type { RetryInfo } from "../../generator/runtime/types.js";
+import { getRun, json, recorder, sequence, stalled, TOKEN } from "./helpers.js";
+
+const params = { owner: "o", repo: "r", run_id: 1 };
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("createClient", () => {
+  it("resolves defaults once", () => {
+    const gh = createClient();
+    expect(gh.baseUrl).toBe("https://api.github.com");
+    expect(gh.userAgent).toBe("gh-actions-client");
+    expect(gh.timeoutMs).toBeUndefined();
+    expect(gh.retry).toEqual({});
+    expect(gh.authorization()).toBeUndefined();
+    expect(Object.isFrozen(gh)).toBe(true);
+  });
+
+  it.each([
+    ["https://ghe.example.com/api/v3/", "https://ghe.example.com/api/v3"],
+    ["https://ghe.example.com/api/v3//", "https://ghe.example.com/api/v3"],
+    ["https://api.github.com", "https://api.github.com"],
+  ])("strips trailing slashes from %s", (given, want) => {
+    expect(createClient({ baseUrl: given }).baseUrl).toBe(want);
+  });
+
+  it("builds the authorization header from a token or a token function", async () => {
+    expect(createClient({ token: "abc" }).authorization()).toBe("Bearer abc");
+    expect(createClient({ token: "" }).authorization()).toBeUndefined();
+    expect(createClient({ token: () => "sync" }).authorization()).toBe("Bearer sync");
+    await expect(createClient({ token: async () => "async" }).authorization()).resolves.toBe("Bearer async");
+  });
+
+  it("looks up globalThis.fetch at call time when none is given", async () => {
+    const gh = createClient();
+    const { fetch, calls } = recorder(sequence(json({ id: 1 })));
+    vi.stubGlobal("fetch", fetch);
+    const res = await request(gh, getRun, params);
+    expect(res.data).toEqual({ id: 1 });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("the token never leaks", () => {
+  const leaks = (value: unknown): string[] => {
+    const views = [
+      String(value),
+      `${value as string}`,
+      JSON.stringify(value) ?? "",
+      inspect(value, { showHidden: true, depth: Infinity, getters: true }),
+    ];
+    if (value instanceof Error) views.push(value.message, value.stack ?? "", JSON.stringify((value as GitHubError).toJSON()));
+    return views.filter((v) => v.includes(TOKEN) || v.includes("S3cr3t"));
+  };
+
+  it("the detector itself finds a token", () => {
+    expect(leaks({ auth: `Bearer ${TOKEN}` })).not.toEqual([]);
+  });
+
+  it.each([
+    ["a string token", TOKEN],
+    ["a token function", () => TOKEN],
+  ])("not from a client holding %s", (_name, token) => {
+    const gh = createClient({ token, baseUrl: "https://api.github.com" });
+    expect(leaks(gh)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(gh))).toEqual({
+      baseUrl: "https://api.github.com",
+      userAgent: "gh-actions-client",
+      retry: {},
+      authenticated: true,
+    });
+    expect(Object.values(gh).filter((v) => typeof v === "string" && v.includes(TOKEN))).toEqual([]);
+  });
+
+  it("not from API, network or timeout errors, nor retry notifications", async () => {
+    const infos: RetryInfo[] = [];
+    const retry = { baseDelayMs: 1, retries: 1, onRetry: (i: RetryInfo) => infos.push(i) };
+    const api = recorder(sequence(json({ message: "Bad credentials", documentation_url: "https://docs.github.com/rest" }, 401, { "x-github-request-id": "R:1" }, "Unauthorized")));
+    const net = recorder(sequence(new TypeError("fetch failed")));
+    const slow = recorder(stalled());
+    const errors = [
+      await request(createClient({ token: TOKEN, fetch: api.fetch }), getRun, params).catch((e: unknown) => e),
+      await request(createClient({ token: TOKEN, fetch: net.fetch, retry }), getRun, params).catch((e: unknown) => e),
+      await request(createClient({ token: TOKEN, fetch: slow.fetch, timeoutMs: 2, retry: false }), getRun, params).catch((e: unknown) => e),
+    ];
+    expect(errors[0]).toBeInstanceOf(GitHubApiError);
+    expect(errors[1]).toBeInstanceOf(GitHubNetworkError);
+    expect(errors[2]).toBeInstanceOf(GitHubTimeoutError);
+    for (const e of errors) expect(leaks(e)).toEqual([]);
+    expect(infos).toHaveLength(1);
+    expect(leaks(infos)).toEqual([]);
+  });
+});
