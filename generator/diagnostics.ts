@@ -29,13 +29,23 @@ export class SpecError extends Error {
   }
 }
 
-/** `spec/paths/runs.yaml:41:7 error: message` plus an indented hint line. */
+/**
+ * `spec/paths/runs.yaml:41:7 error: message` plus an indented hint line. Every path under `cwd`
+ * is printed relative to it, in the message and hint too, so that output does not depend on
+ * where the project is checked out. Line breaks inside a message (from text quoted out of the
+ * spec) are escaped: one diagnostic stays one line plus its hint.
+ */
 export function formatDiagnostic(d: Diagnostic, locate: Locator, cwd: string): string {
   const pos = d.position ?? locate(d.location) ?? { line: 1, col: 1 };
   const file = relativeTo(cwd, d.location.file);
   const where = d.location.pointer.length ? ` (at #/${d.location.pointer.map(escapePointerSegment).join("/")})` : "";
-  const head = `${file}:${pos.line}:${pos.col} error: ${d.message}${where}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  const text = (t: string) => oneLine(t.replaceAll(cwd + "/", ""));
+  const head = `${file}:${pos.line}:${pos.col} error: ${text(d.message)}${text(where)}`;
+  return d.hint ? `${head}\n  hint: ${text(d.hint)}` : head;
+}
+
+function oneLine(text: string): string {
+  return text.replaceAll("\r", "\\r").replaceAll("\n", "\\n");
 }
 
 export function escapePointerSegment(segment: string | number): string {
@@ -44,4 +54,16 @@ export function escapePointerSegment(segment: string | number): string {
 
 function relativeTo(cwd: string, file: string): string {
   return file.startsWith(cwd + "/") ? file.slice(cwd.length + 1) : file;
+}
+
+/** Diagnostics in reading order: by file (the root file first), then line and column. Stable. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[], locate: Locator, rootFile: string): Diagnostic[] {
+  const keyed = diagnostics.map((d) => ({ d, pos: d.position ?? locate(d.location) ?? { line: 1, col: 1 } }));
+  keyed.sort((a, b) => {
+    const fa = a.d.location.file;
+    const fb = b.d.location.file;
+    if (fa !== fb) return fa === rootFile ? -1 : fb === rootFile ? 1 : fa < fb ? -1 : 1;
+    return a.pos.line - b.pos.line || a.pos.col - b.pos.col;
+  });
+  return keyed.map((k) => k.d);
 }

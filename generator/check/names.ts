@@ -1,18 +1,41 @@
-// Two operations must not end up with the same function name.
+// Every operation becomes an exported function and a few exported types; none of those names
+// may be taken twice. Two operations with the same operationId are reported by the
+// operationId check, not again here.
 import type { Check } from "./context.js";
 import { assignNames, operationId } from "../model/names.js";
-import { rawOperations } from "../model/operations.js";
+import { operationsInOrder } from "./operations.js";
+
+/**
+ * Names the generated package defines itself, which an operation's function name or one of its
+ * type names (`<Type>Params`, `<Type>Response`, `<Type>Error`, `<Type>Item`, `<Type>Operation`)
+ * must not take: what an operation module imports, and what src/index.ts exports besides the
+ * operations. model/naming.ts renames the runtime's value exports already; this catches the rest.
+ */
+const PACKAGE_NAMES: ReadonlySet<string> = new Set([
+  // imported by every operation module
+  "operation", "paths", "ApiResponse", "Operation", "PaginatedOperation", "RedirectResponse", "GitHubApiError",
+  // exported by src/index.ts from src/types.ts and the runtime
+  "components", "operations", "webhooks", "parseLink",
+  "GitHubError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError", "GitHubErrorBody",
+]);
+const TYPE_SUFFIXES = ["Params", "Response", "Error", "Item", "Operation"] as const;
 
 export const checkNames: Check = ({ document, report }) => {
-  const raws = rawOperations(document);
+  const raws = operationsInOrder(document);
   const names = assignNames(raws);
   const byName = new Map<string, number>();
-  names.forEach(({ name }, i) => {
+  names.forEach(({ name, typeName }, i) => {
+    const raw = raws[i]!;
+    const at = [...raw.pointer, "operationId"];
+    const taken = [name, ...TYPE_SUFFIXES.map((s) => typeName + s)].find((n) => PACKAGE_NAMES.has(n));
+    if (taken) report(at, `operation "${operationId(raw)}" would generate the name ${taken}, which the package already uses`, "rename the operationId");
     const first = byName.get(name);
-    if (first === undefined) byName.set(name, i);
-    else {
-      const other = raws[first]!;
-      report([...raws[i]!.pointer, "operationId"], `operations "${operationId(raws[i]!)}" and "${operationId(other)}" (${other.method} ${other.path}) would both be named ${name}`, "rename one of the operationIds");
+    if (first === undefined) {
+      byName.set(name, i);
+      return;
     }
+    const other = raws[first]!;
+    if (operationId(other) === operationId(raw)) return;
+    report(at, `operations "${operationId(raw)}" and "${operationId(other)}" (${other.method} ${other.path}) would both be named ${name}`, "rename one of the operationIds");
   });
 };

@@ -1,10 +1,11 @@
-// operationIds must be unique: they key the types and name the functions.
+// operationIds must be unique: they key the types and name the functions. The later one of a
+// pair, in the order written, is the one reported.
 import type { Check } from "./context.js";
-import { rawOperations } from "../model/operations.js";
+import { operationsInOrder } from "./operations.js";
 
 export const checkOperationIds: Check = ({ document, report }) => {
   const seen = new Map<string, string>();
-  for (const raw of rawOperations(document)) {
+  for (const raw of operationsInOrder(document)) {
     const id = raw.operation.operationId;
     if (id === undefined) continue;
     if (typeof id !== "string") {

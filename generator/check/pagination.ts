@@ -1,12 +1,14 @@
 // `x-pagination` must name a known style and an items key that is an array in the response.
+// When the response is behind a $ref the loader could not resolve, the items key is not judged.
 import type { Check } from "./context.js";
-import { isObject } from "../model/deref.js";
-import { rawOperations } from "../model/operations.js";
+import { deref, isObject, type Json } from "../model/deref.js";
+import { leadsNowhere } from "./broken-refs.js";
+import { operationsInOrder } from "./operations.js";
 import { PAGINATION_STYLES, isArraySchema, successSchema } from "../model/pagination.js";
 import { responseModels } from "../model/responses.js";
 
 export const checkPagination: Check = ({ document, report }) => {
-  for (const raw of rawOperations(document)) {
+  for (const raw of operationsInOrder(document)) {
     const declared = raw.operation["x-pagination"];
     if (declared === undefined || declared === false) continue;
     const at = [...raw.pointer, "x-pagination"];
@@ -17,6 +19,7 @@ export const checkPagination: Check = ({ document, report }) => {
     if (!PAGINATION_STYLES.includes(declared.style as string)) {
       report([...at, "style"], `unknown pagination style ${JSON.stringify(declared.style ?? null)}`, `use one of: ${PAGINATION_STYLES.join(", ")}`);
     }
+    if (successIsUnresolved(document, raw.operation.responses)) continue;
     const schema = successSchema(document, raw.operation, responseModels(document, raw.operation.responses));
     const itemsKey = declared.itemsKey;
     if (itemsKey === undefined || itemsKey === null) {
@@ -28,7 +31,7 @@ export const checkPagination: Check = ({ document, report }) => {
       continue;
     }
     const property = schema && isObject(schema.properties) ? schema.properties[itemsKey] : undefined;
-    if (!property || !isArraySchema(document, property)) {
+    if ((!property || !isArraySchema(document, property)) && !leadsNowhere(document, property)) {
       const arrays = schema && isObject(schema.properties) ? Object.keys(schema.properties).filter((k) => isArraySchema(document, (schema.properties as Record<string, unknown>)[k])) : [];
       report([...at, "itemsKey"], `itemsKey "${itemsKey}" is not an array property of the ${raw.method} ${raw.path} response`, arrays.length ? `array properties there: ${arrays.join(", ")}` : "the success response has no array property");
     }
@@ -38,3 +41,14 @@ export const checkPagination: Check = ({ document, report }) => {
     }
   }
 };
+
+/** Whether a 2xx response, or the schema of one of its media types, is a ref that leads nowhere. */
+function successIsUnresolved(document: Json, responses: unknown): boolean {
+  if (!isObject(responses)) return false;
+  return Object.entries(responses).some(([status, entry]) => {
+    if (!/^2\d\d$/.test(status)) return false;
+    if (leadsNowhere(document, entry)) return true;
+    const content = deref(document, entry)?.content;
+    return isObject(content) && Object.values(content).some((media) => isObject(media) && leadsNowhere(document, media.schema));
+  });
+}

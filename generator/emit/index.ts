@@ -6,19 +6,12 @@ import { emitIndex } from "./index-module.js";
 import { emitOperationModules } from "./operations-module.js";
 import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.js";
 import { emitPagination } from "./pagination-module.js";
-import { emitRuntime } from "./runtime-files.js";
+import { emitRuntime, runtimeExportNames } from "./runtime-files.js";
 import { emitSchemas } from "./schemas-module.js";
 import { emitTypes } from "./types-file.js";
 
 export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
-
-/** Type names the runtime exports; generated aliases must not reuse them. */
-const RUNTIME_TYPES = new Set([
-  "ApiResponse", "RedirectResponse", "Client", "ClientOptions", "RequestOptions", "RetryOptions", "RetryInfo", "TokenSource",
-  "Operation", "PaginatedOperation", "OperationSpec", "PaginationSpec", "ResponseHeaders", "HttpMethod", "HeaderParam",
-  "Page", "PaginateOptions", "CollectOptions", "ItemOf", "PaginatedOperations", "PaginatedOperationName",
-]);
 
 export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo): Promise<EmittedFile[]> {
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
@@ -27,7 +20,7 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
     ...emitRuntime(),
     ...emitOperationModules(model.operations, project),
     emitPagination(model, project),
-    emitSchemas(model, document, project, RUNTIME_TYPES),
+    emitSchemas(model, document, project, new Set([...runtimeExportNames(), "PaginatedOperations", "PaginatedOperationName"])),
     emitIndex(model),
     emitPackageJson(model, pkg),
     emitReadme(model, pkg),

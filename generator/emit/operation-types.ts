@@ -58,7 +58,9 @@ export function itemType(op: OperationModel, names: OperationTypeNames): string 
   const ok = op.responses.find((r) => r.status >= 200 && r.status < 300 && r.kind === "json");
   if (!ok) return undefined;
   const data = indexed(names.op, "responses", ok.status, "content", ok.mediaType!);
-  return op.pagination.itemsKey === null ? `${data}[number]` : `${indexed(data, op.pagination.itemsKey)}[number]`;
+  // An items array may be optional in the schema; its element type is the same either way.
+  const list = op.pagination.itemsKey === null ? data : generic("NonNullable", indexed(data, op.pagination.itemsKey));
+  return `${list}[number]`;
 }
 
 export function errorType(op: OperationModel): string {

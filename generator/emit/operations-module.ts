@@ -1,5 +1,5 @@
 // src/operations/<group>.ts: one typed, tree-shakeable function per operation of a tag.
-import { Project, type StatementStructures } from "ts-morph";
+import { Project, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { OperationModel } from "../model/types.js";
 import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
@@ -21,7 +21,7 @@ export function emitOperationModules(operations: readonly OperationModel[], proj
   });
 }
 
-function moduleStatements(ops: readonly OperationModel[]): StatementStructures[] {
+function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
   // A blank line before each operation's block keeps the module readable in review.
   const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes)]);
@@ -34,7 +34,9 @@ function moduleStatements(ops: readonly OperationModel[]): StatementStructures[]
   ];
 }
 
-const blankLine: StatementStructures = (writer) => writer.blankLine();
+type Statement = StatementStructures | WriterFunction;
+
+const blankLine: WriterFunction = (writer) => writer.blankLine();
 
 function operationStatements(op: OperationModel, runtimeTypes: Set<string>): StatementStructures[] {
   const names = typeNames(op);

@@ -33,7 +33,11 @@ export function isSchemaPosition(pointer: Pointer): boolean {
   return SCHEMA_MAP_KEYS.has(parent) || (SCHEMA_LIST_KEYS.has(parent) && typeof last === "number");
 }
 
-export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>, resolveFile: ResolveFile): Bundle {
+/**
+ * `unavailable` holds the files that could not be loaded: the reason a read failed, or null when
+ * the file had syntax errors (already reported, so a ref to it adds nothing).
+ */
+export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>, unavailable: ReadonlyMap<string, string | null>, resolveFile: ResolveFile): Bundle {
   const root = files.get(rootFile)!;
   const document = root.value as Record<string, unknown>;
   const origins = new WeakMap<object, SpecLocation>();
@@ -55,21 +59,33 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
 
   /** Checks that a ref's target exists; reports and returns undefined when it does not. */
   const lookup = (site: RefSite, file: string) => {
-    const target = targetOf(site, file);
     const at: SpecLocation = { file, pointer: [...site.pointer, "$ref"] };
+    if (isRemote(site.ref)) {
+      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to a URL; remote references are not supported`, hint: "save the referenced document next to the spec and refer to it by a relative path" });
+      return undefined;
+    }
+    const target = targetOf(site, file);
     const source = files.get(target.file);
     if (!source) {
-      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to a file that does not exist: ${target.file}`, hint: `paths in $ref are relative to ${basename(file)}; check the file name` });
+      const reason = unavailable.get(target.file);
+      if (reason === null) return undefined; // its syntax errors are reported
+      diagnostics.push(
+        reason === undefined || reason === "no such file"
+          ? { location: at, message: `$ref "${site.ref}" points to a file that does not exist`, hint: `$ref paths are relative to the file they are written in; there is no ${target.file}` }
+          : { location: at, message: `$ref "${site.ref}" points to a file that cannot be read: ${reason}`, hint: `check ${target.file}` },
+      );
       return undefined;
     }
     const got = getAt(source.value, target.pointer);
     if (!got.found) {
-      const parent = getAt(source.value, target.pointer.slice(0, got.missingAt));
-      const keys = parent.found && parent.value && typeof parent.value === "object" ? Object.keys(parent.value).slice(0, 8) : [];
+      const parentPointer = target.pointer.slice(0, got.missingAt);
+      const parent = getAt(source.value, parentPointer);
+      const keys = parent.found && isPlainObject(parent.value) ? Object.keys(parent.value).slice(0, 8) : [];
+      const there = formatPointer(parentPointer);
       diagnostics.push({
         location: at,
         message: `$ref "${site.ref}" points to nothing: "${String(target.pointer[got.missingAt])}" does not exist${target.file === file ? "" : ` in ${basename(target.file)}`}`,
-        hint: keys.length ? `keys there: ${keys.join(", ")}` : "check the JSON pointer after #",
+        hint: keys.length ? `keys there: ${keys.join(", ")}` : parent.found && isPlainObject(parent.value) ? `${there} is empty` : `${there} is ${describeValue(parent.found ? parent.value : undefined)}, not an object`,
       });
       return undefined;
     }
@@ -88,7 +104,11 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
 
   const processSite = (site: RefSite, file: string) => {
     const found = lookup(site, file);
-    if (!found) return;
+    if (!found) {
+      // Reported once: the walk over the root file must not find this ref again.
+      rewritten.add(site.holder);
+      return;
+    }
     const { target, value } = found;
     if (target.file === rootFile) {
       rewritten.add(site.holder);
@@ -116,8 +136,8 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
     if (inProgress.has(key)) {
       diagnostics.push({
         location: { file, pointer: [...site.pointer, "$ref"] },
-        message: `circular $ref "${site.ref}": this object contains itself and is not a schema, so it cannot be expressed`,
-        hint: "break the cycle; only schemas may refer to themselves",
+        message: `circular $ref "${site.ref}": it leads back to an object that contains it, and only schemas may be recursive`,
+        hint: "break the cycle: point the $ref at the object itself, or make the recursive part a schema",
       });
       return;
     }
@@ -171,6 +191,17 @@ function nameFor(target: { file: string; pointer: Pointer }): string {
 function uniqueName(taken: Record<string, unknown>, name: string): string {
   if (!(name in taken)) return name;
   for (let i = 2; ; i++) if (!(`${name}-${i}` in taken)) return `${name}-${i}`;
+}
+
+/** `https://…`, `file:…`: a ref with a URL scheme, which the loader does not fetch. */
+export function isRemote(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(ref);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "string" ? "a string" : typeof value === "undefined" ? "missing" : `a ${typeof value}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,8 @@
 // Loads a spec from its root file: every file it refers to, parsed with positions, then bundled
 // into one document with internal refs only.
 import { dirname, resolve } from "node:path";
-import type { Diagnostic, Locator, SpecLocation } from "../diagnostics.js";
-import { bundle } from "./bundle.js";
+import { sortDiagnostics, type Diagnostic, type Locator, type SpecLocation } from "../diagnostics.js";
+import { bundle, isRemote } from "./bundle.js";
 import { collectRefs } from "./ref-sites.js";
 import { splitRef, type Pointer } from "./json-pointer.js";
 import { readSourceFile, type SourceFile } from "./source-file.js";
@@ -18,7 +18,16 @@ export interface LoadedSpec {
 
 export type LoadResult = { spec: LoadedSpec; diagnostics: Diagnostic[] } | { spec?: undefined; diagnostics: Diagnostic[] };
 
-const resolveFile = (fromFile: string, relative: string) => resolve(dirname(fromFile), decodeURI(relative));
+const resolveFile = (fromFile: string, relative: string) => resolve(dirname(fromFile), decodeUriSafe(relative));
+
+/** `a%20b.yaml` names `a b.yaml`; a stray `%` is taken literally rather than thrown on. */
+function decodeUriSafe(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
 
 export async function loadSpec(rootPath: string): Promise<LoadResult> {
   const rootFile = resolve(rootPath);
@@ -27,29 +36,43 @@ export async function loadSpec(rootPath: string): Promise<LoadResult> {
   const pending = new Set([rootFile]);
   const locate: Locator = (at) => files.get(at.file)?.locate(at.pointer);
 
+  /** Files that could not be used: why (a read error), or null when a syntax error was reported. */
+  const unavailable = new Map<string, string | null>();
+
   while (pending.size) {
     const batch = [...pending];
     pending.clear();
-    const parsed = await Promise.all(batch.map((path) => readSourceFile(path).catch((error: NodeJS.ErrnoException) => ({ error, path }))));
-    for (const result of parsed) {
-      if ("error" in result) {
-        diagnostics.push({ location: { file: result.path, pointer: [] }, message: `cannot read ${result.path}: ${result.error.code ?? result.error.message}`, hint: "check that the file exists and is readable", position: { line: 1, col: 1 } });
+    const parsed = await Promise.all(
+      batch.map((path) => readSourceFile(path).then((result) => ({ path, result }), (error: NodeJS.ErrnoException) => ({ path, error }))),
+    );
+    for (const entry of parsed) {
+      const { path } = entry;
+      if ("error" in entry) {
+        const reason = readFailure(entry.error);
+        unavailable.set(path, reason);
+        // A file reached through a $ref is reported at every ref to it, by the bundler, which
+        // knows where those refs are; only the root file has no ref to point at.
+        if (path === rootFile) {
+          diagnostics.push({ location: { file: path, pointer: [] }, message: `cannot read the spec: ${reason}`, hint: "check the --spec path", position: { line: 1, col: 1 } });
+        }
         continue;
       }
-      if (!result.file) {
-        diagnostics.push(...result.diagnostics);
+      const { file } = entry.result;
+      if (!file) {
+        diagnostics.push(...entry.result.diagnostics);
+        unavailable.set(path, null);
         continue;
       }
-      files.set(result.file.path, result.file);
-      for (const target of externalFiles(result.file)) if (!files.has(target)) pending.add(target);
+      files.set(file.path, file);
+      for (const target of externalFiles(file)) if (!files.has(target) && !unavailable.has(target)) pending.add(target);
     }
   }
   const root = files.get(rootFile);
-  if (!root) return { diagnostics };
+  if (!root) return { diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
   if (!root.value || typeof root.value !== "object" || Array.isArray(root.value)) {
-    return { diagnostics: [...diagnostics, { location: { file: rootFile, pointer: [] }, message: "the root document is not an object", hint: "an OpenAPI document starts with `openapi: 3.1.0`, `info` and `paths`" }] };
+    return { diagnostics: [...sortDiagnostics(diagnostics, locate, rootFile), { location: { file: rootFile, pointer: [] }, message: "the root document is not an object", hint: "an OpenAPI document starts with `openapi: 3.1.0`, `info` and `paths`" }] };
   }
-  const bundled = bundle(rootFile, files, resolveFile);
+  const bundled = bundle(rootFile, files, unavailable, resolveFile);
   diagnostics.push(...bundled.diagnostics);
   const document = bundled.document;
 
@@ -68,7 +91,7 @@ export async function loadSpec(rootPath: string): Promise<LoadResult> {
     }
     return { file: base.file, pointer: [...base.pointer, ...pointer.slice(from)] };
   };
-  return { spec: { rootFile, document, files, locationOf, locate }, diagnostics };
+  return { spec: { rootFile, document, files, locationOf, locate }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
 }
 
 /** Files named by the refs of one file; the walk is skipped when the text has no such ref. */
@@ -77,7 +100,22 @@ function externalFiles(file: SourceFile): string[] {
   const targets = new Set<string>();
   for (const site of collectRefs(file.value)) {
     const { file: rel } = splitRef(site.ref);
-    if (rel && !/^[a-z][a-z0-9+.-]*:/i.test(rel)) targets.add(resolveFile(file.path, rel));
+    if (rel && !isRemote(rel)) targets.add(resolveFile(file.path, rel));
   }
   return [...targets];
+}
+
+/** Why a file could not be read, in words rather than an errno code alone. */
+function readFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "it is a folder, not a file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    default:
+      return error.code ?? error.message;
+  }
 }

@@ -1,8 +1,10 @@
 // Reads one spec file. YAML goes through yaml's document API so that positions are kept;
-// JSON goes through JSON.parse (fast on 13 MB) and is re-read as YAML only to locate an error.
+// JSON goes through JSON.parse (fast on 13 MB) and is re-read as YAML only to locate a value.
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node as YamlNode } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { jsonSyntaxProblem } from "./json-syntax.js";
+import { describeYamlErrors, type PositionedError } from "./yaml-errors.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -19,7 +21,8 @@ export async function readSourceFile(path: string): Promise<ParseResult> {
 }
 
 export function parseSource(path: string, text: string): ParseResult {
-  if (looksLikeJson(path, text)) {
+  const strictJson = path.endsWith(".json");
+  if (strictJson || looksLikeJson(text)) {
     try {
       const value: unknown = JSON.parse(text);
       let positions: YamlPositions | undefined;
@@ -27,8 +30,11 @@ export function parseSource(path: string, text: string): ParseResult {
         file: { path, value, locate: (pointer) => (positions ??= yamlPositions(text)).locate(pointer) },
         diagnostics: [],
       };
-    } catch {
-      // Fall through: the YAML parser gives a positioned message for broken JSON too.
+    } catch (error) {
+      // A .json file must be JSON: YAML would accept what JSON does not (trailing commas,
+      // single quotes), so its own scanner names the first problem. Other text that merely
+      // starts with `{` may be YAML in flow style, and falls through to the YAML parser.
+      if (strictJson) return { diagnostics: [jsonDiagnostic(path, text, error as Error)] };
     }
   }
   const positions = yamlPositions(text);
@@ -36,7 +42,7 @@ export function parseSource(path: string, text: string): ParseResult {
     return {
       diagnostics: positions.errors.map((e) => ({
         location: { file: path, pointer: [] },
-        message: `invalid ${looksLikeJson(path, text) ? "JSON" : "YAML"}: ${firstLine(e.message)}`,
+        message: `invalid YAML: ${e.message}`,
         hint: "fix the syntax at this position; the file could not be read",
         position: e.position,
       })),
@@ -45,9 +51,25 @@ export function parseSource(path: string, text: string): ParseResult {
   return { file: { path, value: positions.doc.toJS({ maxAliasCount: -1 }), locate: positions.locate }, diagnostics: [] };
 }
 
+function jsonDiagnostic(path: string, text: string, parseError: Error): Diagnostic {
+  const problem = jsonSyntaxProblem(text);
+  return {
+    location: { file: path, pointer: [] },
+    message: `invalid JSON: ${problem ? problem.message : parseError.message}`,
+    hint: "fix the syntax at this position; the file could not be read",
+    position: problem ? positionOf(text, problem.offset) : { line: 1, col: 1 },
+  };
+}
+
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, col: offset - lineStart + 1 };
+}
+
 interface YamlPositions {
   doc: Document;
-  errors: { message: string; position: { line: number; col: number } }[];
+  errors: PositionedError[];
   locate(pointer: readonly (string | number)[]): { line: number; col: number };
 }
 
@@ -57,7 +79,7 @@ function yamlPositions(text: string): YamlPositions {
   const pos = (offset: number) => lineCounter.linePos(offset);
   return {
     doc,
-    errors: doc.errors.map((e) => ({ message: e.message, position: pos(e.pos[0]) })),
+    errors: describeYamlErrors(doc, text, lineCounter),
     locate(pointer) {
       // Walk as deep as the pointer goes; report the key of the last segment found, which is
       // where a reader looks (`operationId:` rather than its value).
@@ -86,10 +108,6 @@ function keyOf(key: unknown): string {
   return key && typeof key === "object" && "value" in key ? String((key as { value: unknown }).value) : String(key);
 }
 
-function looksLikeJson(path: string, text: string): boolean {
-  return path.endsWith(".json") || /^\s*[{[]/.test(text.slice(0, 64));
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.trim();
+function looksLikeJson(text: string): boolean {
+  return /^\s*[{[]/.test(text.slice(0, 64));
 }

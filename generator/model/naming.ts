@@ -10,7 +10,7 @@ const RESERVED = new Set(
 
 /** Exports of the runtime that an operation must not shadow. */
 export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
-  "createClient", "paginate", "collect", "pages", "operation",
+  "createClient", "paginate", "collect", "pages", "operation", "parseLink",
   "GitHubError", "GitHubApiError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError",
 ]);
 

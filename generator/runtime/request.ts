@@ -1,5 +1,6 @@
 // The request core: headers, body, per-attempt timeout, retries, response decoding, errors.
-// This is the per-call hot path, so it avoids closures, regexes and AbortSignals unless needed.
+// This is the per-call hot path: one async function, no closures, regexes or AbortSignals
+// unless a timeout asks for them.
 import { apiError, GitHubError, GitHubNetworkError, GitHubResponseError, GitHubTimeoutError } from "./errors.js";
 import { backoffMs, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, ResponseHeaders, RetryOptions } from "./types.js";
@@ -18,41 +19,32 @@ export function request(
   options?: RequestOptions,
 ): Promise<ApiResponse> {
   let url: string;
-  let headers: Headers_;
   let body: BodyInit | undefined;
+  let headers: Headers_;
   try {
     const p = (params ?? EMPTY) as Params;
     url = buildUrl(client.baseUrl, spec, p);
     headers = baseHeaders(client, spec);
     const hp = spec.headerParams;
-    if (hp !== undefined) {
-      for (let i = 0; i < hp.length; i++) {
-        const v = p[hp[i]![0]];
-        if (v !== undefined && v !== null) headers[hp[i]![1].toLowerCase()] = String(v);
-      }
+    if (hp) {
+      for (const [key, name] of hp) if (p[key] != null) headers[name.toLowerCase()] = String(p[key]);
     }
     const bp = spec.bodyParams;
-    if (bp === "body") {
-      const v = p.body;
+    if (bp === "body" ? p.body !== undefined : bp) {
       const type = spec.bodyType;
-      if (v !== undefined) {
-        // A non-JSON media type (e.g. raw text or bytes) is sent as given.
-        const json = type === undefined || type.includes("json");
-        body = json ? JSON.stringify(v) : (v as BodyInit);
-        headers["content-type"] = json ? "application/json" : type;
+      // A non-JSON media type (raw text or bytes) is sent as given.
+      if (type && !type.includes("json")) body = p.body as BodyInit;
+      else if (bp === "body") body = JSON.stringify(p.body);
+      else {
+        // Only the keys the caller set; an all-optional body with nothing set is still `{}`.
+        const o: Record<string, unknown> = {};
+        for (const key of bp!) if (p[key] !== undefined) o[key] = p[key];
+        body = JSON.stringify(o);
       }
-    } else if (bp !== undefined) {
-      // Only keys the caller set; an all-optional body with nothing set is still `{}`.
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < bp.length; i++) {
-        const v = p[bp[i]!];
-        if (v !== undefined) o[bp[i]!] = v;
-      }
-      body = JSON.stringify(o);
-      headers["content-type"] = "application/json";
+      headers["content-type"] = type ?? "application/json";
     }
-    if (options?.headers) addHeaders(headers, options.headers);
   } catch (e) {
+    // Bad params reject like every other failure instead of throwing synchronously.
     return Promise.reject(e);
   }
   return execute(client, spec, spec.method, url, headers, body, options);
@@ -64,7 +56,6 @@ export function request(
  * so that the token is never sent to another host.
  */
 export function send(client: Client, spec: OperationSpec, url: string, options?: RequestOptions): Promise<ApiResponse> {
-  let headers: Headers_;
   try {
     const origin = new URL(client.baseUrl).origin;
     if (new URL(url).origin !== origin) {
@@ -73,43 +64,31 @@ export function send(client: Client, spec: OperationSpec, url: string, options?:
         url,
       });
     }
-    headers = baseHeaders(client, spec);
-    if (options?.headers) addHeaders(headers, options.headers);
   } catch (e) {
     return Promise.reject(e);
   }
-  return execute(client, spec, "GET", url, headers, undefined, options);
+  return execute(client, spec, "GET", url, baseHeaders(client, spec), undefined, options);
 }
 
 function baseHeaders(client: Client, spec: OperationSpec): Headers_ {
   const h: Headers_ = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
-  if (spec.apiVersion !== undefined) h["x-github-api-version"] = spec.apiVersion;
+  if (spec.apiVersion) h["x-github-api-version"] = spec.apiVersion;
   return h;
-}
-
-// Caller headers are lower-cased so that they replace ours instead of being joined to them.
-function addHeaders(h: Headers_, extra: Readonly<Record<string, string>>): void {
-  for (const name in extra) h[name.toLowerCase()] = extra[name]!;
 }
 
 function setHeader(this: Headers_, value: string, name: string): void {
   this[name] = value;
 }
 
-/** Response headers as a plain object; `Headers` already yields lower-case names. */
-function headersOf(h: Headers): ResponseHeaders {
-  const o: Headers_ = {};
-  h.forEach(setHeader, o);
-  return o;
-}
-
 function abortTimer(ac: AbortController): void {
   ac.abort();
 }
 
-/** The path (and query) relative to the base URL, for messages. */
-function pathOf(client: Client, url: string): string {
-  return url.startsWith(client.baseUrl) ? url.slice(client.baseUrl.length) : url;
+function ignore(): void {}
+
+/** `GET /repos/o/r/…`: the method and the URL relative to the base URL, for messages. */
+function describe(method: string, url: string, baseUrl: string): string {
+  return method + " " + (url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url);
 }
 
 async function execute(
@@ -121,13 +100,18 @@ async function execute(
   body: BodyInit | undefined,
   options: RequestOptions | undefined,
 ): Promise<ApiResponse> {
+  const baseUrl = client.baseUrl;
+  // Caller headers are lower-cased so that they replace ours instead of being joined to them.
+  const extra = options?.headers;
+  if (extra) for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
   // 0 and Infinity mean "no timeout"; above 2^31-1 ms setTimeout would fire at once.
-  const timed = timeoutMs !== undefined && timeoutMs > 0 && timeoutMs < 2147483648;
-  const retry: RetryOptions | false = mergeRetry(client.retry, options?.retry);
+  const timed = timeoutMs! > 0 && timeoutMs! < 2147483648;
+  const retry = mergeRetry(client.retry, options?.retry);
   const retries = maxRetries(method, retry);
-  const redirect = spec.redirect === true;
+  const redirect = spec.redirect;
   const init: RequestInit = { method, headers, body, signal, redirect: redirect ? "manual" : undefined };
   const fetchFn = client.fetch;
 
@@ -136,7 +120,7 @@ async function execute(
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
     let auth = client.authorization();
     if (typeof auth === "object") auth = await auth;
-    if (auth !== undefined) headers.authorization = auth;
+    if (auth) headers.authorization = auth;
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let ac: AbortController | undefined;
@@ -145,97 +129,84 @@ async function execute(
     if (timed) {
       const own = (ac = new AbortController());
       timer = setTimeout(abortTimer, timeoutMs, own);
-      if (signal !== undefined) {
-        onAbort = () => own.abort(signal.reason);
-        signal.addEventListener("abort", onAbort);
-      }
+      if (signal) signal.addEventListener("abort", (onAbort = () => own.abort(signal.reason)));
       init.signal = own.signal;
     }
 
     let res: Response | undefined;
     let text = "";
-    let failed = false;
     let failure: unknown;
+    let failed = false;
     try {
       res = await fetchFn(url, init);
-      if (redirect && res.status >= 300 && res.status < 400) {
-        // The target is the result; free the connection instead of reading the body.
-        res.body?.cancel().catch(ignore);
-      } else {
-        text = await res.text();
-      }
+      // With a redirect, the target is the result: free the connection instead of reading the body.
+      if (redirect && res.status > 299 && res.status < 400) res.body?.cancel().catch(ignore);
+      else text = await res.text();
     } catch (e) {
       failed = true;
       failure = e;
     } finally {
-      if (timer !== undefined) clearTimeout(timer);
-      if (onAbort !== undefined) signal!.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+      if (onAbort) signal!.removeEventListener("abort", onAbort);
     }
 
+    let error: GitHubError | undefined;
+    let delay: number | Date | undefined;
     if (failed) {
-      // A caller's abort wins over everything and is rethrown as its own reason.
+      // A caller's abort wins and is rethrown as its own reason.
       if (signal?.aborted) throw signal.reason;
-      const path = pathOf(client, url);
-      const props = { method, url, timeoutMs };
-      const cause = (failure as { cause?: { message?: unknown } } | undefined)?.cause?.message;
-      const err: GitHubError = ac?.signal.aborted
-        ? new GitHubTimeoutError(`${method} ${path}: no complete response within ${timeoutMs} ms`, props)
+      const where = describe(method, url, baseUrl);
+      error = ac?.signal.aborted
+        ? new GitHubTimeoutError(`${where}: no complete response within ${timeoutMs} ms`, { method, url, timeoutMs })
         : new GitHubNetworkError(
-            `${method} ${path}: ${res ? "connection failed while reading the response body" : "request failed"}: ${
-              (failure as Error | undefined)?.message ?? failure
-            }${cause ? ` (${cause})` : ""}`,
+            `${where}: network error${res ? " while reading the body" : ""}: ${(failure as Error)?.message}` +
+              ((failure as { cause?: Error })?.cause?.message ? ` (${(failure as { cause: Error }).cause.message})` : ""),
             { method, url },
             { cause: failure },
           );
-      if (retry === false || attempt > retries) throw err;
-      const delayMs = backoffMs(attempt, retry);
-      retry.onRetry?.({ attempt, delayMs, method, url, error: err });
-      await sleep(delayMs, signal);
-      continue;
-    }
-
-    const status = res!.status;
-    const h = headersOf(res!.headers);
-    if (status >= 200 && status < 300) {
-      let data: unknown;
-      if (text !== "" && status !== 204 && status !== 205 && method !== "HEAD") {
-        const type = h["content-type"];
-        if (type !== undefined && type.includes("json")) {
-          try {
-            data = JSON.parse(text);
-          } catch (e) {
-            const id = h["x-github-request-id"];
-            throw new GitHubResponseError(
-              `${method} ${pathOf(client, url)}: response body is not valid JSON (truncated?): ${(e as Error).message}; ` +
-                `${status}, ${type}, ${text.length} characters${id ? ` (request id ${id})` : ""}`,
-              { method, url, status, contentType: type, requestId: id },
-            );
+      if (attempt <= retries) delay = backoffMs(attempt, retry as RetryOptions);
+    } else {
+      const status = res!.status;
+      const h: Headers_ = {};
+      res!.headers.forEach(setHeader, h);
+      if (status > 199 && status < 300) {
+        let data: unknown;
+        if (text && status !== 204 && status !== 205 && method !== "HEAD") {
+          const type = h["content-type"];
+          if (type?.includes("json")) {
+            try {
+              data = JSON.parse(text);
+            } catch (e) {
+              const requestId = h["x-github-request-id"];
+              throw new GitHubResponseError(
+                `${describe(method, url, baseUrl)}: response body is not valid JSON (truncated?): ${(e as Error).message}` +
+                  (requestId ? ` (request id ${requestId})` : ""),
+                { method, url, status, contentType: type, requestId },
+              );
+            }
+          } else {
+            data = text;
           }
-        } else {
-          data = text;
         }
+        return { status, data, headers: h as ResponseHeaders };
       }
-      return { status, data, headers: h };
+      const location = h.location;
+      if (redirect && location && status < 400) {
+        return { status, data: undefined, headers: h, location } as ApiResponse;
+      }
+      if (status === 0) {
+        // Browsers hide the target of a manual redirect behind an opaque response.
+        throw new GitHubResponseError(`${describe(method, url, baseUrl)}: this fetch hides the redirect target`, {
+          method,
+          url,
+          status,
+        });
+      }
+      delay = planRetry(status, h, text, attempt, retries, retry, Date.now());
+      if (typeof delay !== "number") throw apiError(method, url, describe(method, url, baseUrl), res!, h, text, delay);
     }
-    const location = h.location;
-    if (redirect && location !== undefined && status >= 300 && status < 400) {
-      return { status, data: undefined, headers: h, location } as ApiResponse;
-    }
-    if (res!.type === "opaqueredirect") {
-      // Browsers hide manual redirects (status 0, no headers).
-      throw new GitHubResponseError(`${method} ${pathOf(client, url)}: this fetch hides redirect targets`, {
-        method,
-        url,
-        status,
-      });
-    }
-    const plan = planRetry(status, h, text, attempt, retries, retry, Date.now());
-    if (plan.delayMs === undefined) {
-      throw apiError(method, url, pathOf(client, url), status, res!.statusText, h, text, plan.rateLimited, plan.retryAt);
-    }
-    (retry as RetryOptions).onRetry?.({ attempt, delayMs: plan.delayMs, method, url, status });
-    await sleep(plan.delayMs, signal);
+    if (typeof delay !== "number") throw error;
+    (retry as RetryOptions).onRetry?.({ attempt, delayMs: delay, method, url, status: error ? undefined : res!.status, error });
+    await sleep(delay, signal);
   }
 }
-
-function ignore(): void {}

@@ -1,16 +1,7 @@
 // Retry decisions and delays. Pure functions over status, headers and options, plus an
 // abortable sleep; the request core owns the loop.
+import { isRateLimited, isSecondaryRateLimit } from "./errors.js";
 import type { ResponseHeaders, RetryOptions } from "./types.js";
-
-/** What to do after a failed attempt. */
-export interface RetryPlan {
-  /** Wait this long, then retry; undefined: the failure is final. */
-  readonly delayMs: number | undefined;
-  /** When final but the server named a time to come back. */
-  readonly retryAt: Date | undefined;
-  /** A primary or secondary rate limit. */
-  readonly rateLimited: boolean;
-}
 
 /** Methods whose repetition does not repeat an effect. */
 export function isIdempotent(method: string): boolean {
@@ -19,24 +10,12 @@ export function isIdempotent(method: string): boolean {
 
 /** Per-call options over the client's. A per-call object turns retries on even if the client has `false`. */
 export function mergeRetry(client: RetryOptions | false, call: RetryOptions | false | undefined): RetryOptions | false {
-  if (call === undefined) return client;
-  return call === false || client === false ? call : { ...client, ...call };
+  return call === undefined ? client : call && (client ? { ...client, ...call } : call);
 }
 
 /** Retries a call may make: none for POST/PATCH unless `retryNonIdempotent` (a repeated POST repeats its effect). */
 export function maxRetries(method: string, r: RetryOptions | false): number {
-  return r === false || (!r.retryNonIdempotent && !isIdempotent(method)) ? 0 : (r.retries ?? 3);
-}
-
-const SECONDARY = /secondary rate limit/i;
-
-/** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
-export function isRateLimited(status: number, h: ResponseHeaders, body: string): boolean {
-  return (
-    status === 429 ||
-    (status === 403 &&
-      (h["retry-after"] !== undefined || h["x-ratelimit-remaining"] === "0" || SECONDARY.test(body)))
-  );
+  return r && (r.retryNonIdempotent || isIdempotent(method)) ? (r.retries ?? 3) : 0;
 }
 
 /**
@@ -46,14 +25,15 @@ export function isRateLimited(status: number, h: ResponseHeaders, body: string):
  */
 export function serverDelayMs(h: ResponseHeaders, body: string, now: number): number | undefined {
   const after = h["retry-after"];
-  if (after !== undefined) {
-    const seconds = Number(after);
-    const ms = Number.isNaN(seconds) ? Date.parse(after) - now : seconds * 1000;
-    if (!Number.isNaN(ms)) return Math.max(0, ms);
-  }
   const reset = h["x-ratelimit-reset"];
-  if (reset !== undefined && h["x-ratelimit-remaining"] === "0") return Math.max(0, +reset * 1000 - now);
-  return SECONDARY.test(body) ? 60_000 : undefined;
+  let ms: number | undefined;
+  if (after != null) {
+    ms = +after * 1000;
+    if (isNaN(ms)) ms = Date.parse(after) - now;
+  } else if (reset != null && h["x-ratelimit-remaining"] === "0") ms = +reset * 1000 - now;
+  else if (isSecondaryRateLimit(body)) ms = 60_000;
+  // An unparsable value (NaN) or a time already past means: retry now.
+  return ms === undefined ? ms : ms > 0 ? ms : 0;
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(maxDelayMs, baseDelayMs·2^(attempt-1))). */
@@ -62,9 +42,9 @@ export function backoffMs(attempt: number, r: RetryOptions): number {
 }
 
 /**
- * Plans the next step after a failed response. `attempt` is the number the retry would have (1 for
- * the first); `retries` the most allowed. A server-requested wait above `maxRetryDelayMs` is not
- * slept through: the plan is final and carries `retryAt`.
+ * Decides after a failed response. Returns the ms to wait before retry `attempt` (1 for the first);
+ * otherwise the failure is final, and the result is the time the server named to come back (a
+ * `Date`) or undefined. A server-requested wait above `maxRetryDelayMs` is not slept through.
  */
 export function planRetry(
   status: number,
@@ -74,21 +54,21 @@ export function planRetry(
   retries: number,
   r: RetryOptions | false,
   now: number,
-): RetryPlan {
-  const rateLimited = isRateLimited(status, h, body);
-  const retryable = rateLimited || status === 500 || status === 502 || status === 503 || status === 504;
-  const server = retryable ? serverDelayMs(h, body, now) : undefined;
-  if (retryable && r !== false && attempt <= retries) {
-    if (server === undefined) return { delayMs: backoffMs(attempt, r), retryAt: undefined, rateLimited };
-    if (server <= (r.maxRetryDelayMs ?? 60_000)) return { delayMs: server, retryAt: undefined, rateLimited };
+): number | Date | undefined {
+  if (!(status === 500 || status === 502 || status === 503 || status === 504 || isRateLimited(status, h, body))) {
+    return undefined;
   }
-  return { delayMs: undefined, retryAt: server === undefined ? undefined : new Date(now + server), rateLimited };
+  const server = serverDelayMs(h, body, now);
+  if (r && attempt <= retries) {
+    if (server === undefined) return backoffMs(attempt, r);
+    if (server <= (r.maxRetryDelayMs ?? 60_000)) return server;
+  }
+  return server === undefined ? server : new Date(now + server);
 }
 
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as the caller aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal!.reason);
@@ -97,6 +77,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

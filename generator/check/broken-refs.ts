@@ -1,0 +1,14 @@
+// A $ref the loader could not resolve has been reported already. Checks that would look through
+// it see nothing there, and must stay quiet rather than report what is only a consequence
+// (a "missing" path parameter that sits in a file that failed to load).
+import { deref, isObject } from "../model/deref.js";
+
+/** Whether `value` is a $ref (or a chain of them) that ends nowhere. */
+export function leadsNowhere(document: Record<string, unknown>, value: unknown): boolean {
+  return isObject(value) && typeof value.$ref === "string" && deref(document, value) === undefined;
+}
+
+/** Whether any entry of a list is such a ref. */
+export function anyLeadsNowhere(document: Record<string, unknown>, list: unknown): boolean {
+  return Array.isArray(list) && list.some((entry) => leadsNowhere(document, entry));
+}
