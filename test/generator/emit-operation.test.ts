@@ -1,0 +1,119 @@
+// Given/want: small spec fragments and the exact TypeScript each one gives.
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../generator/model/build.js";
+import { errorType, itemType, paramsType, responseType, typeNames } from "../../generator/emit/operation-types.js";
+import { operationSpec } from "../../generator/emit/operation-spec.js";
+import { operationDoc } from "../../generator/emit/operation-doc.js";
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const pathParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "integer" } });
+const query = (name: string, required = false) => ({ name, in: "query", required, schema: { type: "string" } });
+
+function modelOf(path: string, method: string, operation: object) {
+  const document = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { [path]: { [method]: operation } } };
+  const op = buildModel(document).operations[0]!;
+  return { op, names: typeNames(op) };
+}
+
+describe("params type", () => {
+  it.each([
+    ["path and optional query", { parameters: [pathParam("run_id"), query("status")], responses: { 200: json({}) } },
+      'XOperation["parameters"]["path"] & NonNullable<XOperation["parameters"]["query"]>'],
+    ["a required query param keeps the query object required", { parameters: [query("q", true)], responses: { 200: json({}) } },
+      'XOperation["parameters"]["query"]'],
+    ["flat JSON body fields", { parameters: [pathParam("run_id")], requestBody: { required: true, ...json({ type: "object", properties: { state: { type: "string" } } }) }, responses: { 204: {} } },
+      'XOperation["parameters"]["path"] & NonNullable<XOperation["requestBody"]>["content"]["application/json"]'],
+    ["an optional flat body is Partial", { requestBody: json({ type: "object", properties: { enable_debug_logging: { type: "boolean" } } }), responses: { 201: json({}) } },
+      'Partial<NonNullable<XOperation["requestBody"]>["content"]["application/json"]>'],
+    ["a body that is not an object goes whole under body", { requestBody: { required: true, ...json({ type: "array", items: { type: "string" } }) }, responses: { 204: {} } },
+      '{ body: NonNullable<XOperation["requestBody"]>["content"]["application/json"] }'],
+    ["a body field that clashes with a param goes whole under body", { parameters: [query("state")], requestBody: json({ type: "object", properties: { state: { type: "string" } } }), responses: { 204: {} } },
+      'NonNullable<XOperation["parameters"]["query"]> & { body?: NonNullable<XOperation["requestBody"]>["content"]["application/json"] }'],
+    ["no params at all", { responses: { 200: json({}) } }, "Record<string, never>"],
+  ])("%s", (_case, operation, want) => {
+    const { op } = modelOf("/x/{run_id}", "post", { operationId: "x", ...operation });
+    expect(paramsType(op, typeNames(op))).toBe(want);
+  });
+});
+
+describe("response type: one member per documented success status", () => {
+  it.each([
+    ["200 JSON", { 200: json({}), 404: {} }, 'ApiResponse<200, XOperation["responses"][200]["content"]["application/json"]>'],
+    ["204", { 204: { description: "No Content" } }, "ApiResponse<204, undefined>"],
+    ["302 redirect", { 302: { description: "Found", headers: { Location: { schema: { type: "string" } } } } }, "RedirectResponse<302>"],
+    ["202 and 200", { 202: json({}), 200: json({}) }, 'ApiResponse<200, XOperation["responses"][200]["content"]["application/json"]> | ApiResponse<202, XOperation["responses"][202]["content"]["application/json"]>'],
+    ["text/plain", { 200: { content: { "text/plain": { schema: { type: "string" } } } } }, "ApiResponse<200, string>"],
+    ["application/zip", { 200: { content: { "application/zip": { schema: { type: "string", format: "binary" } } } } }, "ApiResponse<200, ArrayBuffer>"],
+    ["only errors documented", { 404: {} }, "ApiResponse<number, unknown>"],
+  ])("%s", (_case, responses, want) => {
+    const { op, names } = modelOf("/x", "get", { operationId: "x", responses });
+    expect(responseType(op, names)).toBe(want);
+  });
+
+  it("documents error statuses in the error type", () => {
+    const { op } = modelOf("/x", "get", { operationId: "x", responses: { 200: json({}), 422: {}, 404: {} } });
+    expect(errorType(op)).toBe("GitHubApiError<404 | 422>");
+  });
+});
+
+describe("pagination: declared or inferred, and the item type", () => {
+  const list = json({ type: "object", properties: { total_count: { type: "integer" }, workflow_runs: { type: "array", items: { type: "object" } } } });
+
+  it("reads x-pagination", () => {
+    const { op, names } = modelOf("/runs", "get", { operationId: "x", parameters: [query("page")], "x-pagination": { style: "page", itemsKey: "workflow_runs" }, responses: { 200: list } });
+    expect(op.pagination).toEqual({ style: "page", itemsKey: "workflow_runs" });
+    expect(itemType(op, names)).toBe('NonNullable<XOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number]');
+  });
+
+  it("infers page style from a page parameter and one array next to total_count", () => {
+    const { op } = modelOf("/runs", "get", { operationId: "x", parameters: [query("page")], responses: { 200: list } });
+    expect(op.pagination).toEqual({ style: "page", itemsKey: "workflow_runs" });
+  });
+
+  it("infers cursor style from after/before, with backward paging when before exists", () => {
+    const { op } = modelOf("/groups", "get", { operationId: "x", parameters: [query("after"), query("before")], responses: { 200: json({ type: "array", items: {} }) } });
+    expect(op.pagination).toEqual({ style: "cursor", itemsKey: null, backward: true });
+  });
+
+  it("does not infer pagination without a list in the response", () => {
+    const { op } = modelOf("/x", "get", { operationId: "x", parameters: [query("page")], responses: { 200: json({ type: "object", properties: { a: { type: "array" }, b: { type: "array" } } }) } });
+    expect(op.pagination).toBeUndefined();
+  });
+});
+
+describe("runtime spec literal", () => {
+  it("lists params by location and marks redirects", () => {
+    const { op } = modelOf("/repos/{owner}/logs", "get", {
+      operationId: "actions/download-logs",
+      "x-api-version": "2022-11-28",
+      parameters: [{ name: "owner", in: "path", required: true, schema: { type: "string" } }, query("q"), { name: "accept", in: "header", schema: { type: "string" } }],
+      responses: { 302: { description: "Found" } },
+    });
+    expect(operationSpec(op)).toEqual({
+      id: "actions/download-logs", method: "GET", path: "/repos/{owner}/logs",
+      pathParams: ["owner"], queryParams: ["q"], headerParams: [["accept", "accept"]], apiVersion: "2022-11-28", redirect: true,
+    });
+  });
+});
+
+describe("JSDoc", () => {
+  it("has summary, description, permission, link, deprecation and an example, with comment terminators escaped", () => {
+    const { op } = modelOf("/x/{run_id}", "get", {
+      operationId: "x",
+      summary: "Get a thing */ alert(1)",
+      description: "Line one.\n@param not a tag",
+      deprecated: true,
+      externalDocs: { url: "https://docs.github.com/x" },
+      "x-github-permissions": ['"Actions" repository permissions (read)'],
+      parameters: [pathParam("run_id")],
+      responses: { 200: json({}) },
+    });
+    const doc = operationDoc(op);
+    expect(doc.description).toBe('Get a thing *\\/ alert(1)\n\nLine one.\n\\@param not a tag\n\nRequired permission: "Actions" repository permissions (read).');
+    expect(doc.tags).toEqual([
+      { tagName: "see", text: "{@link https://docs.github.com/x}" },
+      { tagName: "deprecated", text: "This operation is deprecated in the API description." },
+      { tagName: "example", text: "const { status, data } = await x(client, { run_id: 42 });" },
+    ]);
+  });
+});
