@@ -15,9 +15,14 @@ export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
   return jsDoc(lines.join("\n"), tags);
 }
 
-function exampleCall(op: OperationModel): string {
+/** The required params of an operation as an object literal with placeholder values. */
+export function exampleArgs(op: OperationModel): string {
   const required = [...op.params.path, ...op.params.query, ...op.params.header].filter((p) => p.required);
-  const args = required.length ? `{ ${required.map((p) => `${propertyKey(p.name)}: ${placeholder(p)}`).join(", ")} }` : "{}";
+  return required.length ? `{ ${required.map((p) => `${propertyKey(p.name)}: ${placeholder(p)}`).join(", ")} }` : "{}";
+}
+
+function exampleCall(op: OperationModel): string {
+  const args = exampleArgs(op);
   if (op.pagination) return `for await (const item of paginate(client, ${op.name}, ${args})) console.log(item);`;
   if (op.responses.some((r) => r.kind === "redirect")) return `const { location } = await ${op.name}(client, ${args});`;
   return `const { status, data } = await ${op.name}(client, ${args});`;

@@ -2,6 +2,7 @@
 import type { ApiModel, OperationModel } from "../model/types.js";
 import type { EmittedFile } from "./file.js";
 import { HEADER_TEXT } from "./file.js";
+import { exampleArgs } from "./operation-doc.js";
 import { render } from "./templates.js";
 
 export interface PackageInfo {
@@ -40,25 +41,21 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
 }
 
 function quickStart(model: ApiModel, name: string): string {
-  const list = model.operations.find((op) => op.pagination);
+  // The most general listing reads best as a first example: the paginated one with the shortest path.
+  const list = model.operations.filter((op) => op.pagination).sort((a, b) => a.path.length - b.path.length)[0];
   const lines = [`import { createClient${list ? `, paginate, ${list.name}` : ""} } from "${name}";`, "", "const gh = createClient({ token: process.env.GITHUB_TOKEN });"];
   if (list) {
-    const args = requiredArgs(list);
+    const args = exampleArgs(list);
     lines.push(`const { status, data } = await ${list.name}(gh, ${args});`, `for await (const item of paginate(gh, ${list.name}, ${args})) {`, "  console.log(item);", "}");
   }
   return lines.join("\n");
-}
-
-function requiredArgs(op: OperationModel): string {
-  const required = [...op.params.path, ...op.params.query].filter((p) => p.required);
-  return required.length ? `{ ${required.map((p) => `${p.name}: ${p.type === "integer" ? "42" : JSON.stringify(p.name)}`).join(", ")} }` : "{}";
 }
 
 function capNote(capped: readonly OperationModel[]): string {
   if (!capped.length) return "";
   const filters = [...new Set(capped.flatMap((op) => op.pagination?.cappedBy ?? []))].map((f) => `\`${f}\``).join(", ");
   const cap = capped[0]!.pagination!.resultCap!.toLocaleString("en-US");
-  return `\n- **The ${cap}-result cap.** ${capped.map((op) => `\`${op.name}\``).join(" and ")} return at most ${cap} results when a filter is used (${filters}). When \`total_count\` says there are more than can be reached, each page from \`pages()\` has \`capped: true\`, and the \`onCapped({ totalCount, cap })\` option is called once, so you can narrow the query (for example by \`created\` date ranges) instead of silently missing results.`;
+  return `- **The ${cap}-result cap.** ${capped.map((op) => `\`${op.name}\``).join(" and ")} return at most ${cap} results when a filter is used (${filters}). When \`total_count\` says there are more than can be reached, each page from \`pages()\` has \`capped: true\`, and the \`onCapped({ totalCount, cap })\` option is called once, so you can narrow the query (for example by \`created\` date ranges) instead of silently missing results.`;
 }
 
 /** A Markdown table cell: pipes and line breaks would end it early. */

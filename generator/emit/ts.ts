@@ -33,9 +33,14 @@ export function generic(name: string, ...args: string[]): string {
   return `${name}<${args.join(", ")}>`;
 }
 
-/** Text safe inside a JSDoc block: it cannot close the comment or start a tag by accident. */
+/**
+ * Text safe inside a JSDoc block: it cannot close the comment or start a tag by accident. `/*`
+ * is escaped too: ts-morph's writer takes it for the start of a comment and closes it with a
+ * stray `*\/` before the next tag, which ends the JSDoc early and lets the rest run as code. An
+ * `@` after a space starts a tag for TypeScript even mid-line; `{@link}` and `a@b` are left alone.
+ */
 export function docText(text: string): string {
-  return text.replaceAll("*/", "*\\/").replace(/^(\s*)@/gm, "$1\\@").trim();
+  return text.replaceAll("*/", "*\\/").replaceAll("/*", "/\\*").replace(/(^|\s)@/g, "$1\\@").trim();
 }
 
 export function jsDoc(description: string, tags: readonly { tagName: string; text?: string }[] = []): OptionalKind<JSDocStructure> {

@@ -57,8 +57,9 @@ export function request(
  */
 export function send(client: Client, spec: OperationSpec, url: string, options?: RequestOptions): Promise<ApiResponse> {
   try {
-    const origin = new URL(client.baseUrl).origin;
-    if (new URL(url).origin !== origin) {
+    const origin = originOf(client.baseUrl);
+    // Fast path: a URL that literally starts with `origin/` cannot parse to another origin.
+    if (!url.startsWith(origin + "/") && new URL(url).origin !== origin) {
       throw new GitHubError(`${spec.id}: refusing to send credentials to ${url}: not on ${origin}`, {
         method: "GET",
         url,
@@ -68,6 +69,17 @@ export function send(client: Client, spec: OperationSpec, url: string, options?:
     return Promise.reject(e);
   }
   return execute(client, spec, "GET", url, baseHeaders(client, spec), undefined, options);
+}
+
+// Pagination sends many pages for one base URL: remember the last origin computed.
+let lastBase = "";
+let lastOrigin = "";
+function originOf(baseUrl: string): string {
+  if (baseUrl !== lastBase) {
+    lastOrigin = new URL(baseUrl).origin;
+    lastBase = baseUrl;
+  }
+  return lastOrigin;
 }
 
 function baseHeaders(client: Client, spec: OperationSpec): Headers_ {
@@ -116,11 +128,12 @@ async function execute(
   const fetchFn = client.fetch;
 
   for (let attempt = 1; ; attempt++) {
-    signal?.throwIfAborted();
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
     let auth = client.authorization();
     if (typeof auth === "object") auth = await auth;
     if (auth) headers.authorization = auth;
+    // Checked after the token await, before our listener: an abort already past would not fire it.
+    signal?.throwIfAborted();
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let ac: AbortController | undefined;

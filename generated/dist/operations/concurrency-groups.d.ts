@@ -34,7 +34,7 @@ export type ListConcurrencyGroupsForRepositoryResponse = ApiResponse<200, ListCo
 /** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status. */
 export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<422>;
 /** One item of the list that {@link listConcurrencyGroupsForRepository} pages through. */
-export type ListConcurrencyGroupsForRepositoryItem = ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"][number];
+export type ListConcurrencyGroupsForRepositoryItem = NonNullable<ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]>[number];
 /**
  * List concurrency groups for a repository
  *
@@ -59,7 +59,7 @@ export type ListConcurrencyGroupsForWorkflowRunResponse = ApiResponse<200, ListC
 /** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status. */
 export type ListConcurrencyGroupsForWorkflowRunError = GitHubApiError<404 | 422>;
 /** One item of the list that {@link listConcurrencyGroupsForWorkflowRun} pages through. */
-export type ListConcurrencyGroupsForWorkflowRunItem = ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"][number];
+export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]>[number];
 /**
  * List concurrency groups for a workflow run
  *

@@ -265,7 +265,7 @@ export type ListWorkflowRunsResponse = ApiResponse<200, ListWorkflowRunsOperatio
 /** The error {@link listWorkflowRuns} throws for a documented error status. */
 export type ListWorkflowRunsError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRuns} pages through. */
-export type ListWorkflowRunsItem = ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]["workflow_runs"][number];
+export type ListWorkflowRunsItem = NonNullable<ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number];
 /**
  * List workflow runs for a workflow
  *
@@ -292,7 +292,7 @@ export type ListWorkflowRunsForRepoResponse = ApiResponse<200, ListWorkflowRunsF
 /** The error {@link listWorkflowRunsForRepo} throws for a documented error status. */
 export type ListWorkflowRunsForRepoError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRunsForRepo} pages through. */
-export type ListWorkflowRunsForRepoItem = ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]["workflow_runs"][number];
+export type ListWorkflowRunsForRepoItem = NonNullable<ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number];
 /**
  * List workflow runs for a repository
  *

@@ -12,10 +12,10 @@ export function createClient(options = {}) {
     const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
     const userAgent = options.userAgent ?? "gh-actions-client";
     const retry = options.retry ?? {};
-    // A fixed token becomes its header value once; a token function is called per request so that
-    // a refreshed token (e.g. a GitHub App installation token) is always the one sent.
-    const fixed = typeof token === "string" && token ? "Bearer " + token : undefined;
+    // A token function is called per request so that a refreshed token (e.g. a GitHub App
+    // installation token) is always the one sent; a fixed token becomes its header value once.
     const bearer = (t) => (t ? "Bearer " + t : undefined);
+    const fixed = typeof token === "string" ? bearer(token) : undefined;
     const authorization = typeof token === "function"
         ? () => {
             const t = token();
@@ -23,7 +23,7 @@ export function createClient(options = {}) {
         }
         : () => fixed;
     // What serialization and inspection show: everything but the token.
-    const view = () => ({ baseUrl, userAgent, timeoutMs, retry, authenticated: token !== undefined });
+    const view = () => ({ baseUrl, userAgent, timeoutMs, retry, authenticated: !!token });
     const client = {
         baseUrl,
         userAgent,
@@ -36,7 +36,6 @@ export function createClient(options = {}) {
         authorization,
         toJSON: view,
         [inspect]: view,
-        toString: () => `GitHubClient(${baseUrl})`,
     };
     return Object.freeze(client);
 }

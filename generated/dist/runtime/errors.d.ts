@@ -56,9 +56,13 @@ export declare class GitHubResponseError extends GitHubError {
 }
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 export declare function parseRateLimit(h: ResponseHeaders): RateLimit | undefined;
+/** A secondary rate limit announces itself only in the body's message. */
+export declare function isSecondaryRateLimit(body: string): boolean;
+/** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
+export declare function isRateLimited(status: number, h: ResponseHeaders, body: string): boolean;
 /**
  * Builds the error for a failed response, e.g.
  * `GET /repos/o/r/actions/runs/1 → 404 Not Found: Not Found (request id ABCD:1234)`.
- * `rateLimited` selects `GitHubRateLimitError`; `retryAt` adds when to come back.
+ * `where` is `METHOD /path`; `retryAt`, when the server named a time to come back, joins the message.
  */
-export declare function apiError(method: string, url: string, path: string, status: number, statusText: string, headers: ResponseHeaders, text: string, rateLimited: boolean, retryAt?: Date): GitHubApiError;
+export declare function apiError(method: string, url: string, where: string, res: Response, headers: ResponseHeaders, text: string, retryAt?: Date): GitHubApiError;

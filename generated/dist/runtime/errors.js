@@ -49,12 +49,23 @@ export function parseRateLimit(h) {
         resource: h["x-ratelimit-resource"],
     };
 }
+const SECONDARY = /secondary rate limit/i;
+/** A secondary rate limit announces itself only in the body's message. */
+export function isSecondaryRateLimit(body) {
+    return SECONDARY.test(body);
+}
+/** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
+export function isRateLimited(status, h, body) {
+    return (status === 429 ||
+        (status === 403 && (h["retry-after"] != null || h["x-ratelimit-remaining"] === "0" || SECONDARY.test(body))));
+}
 /**
  * Builds the error for a failed response, e.g.
  * `GET /repos/o/r/actions/runs/1 → 404 Not Found: Not Found (request id ABCD:1234)`.
- * `rateLimited` selects `GitHubRateLimitError`; `retryAt` adds when to come back.
+ * `where` is `METHOD /path`; `retryAt`, when the server named a time to come back, joins the message.
  */
-export function apiError(method, url, path, status, statusText, headers, text, rateLimited, retryAt) {
+export function apiError(method, url, where, res, headers, text, retryAt) {
+    const status = res.status;
     let body = text || undefined;
     try {
         const parsed = JSON.parse(text);
@@ -65,16 +76,24 @@ export function apiError(method, url, path, status, statusText, headers, text, r
         // Not JSON (an HTML error page, a proxy's text): keep the raw text.
     }
     const requestId = headers["x-github-request-id"];
-    let message = `${method} ${path} → ${status}${statusText ? " " + statusText : ""}`;
+    let message = `${where} → ${status} ${res.statusText}`.trimEnd();
     const detail = typeof body === "object" ? body.message : body?.slice(0, 200);
     if (detail)
         message += ": " + detail;
     if (typeof body === "object" && body.errors)
         message += " " + JSON.stringify(body.errors);
     if (retryAt)
-        message += `; retry after ${retryAt.toISOString()}`;
+        message += "; retry after " + retryAt.toISOString();
     if (requestId)
         message += ` (request id ${requestId})`;
-    const props = { method, url, status, body, headers, requestId, rateLimit: parseRateLimit(headers), retryAt };
-    return new (rateLimited ? GitHubRateLimitError : GitHubApiError)(message, props);
+    return new (isRateLimited(status, headers, text) ? GitHubRateLimitError : GitHubApiError)(message, {
+        method,
+        url,
+        status,
+        body,
+        headers,
+        requestId,
+        rateLimit: parseRateLimit(headers),
+        retryAt,
+    });
 }

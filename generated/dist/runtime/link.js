@@ -39,8 +39,14 @@ export function parseLink(header) {
                 while (header[j] === " " || header[j] === "\t")
                     j++;
                 if (header[j] === '"') {
-                    for (j++; j < n && header[j] !== '"'; j++)
-                        value += header[j] === "\\" ? (header[++j] ?? "") : header[j];
+                    const start = j + 1;
+                    for (j = start; j < n && header[j] !== '"'; j++)
+                        if (header[j] === "\\")
+                            j++;
+                    value = header.slice(start, j);
+                    // Unescape quoted-pairs (rare) only when there are any.
+                    if (value.includes("\\"))
+                        value = value.replace(/\\(.)/g, "$1");
                     j++;
                 }
                 else {

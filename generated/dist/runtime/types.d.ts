@@ -42,7 +42,8 @@ export interface OperationSpec {
      * The operation answers with a redirect whose target is the result (e.g. a logs download URL).
      * When true the request uses `redirect: "manual"` and a 3xx resolves to a `RedirectResponse`
      * `{ status, data: undefined, headers, location }`; the target is never fetched with credentials.
-     * When false or absent, fetch follows redirects as usual.
+     * When false or absent, fetch follows redirects as usual. Browsers hide manual redirect targets
+     * (an opaque response), so there such a call fails with a `GitHubResponseError`.
      */
     readonly redirect?: boolean;
 }

@@ -13,7 +13,7 @@ export function encodePathParam(value, name, spec) {
     const s = encodeURIComponent(value);
     // A literal `%2E` in a value is encoded to `%252E`, so only exact `.` and `..` can form dot segments.
     if (s === "." || s === "..") {
-        throw new TypeError(`${spec.id}: path parameter "${name}" is ${JSON.stringify(String(value))}, a dot segment that URLs cannot carry`);
+        throw new TypeError(`${spec.id}: path parameter "${name}" cannot be "${s}": fetch would drop it as a dot segment`);
     }
     return s;
 }

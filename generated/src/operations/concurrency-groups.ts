@@ -61,8 +61,9 @@ export type ListConcurrencyGroupsForRepositoryResponse = ApiResponse<
 /** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status. */
 export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<422>;
 /** One item of the list that {@link listConcurrencyGroupsForRepository} pages through. */
-export type ListConcurrencyGroupsForRepositoryItem =
-  ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"][number];
+export type ListConcurrencyGroupsForRepositoryItem = NonNullable<
+  ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
+>[number];
 /**
  * List concurrency groups for a repository
  *
@@ -108,8 +109,9 @@ export type ListConcurrencyGroupsForWorkflowRunResponse = ApiResponse<
 /** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status. */
 export type ListConcurrencyGroupsForWorkflowRunError = GitHubApiError<404 | 422>;
 /** One item of the list that {@link listConcurrencyGroupsForWorkflowRun} pages through. */
-export type ListConcurrencyGroupsForWorkflowRunItem =
-  ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"][number];
+export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<
+  ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
+>[number];
 /**
  * List concurrency groups for a workflow run
  *

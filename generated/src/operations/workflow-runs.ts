@@ -428,8 +428,9 @@ export type ListWorkflowRunsResponse = ApiResponse<
 /** The error {@link listWorkflowRuns} throws for a documented error status. */
 export type ListWorkflowRunsError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRuns} pages through. */
-export type ListWorkflowRunsItem =
-  ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]["workflow_runs"][number];
+export type ListWorkflowRunsItem = NonNullable<
+  ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]["workflow_runs"]
+>[number];
 /**
  * List workflow runs for a workflow
  *
@@ -491,8 +492,9 @@ export type ListWorkflowRunsForRepoResponse = ApiResponse<
 /** The error {@link listWorkflowRunsForRepo} throws for a documented error status. */
 export type ListWorkflowRunsForRepoError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRunsForRepo} pages through. */
-export type ListWorkflowRunsForRepoItem =
-  ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]["workflow_runs"][number];
+export type ListWorkflowRunsForRepoItem = NonNullable<
+  ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]["workflow_runs"]
+>[number];
 /**
  * List workflow runs for a repository
  *

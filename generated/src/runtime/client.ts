@@ -18,10 +18,10 @@ export function createClient(options: ClientOptions = {}): Client {
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const userAgent = options.userAgent ?? "gh-actions-client";
   const retry = options.retry ?? {};
-  // A fixed token becomes its header value once; a token function is called per request so that
-  // a refreshed token (e.g. a GitHub App installation token) is always the one sent.
-  const fixed = typeof token === "string" && token ? "Bearer " + token : undefined;
+  // A token function is called per request so that a refreshed token (e.g. a GitHub App
+  // installation token) is always the one sent; a fixed token becomes its header value once.
   const bearer = (t: string): string | undefined => (t ? "Bearer " + t : undefined);
+  const fixed = typeof token === "string" ? bearer(token) : undefined;
   const authorization =
     typeof token === "function"
       ? (): string | undefined | Promise<string | undefined> => {
@@ -30,7 +30,7 @@ export function createClient(options: ClientOptions = {}): Client {
         }
       : (): string | undefined => fixed;
   // What serialization and inspection show: everything but the token.
-  const view = (): object => ({ baseUrl, userAgent, timeoutMs, retry, authenticated: token !== undefined });
+  const view = (): object => ({ baseUrl, userAgent, timeoutMs, retry, authenticated: !!token });
   const client = {
     baseUrl,
     userAgent,
@@ -43,7 +43,6 @@ export function createClient(options: ClientOptions = {}): Client {
     authorization,
     toJSON: view,
     [inspect]: view,
-    toString: (): string => `GitHubClient(${baseUrl})`,
   };
   return Object.freeze(client);
 }
