@@ -3,6 +3,7 @@
 // fast and needs no type checker; src/types.ts holds only types and is its own declaration file.
 import ts from "typescript";
 import type { EmittedFile } from "./file.js";
+import { TS_HEADER } from "./file.js";
 
 const OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -30,9 +31,14 @@ export function compileToDist(sources: readonly EmittedFile[]): EmittedFile[] {
       const text = problems.map((d) => `${file.path}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`).join("\n");
       throw new Error(`internal error: cannot emit declarations in isolation:\n${text}`);
     }
-    out.push({ path: `${base}.js`, contents: js.outputText }, { path: `${base}.d.ts`, contents: dts.outputText });
+    out.push({ path: `${base}.js`, contents: withHeader(js.outputText) }, { path: `${base}.d.ts`, contents: withHeader(dts.outputText) });
   }
   return out;
+}
+
+/** Declaration emit drops the file's leading comment; every file keeps the generated header. */
+function withHeader(text: string): string {
+  return text.startsWith(TS_HEADER) ? text : TS_HEADER + text;
 }
 
 function firstLine(text: string): string {

@@ -30,18 +30,21 @@ export function request(
       for (const [key, name] of hp) if (p[key] != null) headers[name.toLowerCase()] = String(p[key]);
     }
     const bp = spec.bodyParams;
-    if (bp === "body" ? p.body !== undefined : bp) {
+    if (bp === "body") {
       const type = spec.bodyType;
-      // A non-JSON media type (raw text or bytes) is sent as given.
-      if (type && !type.includes("json")) body = p.body as BodyInit;
-      else if (bp === "body") body = JSON.stringify(p.body);
-      else {
-        // Only the keys the caller set; an all-optional body with nothing set is still `{}`.
-        const o: Record<string, unknown> = {};
-        for (const key of bp!) if (p[key] !== undefined) o[key] = p[key];
-        body = JSON.stringify(o);
+      if (p.body !== undefined) {
+        // A non-JSON media type (raw text or bytes) is sent as given.
+        body = type && !type.includes("json") ? (p.body as BodyInit) : JSON.stringify(p.body);
+        headers["content-type"] = type ?? "application/json";
       }
-      headers["content-type"] = type ?? "application/json";
+    } else if (bp) {
+      // Only the keys the caller set; with none set (all optional), no body at all.
+      let o: Record<string, unknown> | undefined;
+      for (const key of bp) if (p[key] !== undefined) (o ??= {})[key] = p[key];
+      if (o) {
+        body = JSON.stringify(o);
+        headers["content-type"] = "application/json";
+      }
     }
   } catch (e) {
     // Bad params reject like every other failure instead of throwing synchronously.

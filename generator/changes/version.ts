@@ -1,0 +1,34 @@
+// The package version that follows from a list of API changes (semver): a breaking change bumps
+// the major, any other change a caller can use (an addition, a relaxed requirement, a deprecation)
+// the minor, a documentation-only change the patch. No change: the same version.
+import { isDocsOnly, type ApiChange } from "./diff.js";
+
+export type Bump = "major" | "minor" | "patch" | "none";
+
+export function bumpFor(changes: readonly ApiChange[]): Bump {
+  if (changes.length === 0) return "none";
+  if (changes.some((c) => c.breaking)) return "major";
+  if (changes.some((c) => !isDocsOnly(c))) return "minor";
+  return "patch";
+}
+
+const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** `nextVersion("1.4.2", changes)`: "2.0.0", "1.5.0", "1.4.3" or "1.4.2". */
+export function nextVersion(current: string, changes: readonly ApiChange[]): string {
+  const match = SEMVER.exec(current);
+  if (!match) throw new Error(`"${current}" is not a semver version (major.minor.patch)`);
+  const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // As `npm version`: a pre-release of x.y.z is released as x.y.z when that already is the bump.
+  const pre = current.includes("-");
+  switch (bumpFor(changes)) {
+    case "major":
+      return pre && minor === 0 && patch === 0 ? `${major}.0.0` : `${major + 1}.0.0`;
+    case "minor":
+      return pre && patch === 0 ? `${major}.${minor}.0` : `${major}.${minor + 1}.0`;
+    case "patch":
+      return pre ? `${major}.${minor}.${patch}` : `${major}.${minor}.${patch + 1}`;
+    case "none":
+      return current;
+  }
+}
