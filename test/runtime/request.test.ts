@@ -73,7 +73,7 @@ describe("request headers", () => {
 describe("request bodies", () => {
   it.each<[string, OperationSpec, Record<string, unknown>, string | undefined, string | null]>([
     ["flat body params: only keys present", reRun, { ...params, enable_debug_logging: true, other: 1 }, '{"enable_debug_logging":true}', "application/json"],
-    ["flat body params, none set: {}", reRun, params, "{}", "application/json"],
+    ["flat body params, none set: no body", reRun, params, undefined, null],
     ["no body params: no body", { ...reRun, bodyParams: undefined }, params, undefined, null],
     ["whole body", { id: "b", method: "PUT", path: "/b", bodyParams: "body" }, { body: { a: [1, 2] } }, '{"a":[1,2]}', "application/json"],
     ["whole body absent", { id: "b", method: "PUT", path: "/b", bodyParams: "body" }, {}, undefined, null],
@@ -129,6 +129,14 @@ describe("responses", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.init.redirect).toBe("manual");
     expect(res).toEqual({ status: 302, data: undefined, headers: { location, "content-type": "text/plain;charset=UTF-8" }, location });
+  });
+
+  it("explains an opaque redirect (browsers) instead of reporting status 0", async () => {
+    const opaque = { status: 0, type: "opaqueredirect", statusText: "", headers: new Headers(), body: null, text: async () => "" } as unknown as Response;
+    const { fetch } = recorder(() => opaque);
+    const err = await request(createClient({ fetch }), downloadLogs, params).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubResponseError);
+    expect((err as Error).message).toBe("GET /repos/o/r/actions/runs/1/logs: this fetch hides the redirect target");
   });
 
   it("lets fetch follow redirects when the operation does not ask for them", async () => {

@@ -178,9 +178,7 @@ describe("retrying requests", () => {
       sequence(json({ message: "API rate limit exceeded" }, 403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset), "x-ratelimit-limit": "60" })),
     );
     const onRetry = vi.fn();
-    const started = Date.now();
     const err = (await request(createClient({ fetch, retry: { ...fast, onRetry } }), getRun, params).catch((e: unknown) => e)) as GitHubRateLimitError;
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(calls).toHaveLength(1);
     expect(onRetry).not.toHaveBeenCalled();
     expect(err).toBeInstanceOf(GitHubRateLimitError);
