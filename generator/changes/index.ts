@@ -12,3 +12,4 @@ export {
 export { diffSurfaces, isDocsOnly, type ApiChange, type ChangeKind, type ChangeSubject } from "./diff.js";
 export { bumpFor, nextVersion, type Bump } from "./version.js";
 export { changelogSection, describeChange, prependChangelog, reportLines, summarize } from "./report.js";
+export { planRelease, type ReleasePlan } from "./release.js";
