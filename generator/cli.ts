@@ -4,7 +4,8 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { SpecError, formatDiagnostic } from "./diagnostics.js";
-import { generate } from "./pipeline.js";
+import { startTypesWorker } from "./emit/types-file.js";
+import { startFormatWorkers } from "./write/format.js";
 import { diffOutput, isClean, writeAtomically } from "./write/output.js";
 
 const USAGE = `Usage: npm run generate -- [options]
@@ -37,6 +38,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  // Worker threads load openapi-typescript and prettier while this thread loads the rest of the
+  // generator, which is why the pipeline is imported here and not above. The types worker is
+  // needed once: it stops when it has answered, which frees its memory for the rest of the run.
+  startTypesWorker({ once: true });
+  startFormatWorkers();
+  const { generate } = await import("./pipeline.js");
   const specPath = resolve(args.spec ?? "spec/openapi.yaml");
   const outDir = resolve(args.out ?? "generated");
   let result;

@@ -6,10 +6,12 @@ import { SpecError, type Locator } from "./diagnostics.js";
 import { checkSpec } from "./check/index.js";
 import { compileToDist } from "./emit/compile.js";
 import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
+import { emitRuntime } from "./emit/runtime-files.js";
+import { PendingFile, settle } from "./emit/types-file.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
-import { formatFiles } from "./write/format.js";
+import { FormatSession, formatFiles } from "./write/format.js";
 
 export interface GenerateResult {
   readonly model: ApiModel;
@@ -28,12 +30,26 @@ export async function loadModel(specPath: string): Promise<{ model: ApiModel; do
 }
 
 export async function generate(specPath: string, outDir: string): Promise<GenerateResult> {
+  // The runtime's files do not depend on the spec: prettier starts on them while the spec loads,
+  // and the second formatFiles finds them done.
+  const session = new FormatSession();
+  formatFiles(emitRuntime(), { session }).catch(() => {});
   const { model, document } = await loadModel(specPath);
   const pkg = await currentPackage(outDir);
   const emitted = await emitPackage(model, document, pkg);
-  // openapi-typescript prints its own output consistently; prettier over it costs most of the run.
-  const formatted = await formatFiles(emitted, (file) => file.path === "src/types.ts");
-  const files = [...formatted, ...compileToDist(formatted)].sort((a, b) => (a.path < b.path ? -1 : 1));
+  // src/types.ts comes from a worker thread (emit/types-file.ts); meanwhile the other files are
+  // formatted by prettier workers (write/format.ts) and each is compiled here as soon as it is
+  // formatted. openapi-typescript prints its output consistently; prettier over it would cost
+  // most of the run.
+  const ready = emitted.filter((file) => !(file instanceof PendingFile));
+  const dist: EmittedFile[] = [];
+  const formatted = await formatFiles(ready, {
+    session,
+    skip: (file) => file.path === "src/types.ts",
+    onFormatted: (file) => dist.push(...compileToDist([file])),
+  });
+  const late = await settle(emitted.filter((file) => file instanceof PendingFile));
+  const files = [...formatted, ...late, ...dist, ...compileToDist(late)].sort((a, b) => (a.path < b.path ? -1 : 1));
   return { model, files };
 }
 

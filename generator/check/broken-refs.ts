@@ -1,6 +1,7 @@
-// A $ref the loader could not resolve has been reported already. Checks that would look through
-// it see nothing there, and must stay quiet rather than report what is only a consequence
-// (a "missing" path parameter that sits in a file that failed to load).
+// A $ref the loader could not resolve, or an entry of the wrong kind, has been reported already
+// (by the loader, or the structure check). Checks that would look through it see nothing there,
+// and must stay quiet rather than report what is only a consequence (a "missing" path parameter
+// that sits in a file that failed to load).
 import { deref, isObject } from "../model/deref.js";
 
 /** Whether `value` is a $ref (or a chain of them) that ends nowhere. */
@@ -8,7 +9,7 @@ export function leadsNowhere(document: Record<string, unknown>, value: unknown):
   return isObject(value) && typeof value.$ref === "string" && deref(document, value) === undefined;
 }
 
-/** Whether any entry of a list is such a ref. */
-export function anyLeadsNowhere(document: Record<string, unknown>, list: unknown): boolean {
-  return Array.isArray(list) && list.some((entry) => leadsNowhere(document, entry));
+/** Whether a list holds an entry that is such a ref, or no object at all. */
+export function anyUnusable(document: Record<string, unknown>, list: unknown): boolean {
+  return Array.isArray(list) && list.some((entry) => !isObject(entry) || leadsNowhere(document, entry));
 }

@@ -8,9 +8,10 @@ import { checkOperationIds } from "./operation-ids.js";
 import { checkPagination } from "./pagination.js";
 import { checkPathParams } from "./path-params.js";
 import { checkRefCycles } from "./ref-cycles.js";
+import { checkStructure } from "./structure.js";
 import { checkVersion } from "./version.js";
 
-const CHECKS: readonly Check[] = [checkVersion, checkOperationIds, checkPathParams, checkPagination, checkRefCycles, checkNames];
+const CHECKS: readonly Check[] = [checkVersion, checkStructure, checkOperationIds, checkPathParams, checkPagination, checkRefCycles, checkNames];
 
 export function checkSpec(spec: LoadedSpec): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

@@ -19,6 +19,8 @@ const PACKAGE_NAMES: ReadonlySet<string> = new Set([
   "GitHubError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError", "GitHubErrorBody",
 ]);
 const TYPE_SUFFIXES = ["Params", "Response", "Error", "Item", "Operation"] as const;
+/** An ECMAScript identifier. Naming keeps letters and digits of any script, and some digits (`²`) cannot be in one. */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 export const checkNames: Check = ({ document, report }) => {
   const raws = operationsInOrder(document);
@@ -29,6 +31,7 @@ export const checkNames: Check = ({ document, report }) => {
     const at = [...raw.pointer, "operationId"];
     const taken = [name, ...TYPE_SUFFIXES.map((s) => typeName + s)].find((n) => PACKAGE_NAMES.has(n));
     if (taken) report(at, `operation "${operationId(raw)}" would generate the name ${taken}, which the package already uses`, "rename the operationId");
+    if (!IDENTIFIER.test(name)) report(at, `operation "${operationId(raw)}" would be named ${name}, which is not a valid identifier`, "use letters, digits, - and _ in the operationId");
     const first = byName.get(name);
     if (first === undefined) {
       byName.set(name, i);

@@ -42,12 +42,12 @@ export const checkPagination: Check = ({ document, report }) => {
   }
 };
 
-/** Whether a 2xx response, or the schema of one of its media types, is a ref that leads nowhere. */
+/** Whether a 2xx response, or the schema of one of its media types, is a ref that leads nowhere (or no object). */
 function successIsUnresolved(document: Json, responses: unknown): boolean {
   if (!isObject(responses)) return false;
   return Object.entries(responses).some(([status, entry]) => {
     if (!/^2\d\d$/.test(status)) return false;
-    if (leadsNowhere(document, entry)) return true;
+    if (!isObject(entry) || leadsNowhere(document, entry)) return true;
     const content = deref(document, entry)?.content;
     return isObject(content) && Object.values(content).some((media) => isObject(media) && leadsNowhere(document, media.schema));
   });

@@ -3,7 +3,7 @@
 // reported that ref, and the missing parameter may well be behind it.
 import type { Check } from "./context.js";
 import { deref, isObject, type Json } from "../model/deref.js";
-import { anyLeadsNowhere } from "./broken-refs.js";
+import { anyUnusable } from "./broken-refs.js";
 import { operationsInOrder } from "./operations.js";
 
 export const checkPathParams: Check = ({ document, report }) => {
@@ -11,7 +11,7 @@ export const checkPathParams: Check = ({ document, report }) => {
   for (const raw of operationsInOrder(document)) {
     const template = new Set([...raw.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!));
     const declared = pathParameters(document, raw);
-    const unknown = anyLeadsNowhere(document, raw.pathItem.parameters) || anyLeadsNowhere(document, raw.operation.parameters);
+    const unknown = anyUnusable(document, raw.pathItem.parameters) || anyUnusable(document, raw.operation.parameters);
     for (const name of template) {
       if (!declared.has(name) && !unknown) {
         report(["paths", raw.path], `path template variable {${name}} of ${raw.method} ${raw.path} has no path parameter`, `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to its parameters`);

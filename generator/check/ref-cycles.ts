@@ -16,6 +16,10 @@ const KIND_NAMES: Record<string, string> = {
 export const checkRefCycles: Check = ({ document, report }) => {
   const reported = new Set<string>();
   for (const site of collectRefs(document)) {
+    // Most refs point at a real object: no cycle of bare refs can start there (the fast path).
+    if (!site.ref.startsWith("#")) continue;
+    const first = getAt(document, parsePointer(site.ref.slice(1)));
+    if (!first.found || !isObject(first.value) || typeof first.value.$ref !== "string") continue;
     const start = formatPointer(site.pointer);
     const chain = [start];
     let ref = site.ref;

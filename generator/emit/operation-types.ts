@@ -1,6 +1,7 @@
 // The type expressions of one operation: params, result union, item and error types. They index
 // into openapi-typescript's `paths`, so that every schema is written once, in src/types.ts.
 import type { OperationModel } from "../model/types.js";
+import { isJsonMediaType } from "../model/responses.js";
 import { generic, indexed, intersection, union } from "./ts.js";
 
 export interface OperationTypeNames {
@@ -32,9 +33,23 @@ export function paramsType(op: OperationModel, names: OperationTypeNames): strin
   if (op.body) {
     const content = indexed(generic("NonNullable", indexed(names.op, "requestBody")), "content", op.body.mediaType);
     if (op.body.flatKeys) parts.push(op.body.required ? content : generic("Partial", content));
-    else parts.push(op.body.required ? `{ body: ${content} }` : `{ body?: ${content} }`);
+    else parts.push(`{ body${op.body.required ? "" : "?"}: ${wholeBody(op.body.mediaType, content)} }`);
   }
   return intersection(parts);
+}
+
+/**
+ * The type of a body passed whole, by how the runtime sends it (request.ts, which tells the
+ * media types apart the same way). JSON and text: the schema's type. A form: a FormData or
+ * URLSearchParams as is, or an object of the schema's fields that the runtime converts, where
+ * a multipart field may be a file (openapi-typescript types `format: binary` as a string).
+ * Any other media type is sent as given: raw bytes, or a string.
+ */
+function wholeBody(mediaType: string, content: string): string {
+  if (isJsonMediaType(mediaType) || mediaType.includes("json") || mediaType.startsWith("text/")) return content;
+  if (mediaType.startsWith("multipart/form-data")) return `FormData | { [K in keyof ${content}]: ${content}[K] | Blob | Blob[] }`;
+  if (mediaType.startsWith("application/x-www-form-urlencoded")) return `URLSearchParams | ${content}`;
+  return "Blob | ArrayBuffer | ArrayBufferView | string";
 }
 
 export function responseType(op: OperationModel, names: OperationTypeNames): string {

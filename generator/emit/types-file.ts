@@ -1,15 +1,129 @@
 // src/types.ts: every schema, parameter and response of the spec as TypeScript types, by
 // openapi-typescript. Operation modules index into `paths` rather than repeating these types.
-import openapiTS, { astToString } from "openapi-typescript";
+//
+// openapi-typescript (with its TypeScript 5.9 and Redocly) runs in a worker thread, for speed:
+// the worker loads it while the main thread loads the rest and reads the spec (`startTypesWorker`),
+// and works while the main thread emits, formats and compiles the other files. `emitTypes` answers
+// at once with a pending file; `settle` waits for it. The worker gets its own copy of the document
+// (postMessage clones it), which openapi-typescript is free to rewrite.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { profilingFlags } from "../write/format.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 
-export async function emitTypes(document: Record<string, unknown>): Promise<EmittedFile> {
-  // openapi-typescript may rewrite the object it is given; it gets a structural copy.
-  const nodes = await openapiTS(structuredClone(document) as never, {
-    silent: true,
-    defaultNonNullable: false,
-    alphabetize: true,
-  });
-  return { path: "src/types.ts", contents: TS_HEADER + astToString(nodes) };
+const OPTIONS = { silent: true, defaultNonNullable: false, alphabetize: true };
+
+// The worker is plain CommonJS, run without the host's loader flags (tsx): `require` loads
+// openapi-typescript's CommonJS build and TypeScript without ESM translation or format detection.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createRequire } = require("node:module");
+let lib;
+try { lib = createRequire(workerData.base)("openapi-typescript"); } catch (error) { lib = error; }
+parentPort.on("message", async ({ document, options, port, done }) => {
+  let reply;
+  try {
+    if (lib instanceof Error) throw lib;
+    reply = { text: lib.astToString(await lib.default(document, options)) };
+  } catch (error) {
+    reply = { error: { message: String((error && error.message) || error), stack: error && error.stack } };
+  }
+  port.postMessage(reply);
+  port.close();
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+
+type Reply = { text: string } | { error: { message: string; stack?: string } };
+
+let worker: Worker | undefined;
+/** Terminate the worker once it has answered (a one-shot CLI run frees its memory for the rest). */
+let once = false;
+/** Jobs sent to the worker and not answered yet: failed if the worker stops. */
+const pending = new Set<PendingFile>();
+
+/**
+ * Starts the worker (loading openapi-typescript) ahead of the first `emitTypes`. Idempotent. With
+ * `once`, it stops after its first answer.
+ */
+export function startTypesWorker(options: { once?: boolean } = {}): void {
+  once ||= options.once ?? false;
+  if (worker) return;
+  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: profilingFlags(process.execArgv), workerData: { base: import.meta.url } });
+  // Idle, it must not keep the process alive; a pending job's port does.
+  started.unref();
+  const stop = (why: string) => {
+    if (worker === started) worker = undefined;
+    for (const job of pending) job.deliver({ error: { message: `the openapi-typescript worker stopped: ${why}` } });
+  };
+  started.on("error", (error) => stop(error.stack ?? error.message));
+  started.on("exit", (code) => stop(`exit code ${code}`));
+  worker = started;
+}
+
+/** A file whose contents a worker is still producing. Reading `contents` early waits for it. */
+export class PendingFile implements EmittedFile {
+  private result: Reply | undefined;
+  private finished: EmittedFile | undefined;
+  private resolve!: (reply: Reply) => void;
+  private readonly ready: Promise<EmittedFile>;
+
+  constructor(
+    readonly path: string,
+    private readonly port: MessagePort,
+    private readonly done: Int32Array,
+    private readonly wrap: (text: string) => string,
+  ) {
+    this.ready = new Promise<Reply>((resolve) => (this.resolve = resolve)).then((reply) => this.file(reply));
+    this.ready.catch(() => {}); // reported to whoever settles or reads the file, not as unhandled
+    port.once("message", (reply: Reply) => this.deliver(reply));
+    pending.add(this);
+  }
+
+  /** The finished file, without blocking the event loop. */
+  settled(): Promise<EmittedFile> {
+    return this.ready;
+  }
+
+  get contents(): string {
+    if (!this.result) {
+      Atomics.wait(this.done, 0, 0);
+      const message = receiveMessageOnPort(this.port);
+      if (message) this.deliver(message.message as Reply);
+    }
+    return this.file(this.result!).contents;
+  }
+
+  deliver(reply: Reply): void {
+    if (this.result) return;
+    this.result = reply;
+    pending.delete(this);
+    this.port.close();
+    if (once && !pending.size && worker) void worker.terminate();
+    this.resolve(reply);
+  }
+
+  private file(reply: Reply): EmittedFile {
+    if (this.finished) return this.finished;
+    if ("error" in reply) {
+      const error = new Error(reply.error.message);
+      if (reply.error.stack) error.stack = reply.error.stack;
+      throw error;
+    }
+    return (this.finished = { path: this.path, contents: this.wrap(reply.text) });
+  }
+}
+
+export function emitTypes(document: Record<string, unknown>): Promise<EmittedFile> {
+  startTypesWorker();
+  const { port1, port2 } = new MessageChannel();
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  worker!.postMessage({ document, options: OPTIONS, port: port2, done }, [port2]);
+  return Promise.resolve(new PendingFile("src/types.ts", port1, done, (text) => TS_HEADER + text));
+}
+
+/** The files with every pending one finished. */
+export function settle(files: readonly EmittedFile[]): Promise<EmittedFile[]> {
+  return Promise.all(files.map((f) => (f instanceof PendingFile ? f.settled() : f)));
 }

@@ -85,8 +85,20 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
       diagnostics.push({
         location: at,
         message: `$ref "${site.ref}" points to nothing: "${String(target.pointer[got.missingAt])}" does not exist${target.file === file ? "" : ` in ${basename(target.file)}`}`,
-        hint: keys.length ? `keys there: ${keys.join(", ")}` : parent.found && isPlainObject(parent.value) ? `${there} is empty` : `${there} is ${describeValue(parent.found ? parent.value : undefined)}, not an object`,
+        hint: keys.length ? `keys there: ${keys.join(", ")}`
+          : !parent.found ? "check the JSON pointer after #"
+          : isPlainObject(parent.value) ? `${there} is empty`
+          : Array.isArray(parent.value) ? `${there} is a list of ${parent.value.length}`
+          : `${there} is ${describeValue(parent.value)}, not an object`,
       });
+      return undefined;
+    }
+    if (target.file === rootFile && target.pointer.length === 0) {
+      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to the whole document`, hint: "point it at one object, e.g. `#/components/schemas/Name`" });
+      return undefined;
+    }
+    if (!isPlainObject(got.value) && typeof got.value !== "boolean") {
+      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to ${describeValue(got.value)}, not an object`, hint: "a $ref must point to a schema, parameter, response or other object" });
       return undefined;
     }
     return { target, value: got.value };

@@ -1,8 +1,10 @@
 // Reads one spec file. YAML goes through yaml's document API so that positions are kept;
-// JSON goes through JSON.parse (fast on 13 MB) and is re-read as YAML only to locate a value.
+// JSON goes through JSON.parse (fast on 13 MB), and its text is scanned along a pointer only
+// when a position is asked for.
 import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node as YamlNode } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { jsonPointerOffset, lineColumn, lineStartsOf } from "./json-locate.js";
 import { jsonSyntaxProblem } from "./json-syntax.js";
 import { describeYamlErrors, type PositionedError } from "./yaml-errors.js";
 
@@ -25,11 +27,9 @@ export function parseSource(path: string, text: string): ParseResult {
   if (strictJson || looksLikeJson(text)) {
     try {
       const value: unknown = JSON.parse(text);
-      let positions: YamlPositions | undefined;
-      return {
-        file: { path, value, locate: (pointer) => (positions ??= yamlPositions(text)).locate(pointer) },
-        diagnostics: [],
-      };
+      let lineStarts: number[] | undefined;
+      const locate = (pointer: readonly (string | number)[]) => lineColumn((lineStarts ??= lineStartsOf(text)), jsonPointerOffset(text, pointer));
+      return { file: { path, value, locate }, diagnostics: [] };
     } catch (error) {
       // A .json file must be JSON: YAML would accept what JSON does not (trailing commas,
       // single quotes), so its own scanner names the first problem. Other text that merely
@@ -48,7 +48,39 @@ export function parseSource(path: string, text: string): ParseResult {
       })),
     };
   }
-  return { file: { path, value: positions.doc.toJS({ maxAliasCount: -1 }), locate: positions.locate }, diagnostics: [] };
+  let value: unknown;
+  try {
+    value = positions.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return {
+      diagnostics: [{
+        location: { file: path, pointer: [] },
+        message: "invalid YAML: its aliases expand to too much data (aliases of aliases, nested)",
+        hint: "write the repeated parts out, or refer to them with $ref",
+        position: firstAliasPosition(positions),
+      }],
+    };
+  }
+  return { file: { path, value, locate: positions.locate }, diagnostics: [] };
+}
+
+/**
+ * Aliases of aliases can expand a small file exponentially ("billion laughs"); yaml stops
+ * expanding past this count (uses of an anchor times the aliases inside it), which a real spec
+ * does not come near.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+
+function firstAliasPosition(positions: YamlPositions): { line: number; col: number } {
+  let offset = 0;
+  visit(positions.doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return positions.position(offset);
 }
 
 function jsonDiagnostic(path: string, text: string, parseError: Error): Diagnostic {
@@ -57,19 +89,14 @@ function jsonDiagnostic(path: string, text: string, parseError: Error): Diagnost
     location: { file: path, pointer: [] },
     message: `invalid JSON: ${problem ? problem.message : parseError.message}`,
     hint: "fix the syntax at this position; the file could not be read",
-    position: problem ? positionOf(text, problem.offset) : { line: 1, col: 1 },
+    position: problem ? lineColumn(lineStartsOf(text), problem.offset) : { line: 1, col: 1 },
   };
-}
-
-function positionOf(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, col: offset - lineStart + 1 };
 }
 
 interface YamlPositions {
   doc: Document;
   errors: PositionedError[];
+  position(offset: number): { line: number; col: number };
   locate(pointer: readonly (string | number)[]): { line: number; col: number };
 }
 
@@ -80,6 +107,7 @@ function yamlPositions(text: string): YamlPositions {
   return {
     doc,
     errors: describeYamlErrors(doc, text, lineCounter),
+    position: pos,
     locate(pointer) {
       // Walk as deep as the pointer goes; report the key of the last segment found, which is
       // where a reader looks (`operationId:` rather than its value).

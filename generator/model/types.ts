@@ -1,6 +1,6 @@
 // The intermediate model: what the emitters need to know about an API, and nothing else.
 // Data only, sorted; snapshotted as JSON in tests because it is the shortest diff to review.
-import type { HttpMethod, PaginationSpec } from "../runtime/types.js";
+import type { HttpMethod, PaginationSpec, PathStyle, QueryStyle } from "../runtime/types.js";
 
 export interface ApiModel {
   readonly title: string;
@@ -16,6 +16,11 @@ export interface ParamModel {
   /** The schema's type, when it names one; used for examples in the docs. */
   readonly type?: string;
   readonly description?: string;
+  /**
+   * How the runtime writes the value, when not its default for the location (see the runtime's
+   * PathStyle and QueryStyle). Absent for scalars, where every style writes the same.
+   */
+  readonly style?: PathStyle | QueryStyle;
 }
 
 export type ResponseKind = "json" | "text" | "binary" | "empty" | "redirect";

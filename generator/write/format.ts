@@ -1,9 +1,14 @@
 // Formats emitted files with prettier and a fixed configuration: no config file of the host is
 // read, so the output is the same on every machine.
-import * as prettier from "prettier";
+//
+// Prettier runs in worker threads, for speed: on a large spec it is most of the work, and the
+// workers format while the main thread compiles what is formatted and another worker writes the
+// types. `startFormatWorkers` starts them early so that prettier loads while the generator does.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import type { EmittedFile } from "../emit/file.js";
 
-const OPTIONS: prettier.Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
+const OPTIONS = { printWidth: 120, trailingComma: "all", endOfLine: "lf" } as const;
 
 function parserFor(path: string): string | undefined {
   if (path.endsWith(".ts")) return "typescript";
@@ -12,12 +17,161 @@ function parserFor(path: string): string | undefined {
   return undefined;
 }
 
-export async function formatFiles(files: readonly EmittedFile[], skip: (file: EmittedFile) => boolean = () => false): Promise<EmittedFile[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      const parser = parserFor(file.path);
-      if (!parser || skip(file)) return file;
-      return { path: file.path, contents: await prettier.format(file.contents, { ...OPTIONS, parser }) };
+// Plain CommonJS, run without the host's loader flags (tsx). Formatting a line of TypeScript up
+// front loads prettier's TypeScript parser before the first real file arrives.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createRequire } = require("node:module");
+const prettier = createRequire(workerData.base)("prettier");
+const warm = prettier.format("export {};\\n", { parser: "typescript" }).catch(() => {});
+parentPort.on("message", async ({ id, contents, options }) => {
+  await warm;
+  try {
+    parentPort.postMessage({ id, text: await prettier.format(contents, options) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String((error && error.message) || error), stack: error && error.stack } });
+  }
+});
+`;
+
+type Reply = { id: number; text: string } | { id: number; error: { message: string; stack?: string } };
+
+interface Job {
+  readonly id: number;
+  readonly contents: string;
+  readonly options: Record<string, unknown>;
+  resolve(text: string): void;
+  reject(error: Error): void;
+}
+
+/** One worker per core but one, at most 3: the main thread compiles and the types worker works too. */
+const POOL_SIZE = Math.max(1, Math.min(3, availableParallelism() - 1));
+
+class Pool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private size = 0;
+  private nextId = 0;
+
+  start(): void {
+    while (this.size < POOL_SIZE) this.spawn();
+  }
+
+  format(contents: string, options: Record<string, unknown>): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, contents, options, resolve, reject });
+      this.start();
+      this.dispatch();
+    });
+  }
+
+  private spawn(): void {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: profilingFlags(process.execArgv), workerData: { base: import.meta.url } });
+    worker.unref(); // an idle pool must not keep the process alive
+    this.size++;
+    this.idle.push(worker);
+    worker.on("message", (reply: Reply) => {
+      const job = this.busy.get(worker);
+      if (!job || job.id !== reply.id) return;
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if ("error" in reply) {
+        const error = new Error(reply.error.message);
+        if (reply.error.stack) error.stack = reply.error.stack;
+        job.reject(error);
+      } else job.resolve(reply.text);
+      this.dispatch();
+    });
+    const stop = (why: string) => {
+      const idleAt = this.idle.indexOf(worker);
+      if (idleAt >= 0) this.idle.splice(idleAt, 1);
+      else if (!this.busy.has(worker)) return;
+      this.size--;
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      job?.reject(new Error(`a prettier worker stopped: ${why}`));
+      this.dispatch();
+    };
+    worker.on("error", (error) => stop(error.stack ?? error.message));
+    worker.on("exit", (code) => stop(`exit code ${code}`));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.ref(); // working, it keeps the process alive
+      worker.postMessage({ id: job.id, contents: job.contents, options: job.options });
+    }
+    for (const worker of this.idle) worker.unref();
+    if (this.queue.length && !this.size) this.start();
+  }
+}
+
+const pool = new Pool();
+
+/** Starts the prettier workers ahead of the first `formatFiles`. Idempotent. */
+export function startFormatWorkers(): void {
+  pool.start();
+}
+
+/**
+ * Formatting results by parser and input, for one run of the pipeline: a batch can start before
+ * the rest of the files exist (the runtime's, while the spec loads) and a later call for the same
+ * input finds it in flight or done.
+ */
+export class FormatSession {
+  private readonly results = new Map<string, Promise<string>>();
+
+  format(contents: string, parser: string): Promise<string> {
+    const key = parser + "\n" + contents;
+    let result = this.results.get(key);
+    if (!result) this.results.set(key, (result = pool.format(contents, { ...OPTIONS, parser })));
+    return result;
+  }
+}
+
+export interface FormatOptions {
+  /** Files to keep as they are. */
+  readonly skip?: (file: EmittedFile) => boolean;
+  /** Called with each file as soon as it is final. */
+  readonly onFormatted?: (file: EmittedFile) => void;
+  readonly session?: FormatSession;
+}
+
+/** Formats every file, largest first so that the workers finish together. Order is kept. */
+export async function formatFiles(files: readonly EmittedFile[], options: FormatOptions = {}): Promise<EmittedFile[]> {
+  const { skip = () => false, onFormatted = () => {}, session = new FormatSession() } = options;
+  const out = new Array<EmittedFile>(files.length);
+  const jobs: { index: number; parser: string; size: number }[] = [];
+  files.forEach((file, index) => {
+    const parser = parserFor(file.path);
+    if (parser && !skip(file)) jobs.push({ index, parser, size: file.contents.length });
+    else out[index] = file;
+  });
+  for (const file of out) if (file) onFormatted(file);
+  jobs.sort((a, b) => b.size - a.size);
+  await Promise.all(
+    jobs.map(async ({ index, parser }) => {
+      const file = files[index]!;
+      const formatted = { path: file.path, contents: await session.format(file.contents, parser) };
+      out[index] = formatted;
+      onFormatted(formatted);
     }),
   );
+  return out;
+}
+
+/** `--cpu-prof` and `--heap-prof` options of this process, so that workers are profiled too; no loader flags. */
+export function profilingFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    if (!/^--(cpu|heap)-prof/.test(flag)) continue;
+    flags.push(flag);
+    if (/^--(cpu|heap)-prof-(dir|name|interval)$/.test(flag) && i + 1 < execArgv.length) flags.push(execArgv[++i]!);
+  }
+  return flags;
 }

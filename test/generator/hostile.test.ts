@@ -24,7 +24,8 @@ const source = parse(readFileSync(SPEC, "utf8")) as {
 
 let out: string;
 let result: GenerateResult;
-let exported: Record<string, { spec: Record<string, unknown> } | undefined>;
+/** The package's exports, as the built JavaScript has them. */
+let exported: Record<string, unknown>;
 
 beforeAll(async () => {
   out = join(mkdtempSync(join(tmpdir(), "hostile-")), "client");
@@ -53,7 +54,8 @@ function sourceOf(path: string): ts.SourceFile {
 
 /** The operation exported under `name`, found by its operationId. */
 function specOf(operationId: string): Record<string, unknown> {
-  const op = Object.values(exported).find((value) => typeof value === "function" && value.spec?.id === operationId);
+  const ops = Object.values(exported).filter((value): value is { spec: Record<string, unknown> } => typeof value === "function" && "spec" in value);
+  const op = ops.find((value) => value.spec.id === operationId);
   expect(op, `an exported operation with id ${JSON.stringify(operationId)}`).toBeDefined();
   return op!.spec;
 }
@@ -101,7 +103,7 @@ describe("a spec full of hostile text", () => {
 
   it("keeps description text inside the JSDoc: a line starting with @param does not become a tag", () => {
     const file = sourceOf(result.files.find((f) => f.path.startsWith("src/operations/") && f.contents.includes('id: "delete"'))!.path);
-    const statement = file.statements.find((s) => ts.isVariableStatement(s) && s.declarationList.declarations[0]!.name.getText() === "deleteOperation")!;
+    const statement = file.statements.filter(ts.isVariableStatement).find((s) => s.declarationList.declarations[0]!.name.getText() === "deleteOperation")!;
     const docs = ts.getJSDocCommentsAndTags(statement.declarationList.declarations[0]!).filter(ts.isJSDoc);
     expect(docs).toHaveLength(1);
     const tags = (docs[0]!.tags ?? []).map((t) => t.tagName.text);

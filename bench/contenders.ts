@@ -1,0 +1,51 @@
+// The generators compared, as command lines: each runs in a fresh `node` process, from an empty
+// working folder (so that no project config, such as our redocly.yaml, is picked up), writing
+// into a fresh output folder.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { nodeModule, ROOT, WORK } from "./lib/paths.js";
+
+export interface Generator {
+  readonly name: string;
+  /** What it produces, for the table. */
+  readonly output: string;
+  argv(spec: string, outDir: string): string[];
+  env?(spec: string, outDir: string): Record<string, string>;
+}
+
+const node = process.execPath;
+const TSX = import.meta.resolve("tsx");
+
+export const ours: Generator = {
+  name: "ours",
+  output: "client package: src/ + dist/ (JS + .d.ts), formatted",
+  argv: (spec, out) => [node, "--import", TSX, join(ROOT, "generator/cli.ts"), "--spec", spec, "--out", out],
+};
+
+export const openapiTypescript: Generator = {
+  name: "openapi-typescript 7.13",
+  output: "one types file, no client",
+  argv: (spec, out) => [node, nodeModule("openapi-typescript/bin/cli.js"), spec, "-o", join(out, "types.ts")],
+};
+
+export const heyApi: Generator = {
+  name: "hey-api 0.99",
+  output: "types + SDK + fetch client (TS source)",
+  argv: (spec, out) => [node, nodeModule("@hey-api/openapi-ts/bin/run.js"), "-i", spec, "-o", out, "-c", "@hey-api/client-fetch", "--no-log-file"],
+};
+
+/** orval needs a config file to allow the multi-file spec's external refs; the rest comes from the environment. */
+const ORVAL_CONFIG = join(WORK, "orval.config.mjs");
+
+export const orval: Generator = {
+  name: "orval 8.38",
+  output: "one file: types + fetch functions",
+  argv: () => {
+    writeFileSync(
+      ORVAL_CONFIG,
+      `export default { api: { input: { target: process.env.BENCH_SPEC, parserOptions: { externalRefs: { allow: ["*"] } } }, output: { target: process.env.BENCH_OUT, client: "fetch", mode: "single" } } };\n`,
+    );
+    return [node, nodeModule("orval/dist/bin/orval.mjs"), "--config", ORVAL_CONFIG];
+  },
+  env: (spec, out) => ({ BENCH_SPEC: spec, BENCH_OUT: join(out, "api.ts") }),
+};
