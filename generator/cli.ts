@@ -39,10 +39,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   // Worker threads load openapi-typescript and prettier while this thread loads the rest of the
-  // generator, which is why the pipeline is imported here and not above. The types worker is
-  // needed once: it stops when it has answered, which frees its memory for the rest of the run.
-  startTypesWorker({ once: true });
-  startFormatWorkers();
+  // generator, which is why the pipeline is imported here and not above. One run: each worker
+  // stops when its part is done, which frees its memory for the rest of the run.
+  const workers = { once: true, execArgv: profilingFlags(process.execArgv) };
+  startTypesWorker(workers);
+  startFormatWorkers(workers);
   const { generate } = await import("./pipeline.js");
   const specPath = resolve(args.spec ?? "spec/openapi.yaml");
   const outDir = resolve(args.out ?? "generated");
@@ -73,6 +74,18 @@ async function main(argv: string[]): Promise<number> {
   const changed = diff.stale.length + diff.missing.length + diff.orphaned.length;
   process.stdout.write(`${summary}${changed ? `, ${changed} changed` : ", unchanged"}\n`);
   return 0;
+}
+
+/** `--cpu-prof` and `--heap-prof` options of this process, so that worker threads are profiled too. */
+function profilingFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    if (!/^--(cpu|heap)-prof/.test(flag)) continue;
+    flags.push(flag);
+    if (/^--(cpu|heap)-prof-(dir|name|interval)$/.test(flag) && i + 1 < execArgv.length) flags.push(execArgv[++i]!);
+  }
+  return flags;
 }
 
 main(process.argv.slice(2)).then(

@@ -11,7 +11,7 @@ import { PendingFile, settle } from "./emit/types-file.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
-import { FormatSession, formatFiles } from "./write/format.js";
+import { doneFormatting, FormatSession, formatFiles } from "./write/format.js";
 
 export interface GenerateResult {
   readonly model: ApiModel;
@@ -48,6 +48,7 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
     skip: (file) => file.path === "src/types.ts",
     onFormatted: (file) => dist.push(...compileToDist([file])),
   });
+  doneFormatting();
   const late = await settle(emitted.filter((file) => file instanceof PendingFile));
   const files = [...formatted, ...late, ...dist, ...compileToDist(late)].sort((a, b) => (a.path < b.path ? -1 : 1));
   return { model, files };

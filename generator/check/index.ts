@@ -7,11 +7,12 @@ import { checkNames } from "./names.js";
 import { checkOperationIds } from "./operation-ids.js";
 import { checkPagination } from "./pagination.js";
 import { checkPathParams } from "./path-params.js";
+import { checkPrototypeKeys } from "./prototype-keys.js";
 import { checkRefCycles } from "./ref-cycles.js";
 import { checkStructure } from "./structure.js";
 import { checkVersion } from "./version.js";
 
-const CHECKS: readonly Check[] = [checkVersion, checkStructure, checkOperationIds, checkPathParams, checkPagination, checkRefCycles, checkNames];
+const CHECKS: readonly Check[] = [checkVersion, checkStructure, checkPrototypeKeys, checkOperationIds, checkPathParams, checkPagination, checkRefCycles, checkNames];
 
 export function checkSpec(spec: LoadedSpec): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

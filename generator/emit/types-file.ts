@@ -7,7 +7,7 @@
 // at once with a pending file; `settle` waits for it. The worker gets its own copy of the document
 // (postMessage clones it), which openapi-typescript is free to rewrite.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { profilingFlags } from "../write/format.js";
+import type { WorkerOptions } from "../write/format.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 
@@ -47,10 +47,10 @@ const pending = new Set<PendingFile>();
  * Starts the worker (loading openapi-typescript) ahead of the first `emitTypes`. Idempotent. With
  * `once`, it stops after its first answer.
  */
-export function startTypesWorker(options: { once?: boolean } = {}): void {
+export function startTypesWorker(options: WorkerOptions = {}): void {
   once ||= options.once ?? false;
   if (worker) return;
-  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: profilingFlags(process.execArgv), workerData: { base: import.meta.url } });
+  const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: options.execArgv ?? [], workerData: { base: import.meta.url } });
   // Idle, it must not keep the process alive; a pending job's port does.
   started.unref();
   const stop = (why: string) => {

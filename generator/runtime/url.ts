@@ -14,22 +14,14 @@ type Params = Readonly<Record<string, unknown>>;
  */
 export function encodePathParam(value: unknown, name: string, spec: OperationSpec): string {
   // A function is no value: it is what an unset key named like an Object.prototype member reads.
-  if (
-    value === undefined ||
-    value === null ||
-    value === "" ||
-    typeof value === "function" ||
-    isEmpty(value)
-  ) {
+  if (value == null || value === "" || typeof value === "function" || isEmpty(value)) {
     throw new TypeError(`${spec.id}: missing required path parameter "${name}"`);
   }
-  const style = styleOf(spec.pathStyles, name);
+  const style = spec.pathStyles?.[name];
   const s =
-    style === undefined
-      ? typeof value === "object"
-        ? expand(name, value, "", ",", false, false)
-        : encodeURIComponent(value as string)
-      : PATH_STYLES[style](name, value);
+    style === undefined && typeof value !== "object"
+      ? encodeURIComponent(value as string)
+      : pathValue(name, typeof value === "object" ? value! : [value], style);
   // A literal `%2E` in a value is encoded to `%252E`, so only exact `.` and `..` can form dot segments.
   if (s === "." || s === "..") {
     throw new TypeError(
@@ -39,56 +31,41 @@ export function encodePathParam(value: unknown, name: string, spec: OperationSpe
   return s;
 }
 
-const PATH_STYLES: Record<PathStyle, (name: string, value: unknown) => string> = {
-  simpleExplode: (name, v) => expand(name, v, "", ",", false, true),
-  label: (name, v) => expand(name, v, ".", ".", false, false),
-  labelExplode: (name, v) => expand(name, v, ".", ".", false, true),
-  matrix: (name, v) => expand(name, v, ";", ";", true, false),
-  matrixExplode: (name, v) => expand(name, v, ";", ";", true, true),
-};
-
 /**
- * One value written the RFC 6570 way, which OpenAPI's path and form styles follow: `first`
- * starts it, `named` writes `name=`. Unexploded, an array is `a,b` and an object `k,v,k2,v2`;
- * exploded, parts are joined by `sep`, array items each named (`tag=a&tag=b`), object entries
- * as `k=v`. Values and property names are encoded; the separators are not.
+ * Array items, or object entries as `k${kv}v` (null ones left out), each part encoded and joined
+ * by `sep`. Every style of OpenAPI (and RFC 6570) is this join with its own separators and
+ * prefix. A nested object has no defined form in any style; it is not flattened.
  */
-function expand(
-  name: string,
-  value: unknown,
-  first: string,
-  sep: string,
-  named: boolean,
-  explode: boolean,
-): string {
-  const prefix = named ? name + "=" : "";
-  if (typeof value !== "object" || value === null)
-    return first + prefix + encodeURIComponent(value as string);
-  if (Array.isArray(value))
-    return first + prefix + value.map(encodeURIComponent).join(explode ? sep + prefix : ",");
-  let s = "";
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined || v === null) continue;
-    s +=
-      (s === "" ? "" : explode ? sep : ",") +
-      encodeURIComponent(k) +
-      (explode ? "=" : ",") +
-      encodeURIComponent(v as string);
-  }
-  return first + (explode ? "" : prefix) + s;
+function join(v: object, sep: string, kv = ","): string {
+  const parts = Array.isArray(v)
+    ? v.map(encodeURIComponent)
+    : Object.entries(v)
+        .filter((e) => e[1] != null)
+        .map((e) => encodeURIComponent(e[0]) + kv + encodeURIComponent(e[1] as string));
+  return parts.join(sep);
 }
 
-/** The style of a param, if it has one; `toString` and the like are not inherited styles. */
-function styleOf<S>(styles: Readonly<Record<string, S>> | undefined, key: string): S | undefined {
-  return styles !== undefined && Object.hasOwn(styles, key) ? styles[key] : undefined;
+/** A path value (a scalar comes as a one-item array) in its style; `simple` when none is given. */
+function pathValue(name: string, v: object, style: PathStyle | undefined): string {
+  const named = ";" + name + "=";
+  switch (style) {
+    case "simpleExplode":
+      return join(v, ",", "=");
+    case "label":
+      return "." + join(v, ",");
+    case "labelExplode":
+      return "." + join(v, ".", "=");
+    case "matrix":
+      return named + join(v, ",");
+    case "matrixExplode":
+      return Array.isArray(v) ? named + join(v, named) : ";" + join(v, ";", "=");
+  }
+  return join(v, ",");
 }
 
 /** An empty array or object: like an unset value, it is not sent. */
-function isEmpty(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.length === 0;
-  for (const k in value) if (Object.hasOwn(value, k)) return false;
-  return true;
+function isEmpty(v: unknown): boolean {
+  return typeof v === "object" && Object.keys(v!).length === 0;
 }
 
 /**
@@ -102,13 +79,13 @@ export function buildQuery(spec: OperationSpec, params: Params): string {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = params[key];
-    if (v === undefined || v === null || typeof v === "function") continue;
+    if (v == null || typeof v === "function") continue;
     let s: string;
     if (typeof v !== "object") {
       // encodeURIComponent stringifies numbers and booleans (`true`/`false`) itself.
       s = key + "=" + encodeURIComponent(v as string);
     } else {
-      s = isEmpty(v) ? "" : queryPart(key, v, styleOf(spec.queryStyles, key));
+      s = isEmpty(v) ? "" : queryValue(key, v, spec.queryStyles?.[key]);
       if (s === "") continue; // nothing to send: `[]`, `{}`, or only null members
     }
     q += (q === "" ? "?" : "&") + s;
@@ -116,45 +93,25 @@ export function buildQuery(spec: OperationSpec, params: Params): string {
   return q;
 }
 
-/** An array or object query value, written in its style. */
-function queryPart(key: string, v: object, style: QueryStyle | undefined): string {
+/** An array or object query value in its style (an unknown one, e.g. inherited, is the default). */
+function queryValue(key: string, v: object, style: QueryStyle | undefined): string {
+  const named = key + "=";
+  const array = Array.isArray(v);
   switch (style) {
-    case undefined:
-      return expand(key, v, "", "&", true, false);
-    case "space":
-      return key + "=" + flat(v).join("%20");
-    case "pipe":
-      return key + "=" + flat(v).join("|");
     case "form":
-      return expand(key, v, "", "&", true, true);
-    case "deepObject":
-      // An array has no deepObject form: it is written as `form` writes it.
-      return Array.isArray(v) ? expand(key, v, "", "&", true, true) : deepObject(key, v);
+      return array ? named + join(v, "&" + named) : join(v, "&", "=");
+    case "space":
+      return named + join(v, "%20", "%20");
+    case "pipe":
+      return named + join(v, "|", "|");
+    case "deepObject": {
+      // `filter[color]=red&filter[size]=L`; an array has no deepObject form and is written as form.
+      if (array) return named + join(v, "&" + named);
+      const entries = join(v, "&" + key + "[", "]=");
+      return entries && key + "[" + entries;
+    }
   }
-}
-
-/** Array items, or an object's keys and values in turn, each encoded. */
-function flat(v: object): string[] {
-  const values = Array.isArray(v)
-    ? v
-    : Object.entries(v)
-        .filter((e) => e[1] != null)
-        .flat();
-  return values.map(encodeURIComponent);
-}
-
-/** `filter[color]=red&filter[size]=L`; nested objects nest their brackets, arrays repeat the key. */
-function deepObject(key: string, v: object): string {
-  const parts: string[] = [];
-  for (const [k, x] of Object.entries(v)) {
-    if (x === undefined || x === null) continue;
-    const at = key + "[" + encodeURIComponent(k) + "]";
-    if (typeof x !== "object") parts.push(at + "=" + encodeURIComponent(x as string));
-    else if (Array.isArray(x))
-      for (const item of x) parts.push(at + "=" + encodeURIComponent(item as string));
-    else parts.push(deepObject(at, x));
-  }
-  return parts.filter(Boolean).join("&");
+  return named + join(v, ",");
 }
 
 /** `baseUrl` + the path with its parameters filled in + the query string. */

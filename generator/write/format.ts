@@ -44,6 +44,13 @@ interface Job {
   reject(error: Error): void;
 }
 
+export interface WorkerOptions {
+  /** Stop when this run's part is done. */
+  readonly once?: boolean;
+  /** Node options for the worker threads; none by default (in particular no loader such as tsx). */
+  readonly execArgv?: string[];
+}
+
 /** One worker per core but one, at most 3: the main thread compiles and the types worker works too. */
 const POOL_SIZE = Math.max(1, Math.min(3, availableParallelism() - 1));
 
@@ -53,9 +60,18 @@ class Pool {
   private readonly queue: Job[] = [];
   private size = 0;
   private nextId = 0;
+  /** Stop the workers when the run says it is done formatting (a one-shot CLI run). */
+  once = false;
+  /** Node options for the workers (the CLI passes on profiling flags). */
+  execArgv: string[] = [];
 
   start(): void {
     while (this.size < POOL_SIZE) this.spawn();
+  }
+
+  /** Terminates the workers; a later `format` starts new ones. */
+  close(): void {
+    for (const worker of [...this.idle, ...this.busy.keys()]) void worker.terminate();
   }
 
   format(contents: string, options: Record<string, unknown>): Promise<string> {
@@ -67,7 +83,7 @@ class Pool {
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: profilingFlags(process.execArgv), workerData: { base: import.meta.url } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: this.execArgv, workerData: { base: import.meta.url } });
     worker.unref(); // an idle pool must not keep the process alive
     this.size++;
     this.idle.push(worker);
@@ -112,9 +128,19 @@ class Pool {
 
 const pool = new Pool();
 
-/** Starts the prettier workers ahead of the first `formatFiles`. Idempotent. */
-export function startFormatWorkers(): void {
+/**
+ * Starts the prettier workers ahead of the first `formatFiles`. Idempotent. With `once`, they stop
+ * at `doneFormatting`, which frees their memory for the rest of a one-shot run.
+ */
+export function startFormatWorkers(options: WorkerOptions = {}): void {
+  pool.once ||= options.once ?? false;
+  pool.execArgv = options.execArgv ?? pool.execArgv;
   pool.start();
+}
+
+/** Says that this run formats nothing more: workers started with `once` stop. */
+export function doneFormatting(): void {
+  if (pool.once) pool.close();
 }
 
 /**
@@ -162,16 +188,4 @@ export async function formatFiles(files: readonly EmittedFile[], options: Format
     }),
   );
   return out;
-}
-
-/** `--cpu-prof` and `--heap-prof` options of this process, so that workers are profiled too; no loader flags. */
-export function profilingFlags(execArgv: readonly string[]): string[] {
-  const flags: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const flag = execArgv[i]!;
-    if (!/^--(cpu|heap)-prof/.test(flag)) continue;
-    flags.push(flag);
-    if (/^--(cpu|heap)-prof-(dir|name|interval)$/.test(flag) && i + 1 < execArgv.length) flags.push(execArgv[++i]!);
-  }
-  return flags;
 }

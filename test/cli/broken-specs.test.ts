@@ -236,6 +236,14 @@ const CASES: readonly BrokenCase[] = [
     ],
   },
   {
+    name: "keys named like Object.prototype methods, which openapi-typescript cannot take, even in an example",
+    spec: `${F}/prototype-keys/openapi.yaml`,
+    errors: [
+      { line: `${F}/prototype-keys/openapi.yaml:19:19 error: the key "valueOf" cannot be used: the type generator (openapi-typescript) fails on it (at #/paths/~1runs/get/responses/200/content/application~1json/schema/properties/valueOf)`, hint: "rename it; a key named like a method of Object.prototype breaks its resolver", pointsAt: "valueOf:" },
+      { line: `${F}/prototype-keys/openapi.yaml:21:17 error: the key "hasOwnProperty" cannot be used: the type generator (openapi-typescript) fails on it (at #/paths/~1runs/get/responses/200/content/application~1json/example/hasOwnProperty)`, hint: "rename it; a key named like a method of Object.prototype breaks its resolver", pointsAt: "hasOwnProperty: true" },
+    ],
+  },
+  {
     name: "a YAML alias bomb is refused at its first alias, not expanded",
     spec: `${F}/yaml-alias-bomb/openapi.yaml`,
     errors: [{ line: `${F}/yaml-alias-bomb/openapi.yaml:7:10 error: invalid YAML: its aliases expand to too much data (aliases of aliases, nested)`, hint: "write the repeated parts out, or refer to them with $ref", pointsAt: "*a, *a" }],

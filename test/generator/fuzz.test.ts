@@ -18,7 +18,7 @@ const SPEC = "spec/openapi.yaml";
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2024);
 const MUTANTS = Number(process.env.FUZZ_MUTANTS ?? 300);
 /** Mutants that pass the checks and go through the whole of `generate`, in process. */
-const GENERATED = Number(process.env.FUZZ_GENERATED ?? 40);
+const GENERATED = Number(process.env.FUZZ_GENERATED ?? 30);
 /** Of those, how many are written out and type-checked. */
 const TYPE_CHECKED = Number(process.env.FUZZ_TYPE_CHECKED ?? 10);
 /** One mutant taking longer than this has hung. */

@@ -26,7 +26,6 @@ describe("query styles", () => {
     ["space", { R: 100, G: 200 }, "?v=R%20100%20G%20200"],
     ["pipe", array, "?v=a%20b|c%2Cd"],
     ["deepObject", object, "?v[color]=red&v[size]=L"],
-    ["deepObject", { a: { b: 1, c: [2, 3] } }, "?v[a][b]=1&v[a][c]=2&v[a][c]=3"],
     ["deepObject", ["x", "y"], "?v=x&v=y"],
     ["deepObject", { "we ird": "&" }, "?v[we%20ird]=%26"],
   ];

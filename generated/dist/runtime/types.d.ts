@@ -17,6 +17,20 @@ export interface PaginationSpec {
 }
 /** A header parameter: the flat params key and the header's name on the wire. */
 export type HeaderParam = readonly [key: string, header: string];
+/**
+ * How an array or object query value is written, when not the runtime's default, which is
+ * OpenAPI's `form` with `explode: false` and GitHub's convention: `tag=a,b`, `point=x,1,y,2`.
+ * `form` (exploded, OpenAPI's default): `tag=a&tag=b`, `x=1&y=2`. `space` and `pipe`
+ * (spaceDelimited, pipeDelimited): `tag=a%20b`, `tag=a|b`. `deepObject`: `filter[color]=red`.
+ * Scalars are written `key=value` in every style.
+ */
+export type QueryStyle = "form" | "space" | "pipe" | "deepObject";
+/**
+ * How a path value is written, when not `simple` (`a,b` for an array, `k,v` for an object).
+ * `simpleExplode`: objects as `k=v,k2=v2`. `label`: `.a,b` (exploded: `.a.b`). `matrix`:
+ * `;id=a,b` (exploded: `;id=a;id=b`, objects `;k=v;k2=v2`).
+ */
+export type PathStyle = "simpleExplode" | "label" | "labelExplode" | "matrix" | "matrixExplode";
 /** Everything the request core needs to know about one operation; emitted as a literal per operation. */
 export interface OperationSpec {
     /** The spec's operationId, e.g. `actions/list-workflow-runs-for-repo`. */
@@ -28,14 +42,26 @@ export interface OperationSpec {
     readonly pathParams?: readonly string[];
     /** Params keys sent in the query string. */
     readonly queryParams?: readonly string[];
+    /** Styles of the path params not written `simple`; emitted only where they differ. */
+    readonly pathStyles?: Readonly<Record<string, PathStyle>>;
+    /** Styles of the query params whose arrays or objects are not written the default way. */
+    readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
     readonly headerParams?: readonly HeaderParam[];
+    /** Params keys sent as cookies, in one `Cookie` header. */
+    readonly cookieParams?: readonly string[];
     /**
      * How the body is formed: a list of params keys gathered into a JSON object (flat params),
      * or `"body"` when the caller passes the whole body as `params.body`.
      */
     readonly bodyParams?: readonly string[] | "body";
-    /** Media type of the request body, when not JSON. */
+    /**
+     * Media type of the request body, when not JSON. `multipart/*` bodies are sent as FormData
+     * (a plain object is converted), `application/x-www-form-urlencoded` as URLSearchParams;
+     * any other is sent as given (a string, Blob, ArrayBuffer or typed array).
+     */
     readonly bodyType?: string;
+    /** A documented success response is binary: a 2xx answer that is not JSON or text is read as an ArrayBuffer. */
+    readonly binary?: boolean;
     /** Value for X-GitHub-Api-Version. */
     readonly apiVersion?: string;
     readonly pagination?: PaginationSpec;

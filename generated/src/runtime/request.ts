@@ -28,15 +28,36 @@ export function request(
     headers = baseHeaders(client, spec);
     const hp = spec.headerParams;
     if (hp) {
-      for (const [key, name] of hp) if (p[key] != null) headers[name.toLowerCase()] = String(p[key]);
+      for (const [key, name] of hp) if (isSet(p[key])) headers[name.toLowerCase()] = simpleValue(p[key]);
+    }
+    const cp = spec.cookieParams;
+    if (cp) {
+      // One `Cookie` header, `a=1; b=2`. (Browsers refuse to let fetch set it; servers and Node do not.)
+      let cookie = "";
+      for (const key of cp) {
+        if (isSet(p[key])) cookie += (cookie ? "; " : "") + key + "=" + encodeURIComponent(simpleValue(p[key]));
+      }
+      if (cookie) headers.cookie = cookie;
     }
     const bp = spec.bodyParams;
     if (bp === "body") {
       const type = spec.bodyType;
-      if (p.body !== undefined) {
-        // A non-JSON media type (raw text or bytes) is sent as given.
-        body = type && !type.includes("json") ? (p.body as BodyInit) : JSON.stringify(p.body);
-        headers["content-type"] = type ?? "application/json";
+      const b = p.body;
+      if (b !== undefined) {
+        if (type === undefined || type.includes("json")) {
+          body = JSON.stringify(b);
+          headers["content-type"] = type ?? "application/json";
+        } else if (type.startsWith("multipart/form-data")) {
+          // No content-type of ours: fetch writes it, with the boundary between the parts.
+          body = b instanceof FormData ? b : formFields(new FormData(), b as object);
+        } else if (type.startsWith("application/x-www-form-urlencoded")) {
+          body = b instanceof URLSearchParams ? b : formFields(new URLSearchParams(), b as object);
+          headers["content-type"] = type;
+        } else {
+          // Any other media type (text, bytes) is sent as given: string, Blob, ArrayBuffer, typed array.
+          body = b as BodyInit;
+          headers["content-type"] = type;
+        }
       }
     } else if (bp) {
       // Only the keys the caller set; with none set (all optional), no body at all.
@@ -52,6 +73,34 @@ export function request(
     return Promise.reject(e);
   }
   return execute(client, spec, spec.method, url, headers, body, options);
+}
+
+/** Whether a params value is given. A function is not: it is what an unset key named `constructor` reads. */
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null && typeof v !== "function";
+}
+
+/** A header or cookie value in OpenAPI's `simple` style: arrays and objects (`k,v`) comma-joined. */
+function simpleValue(v: unknown): string {
+  if (typeof v !== "object") return String(v);
+  return (Array.isArray(v) ? v : Object.entries(v as object).flat()).join(",");
+}
+
+/**
+ * A plain object as form fields: an array repeats its key, a Blob stays a file part (FormData),
+ * a nested object is sent as JSON (OpenAPI's default for object parts); null and undefined are
+ * left out.
+ */
+function formFields<F extends FormData | URLSearchParams>(form: F, o: object): F {
+  for (const [key, value] of Object.entries(o)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const field = item instanceof Blob ? item : typeof item === "object" ? JSON.stringify(item) : String(item);
+      // URLSearchParams takes strings only; a Blob can only be in a FormData's fields.
+      (form as FormData).append(key, field);
+    }
+  }
+  return form;
 }
 
 /**
@@ -101,6 +150,13 @@ function abortTimer(ac: AbortController): void {
 }
 
 function ignore(): void {}
+
+/** A 2xx with a body that is neither JSON nor text, as the generator classifies media types. */
+function readsBytes(status: number, method: string, headers: Headers): boolean {
+  if (status < 200 || status > 299 || status === 204 || status === 205 || method === "HEAD") return false;
+  const type = headers.get("content-type")?.toLowerCase();
+  return type === undefined || !(type.includes("json") || type.startsWith("text/"));
+}
 
 /** `GET /repos/o/r/…`: the method and the URL relative to the base URL, for messages. */
 function describe(method: string, url: string, baseUrl: string): string {
@@ -152,12 +208,16 @@ async function execute(
 
     let res: Response | undefined;
     let text = "";
+    let bytes: ArrayBuffer | undefined;
     let failure: unknown;
     let failed = false;
     try {
       res = await fetchFn(url, init);
       // With a redirect, the target is the result: free the connection instead of reading the body.
-      if (redirect && res.status > 299 && res.status < 400) res.body?.cancel().catch(ignore);
+      const status = res.status;
+      if (redirect && status > 299 && status < 400) res.body?.cancel().catch(ignore);
+      // Bytes read as text would be corrupted: a binary success is read as an ArrayBuffer.
+      else if (spec.binary && readsBytes(status, method, res.headers)) bytes = await res.arrayBuffer();
       else text = await res.text();
     } catch (e) {
       failed = true;
@@ -189,7 +249,7 @@ async function execute(
       const h: Headers_ = {};
       res!.headers.forEach(setHeader, h);
       if (status > 199 && status < 300) {
-        let data: unknown;
+        let data: unknown = bytes;
         if (text && status !== 204 && status !== 205 && method !== "HEAD") {
           const type = h["content-type"];
           if (type?.includes("json")) {
