@@ -3,22 +3,11 @@
 // operationId check, not again here.
 import type { Check } from "./context.js";
 import { assignNames, operationId } from "../model/names.js";
+import { PACKAGE_TYPE_NAMES, RUNTIME_EXPORTS, TYPE_SUFFIXES } from "../model/naming.js";
 import { operationsInOrder } from "./operations.js";
 
-/**
- * Names the generated package defines itself, which an operation's function name or one of its
- * type names (`<Type>Params`, `<Type>Response`, `<Type>Error`, `<Type>Item`, `<Type>Operation`)
- * must not take: what an operation module imports, and what src/index.ts exports besides the
- * operations. model/naming.ts renames the runtime's value exports already; this catches the rest.
- */
-const PACKAGE_NAMES: ReadonlySet<string> = new Set([
-  // imported by every operation module
-  "operation", "paths", "ApiResponse", "Operation", "PaginatedOperation", "RedirectResponse", "GitHubApiError",
-  // exported by src/index.ts from src/types.ts and the runtime
-  "components", "operations", "webhooks", "parseLink",
-  "GitHubError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError", "GitHubErrorBody",
-]);
-const TYPE_SUFFIXES = ["Params", "Response", "Error", "Item", "Operation"] as const;
+/** What an operation module imports and src/index.ts exports besides the operations. */
+const PACKAGE_NAMES: ReadonlySet<string> = new Set([...RUNTIME_EXPORTS, ...PACKAGE_TYPE_NAMES]);
 /** An ECMAScript identifier. Naming keeps letters and digits of any script, and some digits (`²`) cannot be in one. */
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 

@@ -7,7 +7,7 @@
 // at once with a pending file; `settle` waits for it. The worker gets its own copy of the document
 // (postMessage clones it), which openapi-typescript is free to rewrite.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { WorkerOptions } from "../write/format.js";
+import type { WorkerStartOptions } from "../write/format.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 
@@ -47,7 +47,7 @@ const pending = new Set<PendingFile>();
  * Starts the worker (loading openapi-typescript) ahead of the first `emitTypes`. Idempotent. With
  * `once`, it stops after its first answer.
  */
-export function startTypesWorker(options: WorkerOptions = {}): void {
+export function startTypesWorker(options: WorkerStartOptions = {}): void {
   once ||= options.once ?? false;
   if (worker) return;
   const started = new Worker(WORKER_SOURCE, { eval: true, execArgv: options.execArgv ?? [], workerData: { base: import.meta.url } });

@@ -8,14 +8,29 @@ const RESERVED = new Set(
     "toString valueOf hasOwnProperty").split(" "),
 );
 
-/** Exports of the runtime that an operation must not shadow. */
+/** Exports of the runtime and of src/types.ts that an operation function must not shadow. */
 export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
   "createClient", "paginate", "collect", "pages", "operation", "parseLink",
   "GitHubError", "GitHubApiError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError",
+  "paths", "components", "operations", "webhooks",
 ]);
 
+/**
+ * Type names every operation module imports or the package exports, which an operation's own
+ * type names (`<Type>Params`, `<Type>Response`, …) must not take.
+ */
+export const PACKAGE_TYPE_NAMES: ReadonlySet<string> = new Set([
+  "ApiResponse", "Operation", "PaginatedOperation", "RedirectResponse", "GitHubApiError", "GitHubErrorBody",
+  "GitHubError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError",
+]);
+export const TYPE_SUFFIXES: readonly string[] = ["Params", "Response", "Error", "Item", "Operation"];
+
+/** Words of an identifier: runs of letters and digits, without characters no identifier may hold (`²`). */
 function words(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((w) => w.replace(/[^\p{ID_Continue}]/gu, ""))
+    .filter(Boolean);
 }
 
 export function camelCase(text: string): string {
@@ -37,7 +52,9 @@ export function kebabCase(text: string): string {
 export function safeIdentifier(candidate: string, fallback: string): string {
   let name = candidate || fallback;
   if (/^\p{N}/u.test(name)) name = `op${name[0]!.toUpperCase()}${name.slice(1)}`;
-  if (RESERVED.has(name) || RUNTIME_EXPORTS.has(name)) name = `${name}Operation`;
+  const typeName = name[0]!.toUpperCase() + name.slice(1);
+  const typeClash = TYPE_SUFFIXES.some((suffix) => PACKAGE_TYPE_NAMES.has(typeName + suffix));
+  if (RESERVED.has(name) || RUNTIME_EXPORTS.has(name) || typeClash) name = `${name}Operation`;
   return name;
 }
 
@@ -54,5 +71,6 @@ export function shortName(operationId: string): string {
 
 /** Module name of a tag, for `src/operations/<group>.ts`. */
 export function groupName(tag: string | undefined): string {
-  return (tag && kebabCase(tag).replace(/[^a-z0-9-]/g, "")) || "default";
+  // Letters of any script stay: a tag in Japanese names its own module rather than "default".
+  return (tag && kebabCase(tag).replace(/[^\p{L}\p{N}-]/gu, "").replace(/^-+|-+$/g, "")) || "default";
 }

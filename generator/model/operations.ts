@@ -1,6 +1,6 @@
 // Walks the paths of a bundled document: every operation with where it sits in the spec.
 import type { HttpMethod } from "../runtime/types.js";
-import { isObject, type Json } from "./deref.js";
+import { deref, isObject, type Json } from "./deref.js";
 import { entriesOf } from "./order.js";
 
 export const METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -16,8 +16,10 @@ export interface RawOperation {
 
 export function rawOperations(document: Json): RawOperation[] {
   const found: RawOperation[] = [];
-  for (const [path, pathItem] of entriesOf(isObject(document.paths) ? document.paths : undefined)) {
-    if (!isObject(pathItem)) continue;
+  for (const [path, entry] of entriesOf(isObject(document.paths) ? document.paths : undefined)) {
+    // A path item may itself be an internal $ref (3.1 components/pathItems).
+    const pathItem = deref(document, entry);
+    if (!pathItem) continue;
     for (const method of METHODS) {
       const operation = pathItem[method];
       if (isObject(operation)) found.push({ path, method: method.toUpperCase() as HttpMethod, pathItem, operation, pointer: ["paths", path, method] });

@@ -44,7 +44,7 @@ interface Job {
   reject(error: Error): void;
 }
 
-export interface WorkerOptions {
+export interface WorkerStartOptions {
   /** Stop when this run's part is done. */
   readonly once?: boolean;
   /** Node options for the worker threads; none by default (in particular no loader such as tsx). */
@@ -132,7 +132,7 @@ const pool = new Pool();
  * Starts the prettier workers ahead of the first `formatFiles`. Idempotent. With `once`, they stop
  * at `doneFormatting`, which frees their memory for the rest of a one-shot run.
  */
-export function startFormatWorkers(options: WorkerOptions = {}): void {
+export function startFormatWorkers(options: WorkerStartOptions = {}): void {
   pool.once ||= options.once ?? false;
   pool.execArgv = options.execArgv ?? pool.execArgv;
   pool.start();

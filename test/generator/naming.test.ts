@@ -13,6 +13,7 @@ describe("shortName: GitHub's operationId minus its namespace, camelCased", () =
     ["list runs#v2", "listRunsV2"],
     ["get_run", "getRun"],
     ["ñame/obtener-ñu", "obtenerÑu"],
+    ["get²-thing", "getThing"],
   ])("%s → %s", (id, want) => expect(shortName(id)).toBe(want));
 });
 
@@ -25,6 +26,9 @@ describe("safeIdentifier: never a reserved word, a runtime export, or a leading 
     ["paginate", "paginateOperation"],
     ["createClient", "createClientOperation"],
     ["2faEnable", "op2faEnable"],
+    ["api", "apiOperation"],
+    ["paths", "pathsOperation"],
+    ["redirect", "redirectOperation"],
     ["listRuns", "listRuns"],
   ])("%s → %s", (candidate, want) => expect(safeIdentifier(candidate, "x")).toBe(want));
 });
@@ -68,7 +72,8 @@ describe("case helpers", () => {
   it.each([
     ["workflow-runs", "workflow-runs"],
     [undefined, "default"],
-    ["日本", "default"],
+    ["日本", "日本"],
+    ["Überwachung ñ", "überwachung-ñ"],
     ["Secret Scanning", "secret-scanning"],
   ])("groupName(%s) → %s", (tag, want) => expect(groupName(tag)).toBe(want));
 });
