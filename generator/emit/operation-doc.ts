@@ -1,6 +1,7 @@
 // The JSDoc of an operation function: what editors show on hover.
 import type { JSDocStructure, OptionalKind } from "ts-morph";
 import type { OperationModel, ParamModel } from "../model/types.js";
+import { isJsonMediaType } from "../model/responses.js";
 import { jsDoc } from "./ts.js";
 
 export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
@@ -18,7 +19,10 @@ export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
 /** The required params of an operation as an object literal with placeholder values. */
 export function exampleArgs(op: OperationModel): string {
   const required = [...op.params.path, ...op.params.query, ...op.params.header].filter((p) => p.required);
-  return required.length ? `{ ${required.map((p) => `${propertyKey(p.name)}: ${placeholder(p)}`).join(", ")} }` : "{}";
+  const fields = required.map((p) => `${propertyKey(p.name)}: ${placeholder(p)}`);
+  // A body passed whole is a field of its own; its placeholder follows its media type.
+  if (op.body?.required && !op.body.flatKeys) fields.push(`body: ${isJsonMediaType(op.body.mediaType) ? "{}" : "new Blob([])"}`);
+  return fields.length ? `{ ${fields.join(", ")} }` : "{}";
 }
 
 function exampleCall(op: OperationModel): string {
