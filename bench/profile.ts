@@ -3,12 +3,14 @@
 //
 //   npx tsx bench/profile.ts --spec node_modules/@octokit/openapi/generated/api.github.com.json
 //     runs `node --cpu-prof --import tsx generator/cli.ts --spec … --out <tmp>` and summarizes it
+//   npx tsx bench/profile.ts --root ../before --spec …
+//     the same for another checkout (e.g. `git worktree add ../before <commit>`, node_modules linked)
 //   npx tsx bench/profile.ts bench/.work/prof/*.cpuprofile
 //     summarizes profiles made by hand
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 interface CallFrame {
@@ -63,35 +65,51 @@ function safePath(url: string): string {
   }
 }
 
-export function summarize(profile: CpuProfile, top = 15): Summary {
+/** Self time in µs by package and by function, before ranking. */
+interface Totals {
+  readonly pkg: Map<string, number>;
+  readonly fn: Map<string, number>;
+}
+
+function totals(profile: CpuProfile, into: Totals = { pkg: new Map(), fn: new Map() }): Totals {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // timeDeltas[i] is the time before sample i; the time a sample stands for is the next delta.
   for (let i = 0; i < samples.length; i++) {
-    const us = deltas[i + 1] ?? 0;
-    self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + us);
-  }
-  const pkg = new Map<string, number>();
-  const fn = new Map<string, number>();
-  let total = 0;
-  for (const [id, us] of self) {
-    const node = byId.get(id);
+    const node = byId.get(samples[i]!);
     if (!node) continue;
+    const us = deltas[i + 1] ?? 0;
     const { functionName, url, lineNumber } = node.callFrame;
-    total += us;
     const p = packageOf(url, functionName);
-    pkg.set(p, (pkg.get(p) ?? 0) + us);
+    into.pkg.set(p, (into.pkg.get(p) ?? 0) + us);
     const f = url ? `${functionName || "(anonymous)"} ${p}:${lineNumber + 1}` : functionName || "(anonymous)";
-    fn.set(f, (fn.get(f) ?? 0) + us);
+    into.fn.set(f, (into.fn.get(f) ?? 0) + us);
   }
+  return into;
+}
+
+function rank(t: Totals, top: number, exclude: ReadonlySet<string> = new Set()): Summary {
+  let total = 0;
+  for (const [name, us] of t.pkg) if (!exclude.has(name)) total += us;
   const rows = (m: Map<string, number>): Row[] =>
     [...m]
+      .filter(([name]) => !exclude.has(name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
-  return { totalMs: total / 1000, byPackage: rows(pkg), byFunction: rows(fn) };
+  return { totalMs: total / 1000, byPackage: rows(t.pkg), byFunction: rows(t.fn) };
+}
+
+/** All threads together, idle time left out: where the CPU went. */
+export function summarizeBusy(profiles: readonly CpuProfile[], top = 15): Summary {
+  const t: Totals = { pkg: new Map(), fn: new Map() };
+  for (const p of profiles) totals(p, t);
+  return rank(t, top, new Set(["(idle)"]));
+}
+
+export function summarize(profile: CpuProfile, top = 15): Summary {
+  return rank(totals(profile), top);
 }
 
 export function formatSummary(title: string, s: Summary): string {
@@ -110,14 +128,13 @@ export function threadOf(file: string, s: Summary): string {
   return `thread ${tid ?? "?"}`;
 }
 
-/** Runs the generator under --cpu-prof; returns the profile files, main thread first. */
-export function profileGenerate(spec: string, dir: string): string[] {
+/** Runs the generator of `root` under --cpu-prof; returns the profile files, main thread first. */
+export function profileGenerate(spec: string, dir: string, root = fileURLToPath(new URL("../", import.meta.url))): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const out = mkdtempSync(join(tmpdir(), "ghbench-prof-out-"));
-  const root = fileURLToPath(new URL("../", import.meta.url));
   try {
-    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--import", "tsx", join(root, "generator/cli.ts"), "--spec", spec, "--out", out], { cwd: root, stdio: "inherit" });
+    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--import", "tsx", join(root, "generator/cli.ts"), "--spec", resolve(spec), "--out", out], { cwd: root, stdio: "inherit" });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -129,14 +146,18 @@ export function profileGenerate(spec: string, dir: string): string[] {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const specAt = args.indexOf("--spec");
-  const files = specAt >= 0 ? profileGenerate(args[specAt + 1]!, fileURLToPath(new URL("./.work/prof/", import.meta.url))) : args;
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const spec = option("--spec");
+  const root = option("--root");
+  const files = spec ? profileGenerate(spec, fileURLToPath(new URL("./.work/prof/", import.meta.url)), root && resolve(root)) : args;
   if (!files.length) {
     process.stderr.write("usage: tsx bench/profile.ts --spec <spec> | <file.cpuprofile>…\n");
     process.exit(2);
   }
-  for (const file of files) {
-    const summary = summarize(JSON.parse(readFileSync(file, "utf8")) as CpuProfile);
-    process.stdout.write(formatSummary(`${threadOf(file, summary)}: ${basename(file)}`, summary) + "\n");
-  }
+  const profiles = files.map((file) => JSON.parse(readFileSync(file, "utf8")) as CpuProfile);
+  process.stdout.write(formatSummary(`all threads, busy time (idle left out)`, summarizeBusy(profiles)) + "\n");
+  profiles.forEach((profile, i) => {
+    const summary = summarize(profile);
+    process.stdout.write(formatSummary(`${threadOf(files[i]!, summary)}: ${basename(files[i]!)}`, summary) + "\n");
+  });
 }

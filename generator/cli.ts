@@ -16,6 +16,8 @@ Options:
   --spec <file>   root file of the spec, YAML or JSON (default: spec/openapi.yaml)
   --out <dir>     output folder (default: generated)
   --check         write nothing; list stale, missing and orphaned files; exit 1 if any
+  --fail-on-breaking
+                  exit 1, writing nothing, when the spec change is breaking for users
   -h, --help      show this help
 
 Exit codes: 0 success, 1 spec errors or stale output, 2 usage errors.`;
@@ -25,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs({
       args: argv,
-      options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, "fail-on-breaking": { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -70,7 +72,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${outDir} is not in step with the spec: run npm run generate\n`);
     return 1;
   }
-  if (!isClean(diff)) await writeAtomically(outDir, result.files);
+  const { release } = result;
+  if (release.changes.length) process.stdout.write(release.lines.join("\n") + "\n");
+  if (release.breaking && args["fail-on-breaking"]) {
+    process.stderr.write(`breaking API change (--fail-on-breaking): nothing was written.\n`);
+    return 1;
+  }
+  if (!isClean(diff)) {
+    try {
+      await writeAtomically(outDir, result.files);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      process.stderr.write(`error: cannot write ${outDir}: ${code ?? message}; the previous output is unchanged.\n`);
+      return 1;
+    }
+  }
   const changed = diff.stale.length + diff.missing.length + diff.orphaned.length;
   process.stdout.write(`${summary}${changed ? `, ${changed} changed` : ", unchanged"}\n`);
   return 0;

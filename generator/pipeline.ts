@@ -8,14 +8,18 @@ import { compileToDist } from "./emit/compile.js";
 import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
 import { emitRuntime } from "./emit/runtime-files.js";
 import { PendingFile, settle } from "./emit/types-file.js";
+import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
+import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
-import { doneFormatting, FormatSession, formatFiles } from "./write/format.js";
+import { doneFormatting, FormatSession, formatFiles, growFormatPool } from "./write/format.js";
 
 export interface GenerateResult {
   readonly model: ApiModel;
   readonly files: EmittedFile[];
+  /** What changed in the API since the last generation into the same folder, and the version it calls for. */
+  readonly release: ReleasePlan;
 }
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
@@ -35,13 +39,18 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
   const session = new FormatSession();
   formatFiles(emitRuntime(), { session }).catch(() => {});
   const { model, document } = await loadModel(specPath);
-  const pkg = await currentPackage(outDir);
-  const emitted = await emitPackage(model, document, pkg);
+  const previous = await previousOutput(outDir);
+  const surface = apiSurface(document, model);
+  const release = planRelease(previous.surface, surface, previous.pkg.version);
+  const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version });
   // src/types.ts comes from a worker thread (emit/types-file.ts); meanwhile the other files are
   // formatted by prettier workers (write/format.ts) and each is compiled here as soon as it is
   // formatted. openapi-typescript prints its output consistently; prettier over it would cost
   // most of the run.
   const ready = emitted.filter((file) => !(file instanceof PendingFile));
+  const types = settle(emitted.filter((file) => file instanceof PendingFile));
+  // When the types are done, their core can format too.
+  types.then(growFormatPool, () => {});
   const dist: EmittedFile[] = [];
   const formatted = await formatFiles(ready, {
     session,
@@ -49,19 +58,25 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
     onFormatted: (file) => dist.push(...compileToDist([file])),
   });
   doneFormatting();
-  const late = await settle(emitted.filter((file) => file instanceof PendingFile));
-  const files = [...formatted, ...late, ...dist, ...compileToDist(late)].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { model, files };
+  const late = await types;
+  // Written as they are: prettier over megabytes of surface would cost more than the rest.
+  const record = [surfaceFile(surface), changelogFile(previous.changelog, release)];
+  const files = [...formatted, ...late, ...dist, ...compileToDist(late), ...record].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { model, files, release };
 }
 
-/** Name and version of the package already in the output folder, kept across regenerations. */
-async function currentPackage(outDir: string): Promise<PackageInfo> {
+/** What the last generation left in the output folder: package name and version, API surface, changelog. */
+async function previousOutput(outDir: string): Promise<{ pkg: PackageInfo; surface?: ReturnType<typeof parseSurface>; changelog?: string }> {
+  const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
+  const [pkgText, surfaceText, changelog] = await Promise.all([read("package.json"), read(SURFACE_PATH), read(CHANGELOG_PATH)]);
+  let pkg = DEFAULT_PACKAGE;
   try {
-    const pkg = JSON.parse(await readFile(join(outDir, "package.json"), "utf8")) as Partial<PackageInfo>;
-    return { name: pkg.name ?? DEFAULT_PACKAGE.name, version: pkg.version ?? DEFAULT_PACKAGE.version };
+    const parsed = JSON.parse(pkgText ?? "{}") as Partial<PackageInfo>;
+    pkg = { name: parsed.name ?? DEFAULT_PACKAGE.name, version: parsed.version ?? DEFAULT_PACKAGE.version };
   } catch {
-    return DEFAULT_PACKAGE;
+    // An unreadable package.json is regenerated with the defaults.
   }
+  return { pkg, surface: parseSurface(surfaceText), ...(changelog === undefined ? {} : { changelog }) };
 }
 
 const noLocator: Locator = () => undefined;

@@ -22,11 +22,13 @@ function parserFor(path: string): string | undefined {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createRequire } = require("node:module");
-const prettier = createRequire(workerData.base)("prettier");
-const warm = prettier.format("export {};\\n", { parser: "typescript" }).catch(() => {});
+let prettier, failure;
+try { prettier = createRequire(workerData.base)("prettier"); } catch (error) { failure = error; }
+const warm = prettier ? prettier.format("export {};\\n", { parser: "typescript" }).catch(() => {}) : undefined;
 parentPort.on("message", async ({ id, contents, options }) => {
   await warm;
   try {
+    if (failure) throw failure;
     parentPort.postMessage({ id, text: await prettier.format(contents, options) });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String((error && error.message) || error), stack: error && error.stack } });
@@ -53,6 +55,8 @@ export interface WorkerStartOptions {
 
 /** One worker per core but one, at most 3: the main thread compiles and the types worker works too. */
 const POOL_SIZE = Math.max(1, Math.min(3, availableParallelism() - 1));
+/** A new worker takes about half a second to load prettier: worth it for this much waiting source. */
+const GROW_MIN_WAITING = 256_000;
 
 class Pool {
   private readonly idle: Worker[] = [];
@@ -67,6 +71,15 @@ class Pool {
 
   start(): void {
     while (this.size < POOL_SIZE) this.spawn();
+  }
+
+  /** One more worker, if enough work is waiting to repay starting it and there is a core for it. */
+  grow(): void {
+    const waiting = this.queue.reduce((sum, job) => sum + job.contents.length, 0);
+    if (waiting >= GROW_MIN_WAITING && this.size < availableParallelism()) {
+      this.spawn();
+      this.dispatch();
+    }
   }
 
   /** Terminates the workers; a later `format` starts new ones. */
@@ -104,10 +117,11 @@ class Pool {
       if (idleAt >= 0) this.idle.splice(idleAt, 1);
       else if (!this.busy.has(worker)) return;
       this.size--;
-      const job = this.busy.get(worker);
+      const error = new Error(`a prettier worker stopped: ${why}`);
+      this.busy.get(worker)?.reject(error);
       this.busy.delete(worker);
-      job?.reject(new Error(`a prettier worker stopped: ${why}`));
-      this.dispatch();
+      // With no worker left, waiting jobs fail too rather than restart one that may stop the same way.
+      if (!this.size) for (const job of this.queue.splice(0)) job.reject(error);
     };
     worker.on("error", (error) => stop(error.stack ?? error.message));
     worker.on("exit", (code) => stop(`exit code ${code}`));
@@ -122,7 +136,6 @@ class Pool {
       worker.postMessage({ id: job.id, contents: job.contents, options: job.options });
     }
     for (const worker of this.idle) worker.unref();
-    if (this.queue.length && !this.size) this.start();
   }
 }
 
@@ -136,6 +149,11 @@ export function startFormatWorkers(options: WorkerStartOptions = {}): void {
   pool.once ||= options.once ?? false;
   pool.execArgv = options.execArgv ?? pool.execArgv;
   pool.start();
+}
+
+/** Says that a core has come free (another worker is done): the pool takes it if it has work waiting. */
+export function growFormatPool(): void {
+  pool.grow();
 }
 
 /** Says that this run formats nothing more: workers started with `once` stop. */
