@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SpecError, type Locator } from "./diagnostics.js";
 import { checkSpec } from "./check/index.js";
-import { compileToDist } from "./emit/compile.js";
+import { CJS_PACKAGE, compileToDist } from "./emit/compile.js";
 import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
 import { emitRuntime } from "./emit/runtime-files.js";
 import { PendingFile, settle } from "./emit/types-file.js";
@@ -60,7 +60,7 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
   doneFormatting();
   const late = await types;
   // Written as they are: prettier over megabytes of surface would cost more than the rest.
-  const record = [surfaceFile(surface), changelogFile(previous.changelog, release)];
+  const record = [surfaceFile(surface), changelogFile(previous.changelog, release), CJS_PACKAGE];
   const files = [...formatted, ...late, ...dist, ...compileToDist(late), ...record].sort((a, b) => (a.path < b.path ? -1 : 1));
   return { model, files, release };
 }
