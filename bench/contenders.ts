@@ -18,7 +18,7 @@ const TSX = import.meta.resolve("tsx");
 
 export const ours: Generator = {
   name: "ours",
-  output: "client package: src/ + dist/ (JS + .d.ts), formatted",
+  output: "client package: src/ + dist/ (ESM and CommonJS, .d.ts), formatted",
   argv: (spec, out) => [node, "--import", TSX, join(ROOT, "generator/cli.ts"), "--spec", spec, "--out", out],
 };
 

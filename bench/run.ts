@@ -90,7 +90,7 @@ async function sectionGithub(): Promise<void> {
     rows: generateRows(stats, ota),
     notes: [
       `${RUNS} runs each, alternating, fresh processes. A peer that fails is run once and reported with the first telling line of its stderr.`,
-      "openapi-typescript writes types only; ours writes those same types plus operations, schemas aliases, runtime, README, and compiles everything to dist/ (JS + .d.ts).",
+      "openapi-typescript writes types only; ours writes those same types plus operations, schema aliases, runtime, README and API change record, and compiles everything to dist/ (ESM and CommonJS JavaScript, declarations).",
     ],
   });
   targets.push(

@@ -13,7 +13,7 @@ import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH 
 import { loadSpec } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
-import { doneFormatting, FormatSession, formatFiles, growFormatPool } from "./write/format.js";
+import { doneFormatting, FormatSession, formatFiles } from "./write/format.js";
 
 export interface GenerateResult {
   readonly model: ApiModel;
@@ -49,8 +49,7 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
   // most of the run.
   const ready = emitted.filter((file) => !(file instanceof PendingFile));
   const types = settle(emitted.filter((file) => file instanceof PendingFile));
-  // When the types are done, their core can format too.
-  types.then(growFormatPool, () => {});
+  types.catch(() => {}); // awaited below, after formatting; a failure is reported there
   const dist: EmittedFile[] = [];
   const formatted = await formatFiles(ready, {
     session,

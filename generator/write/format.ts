@@ -55,8 +55,6 @@ export interface WorkerStartOptions {
 
 /** One worker per core but one, at most 3: the main thread compiles and the types worker works too. */
 const POOL_SIZE = Math.max(1, Math.min(3, availableParallelism() - 1));
-/** A new worker takes about half a second to load prettier: worth it for this much waiting source. */
-const GROW_MIN_WAITING = 256_000;
 
 class Pool {
   private readonly idle: Worker[] = [];
@@ -71,15 +69,6 @@ class Pool {
 
   start(): void {
     while (this.size < POOL_SIZE) this.spawn();
-  }
-
-  /** One more worker, if enough work is waiting to repay starting it and there is a core for it. */
-  grow(): void {
-    const waiting = this.queue.reduce((sum, job) => sum + job.contents.length, 0);
-    if (waiting >= GROW_MIN_WAITING && this.size < availableParallelism()) {
-      this.spawn();
-      this.dispatch();
-    }
   }
 
   /** Terminates the workers; a later `format` starts new ones. */
@@ -149,11 +138,6 @@ export function startFormatWorkers(options: WorkerStartOptions = {}): void {
   pool.once ||= options.once ?? false;
   pool.execArgv = options.execArgv ?? pool.execArgv;
   pool.start();
-}
-
-/** Says that a core has come free (another worker is done): the pool takes it if it has work waiting. */
-export function growFormatPool(): void {
-  pool.grow();
 }
 
 /** Says that this run formats nothing more: workers started with `once` stop. */
