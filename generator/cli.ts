@@ -60,6 +60,9 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (!result.runtimePrebuilt) {
+    process.stderr.write("note: generator/runtime changed since generator/runtime/built.json was built; this run built the runtime itself (npm run build:runtime saves that time)\n");
+  }
   const diff = await diffOutput(outDir, result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const summary = `${result.model.operations.length} operations, ${result.files.length} files, ${seconds} s`;

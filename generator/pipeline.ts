@@ -4,9 +4,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SpecError, type Locator } from "./diagnostics.js";
 import { checkSpec } from "./check/index.js";
-import { CJS_PACKAGE, compileToDist } from "./emit/compile.js";
+import { CJS_PACKAGE, typesDist } from "./emit/dist-files.js";
 import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
-import { emitRuntime } from "./emit/runtime-files.js";
+import { runtimeFiles } from "./emit/runtime-build.js";
 import { PendingFile, settle } from "./emit/types-file.js";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
 import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
@@ -20,6 +20,8 @@ export interface GenerateResult {
   readonly files: EmittedFile[];
   /** What changed in the API since the last generation into the same folder, and the version it calls for. */
   readonly release: ReleasePlan;
+  /** False when generator/runtime/built.json was missing or stale, and the runtime was built in this run. */
+  readonly runtimePrebuilt: boolean;
 }
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
@@ -34,34 +36,30 @@ export async function loadModel(specPath: string): Promise<{ model: ApiModel; do
 }
 
 export async function generate(specPath: string, outDir: string): Promise<GenerateResult> {
-  // The runtime's files do not depend on the spec: prettier starts on them while the spec loads,
-  // and the second formatFiles finds them done.
+  // The runtime's files do not depend on the spec: prebuilt, or built while the spec loads.
   const session = new FormatSession();
-  formatFiles(emitRuntime(), { session }).catch(() => {});
+  const runtime = runtimeFiles(session);
+  runtime.catch(() => {}); // awaited below
   const { model, document } = await loadModel(specPath);
   const previous = await previousOutput(outDir);
   const surface = apiSurface(document, model);
   const release = planRelease(previous.surface, surface, previous.pkg.version);
   const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version });
-  // src/types.ts comes from a worker thread (emit/types-file.ts); meanwhile the other files are
-  // formatted by prettier workers (write/format.ts) and each is compiled here as soon as it is
-  // formatted. openapi-typescript prints its output consistently; prettier over it would cost
-  // most of the run.
+  // src/types.ts comes from a worker thread (emit/types-file.ts) while prettier workers format
+  // the other sources (write/format.ts). openapi-typescript prints its output consistently, and
+  // dist/ is printed from the same structures as the sources: prettier over them would cost most
+  // of the run.
   const ready = emitted.filter((file) => !(file instanceof PendingFile));
   const types = settle(emitted.filter((file) => file instanceof PendingFile));
   types.catch(() => {}); // awaited below, after formatting; a failure is reported there
-  const dist: EmittedFile[] = [];
-  const formatted = await formatFiles(ready, {
-    session,
-    skip: (file) => file.path === "src/types.ts",
-    onFormatted: (file) => dist.push(...compileToDist([file])),
-  });
+  const formatted = await formatFiles(ready, { session, skip: (file) => file.path.startsWith("dist/") || file.path === "src/types.ts" });
+  const { files: runtimeOutput, prebuilt: runtimePrebuilt } = await runtime;
   doneFormatting();
   const late = await types;
   // Written as they are: prettier over megabytes of surface would cost more than the rest.
   const record = [surfaceFile(surface), changelogFile(previous.changelog, release), CJS_PACKAGE];
-  const files = [...formatted, ...late, ...dist, ...compileToDist(late), ...record].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { model, files, release };
+  const files = [...formatted, ...runtimeOutput, ...late, ...late.flatMap(typesDist), ...record].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { model, files, release, runtimePrebuilt };
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */

@@ -1,12 +1,12 @@
-// Every file of the generated package, in memory, before formatting.
-import { Project } from "ts-morph";
+// Every file of the generated package that depends on the spec, in memory, before formatting.
+// The runtime's files are added by the pipeline (runtime-build.ts).
 import type { ApiModel } from "../model/types.js";
 import type { EmittedFile } from "./file.js";
 import { emitIndex } from "./index-module.js";
 import { emitOperationModules } from "./operations-module.js";
 import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.js";
 import { emitPagination } from "./pagination-module.js";
-import { emitRuntime, runtimeExportNames } from "./runtime-files.js";
+import { runtimeExportNames } from "./runtime-files.js";
 import { emitSchemas } from "./schemas-module.js";
 import { emitTypes } from "./types-file.js";
 
@@ -14,14 +14,12 @@ export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
 
 export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo): Promise<EmittedFile[]> {
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const types = emitTypes(document);
   const files = [
-    ...emitRuntime(),
-    ...emitOperationModules(model.operations, project),
-    emitPagination(model, project),
-    emitSchemas(model, document, project, new Set([...runtimeExportNames(), "PaginatedOperations", "PaginatedOperationName"])),
-    emitIndex(model),
+    ...emitOperationModules(model.operations),
+    ...emitPagination(model),
+    ...emitSchemas(model, document, new Set([...runtimeExportNames(), "PaginatedOperations", "PaginatedOperationName"])),
+    ...emitIndex(model),
     emitPackageJson(model, pkg),
     emitReadme(model, pkg),
   ];

@@ -2,7 +2,7 @@
 import type { JSDocStructure, OptionalKind } from "ts-morph";
 import type { OperationModel, ParamModel } from "../model/types.js";
 import { isJsonMediaType } from "../model/responses.js";
-import { jsDoc } from "./ts.js";
+import { jsDoc, propertyName } from "./ts.js";
 
 export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
   const lines = [op.docs.summary ?? `${op.method} ${op.path}`];
@@ -19,7 +19,7 @@ export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
 /** The required params of an operation as an object literal with placeholder values. */
 export function exampleArgs(op: OperationModel): string {
   const required = [...op.params.path, ...op.params.query, ...op.params.header].filter((p) => p.required);
-  const fields = required.map((p) => `${propertyKey(p.name)}: ${placeholder(p)}`);
+  const fields = required.map((p) => `${propertyName(p.name)}: ${placeholder(p)}`);
   // A body passed whole is a field of its own; its placeholder follows its media type.
   if (op.body?.required && !op.body.flatKeys) fields.push(`body: ${isJsonMediaType(op.body.mediaType) ? "{}" : "new Blob([])"}`);
   return fields.length ? `{ ${fields.join(", ")} }` : "{}";
@@ -36,8 +36,4 @@ function placeholder(param: ParamModel): string {
   if (param.type === "integer" || param.type === "number") return "42";
   if (param.type === "boolean") return "true";
   return JSON.stringify(param.name.toUpperCase().replace(/[^A-Z0-9]+/g, "_"));
-}
-
-function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }

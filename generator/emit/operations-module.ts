@@ -1,24 +1,19 @@
 // src/operations/<group>.ts: one typed, tree-shakeable function per operation of a tag.
-import { Project, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { StatementStructures, WriterFunction } from "ts-morph";
 import type { OperationModel } from "../model/types.js";
 import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
-import { TS_HEADER } from "./file.js";
+import { renderModule, type Statement } from "./module-renderings.js";
 import { operationDoc } from "./operation-doc.js";
 import { operationSpec } from "./operation-spec.js";
 import { errorType, itemType, operationType, paramsType, responseType, typeNames } from "./operation-types.js";
-import { exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
+import { exportedConst, generic, importFrom, pureCall, typeAlias, objectLiteral } from "./ts.js";
 
-export function emitOperationModules(operations: readonly OperationModel[], project: Project): EmittedFile[] {
+/** Each group's module and its dist/ files. */
+export function emitOperationModules(operations: readonly OperationModel[]): EmittedFile[] {
   const groups = new Map<string, OperationModel[]>();
   for (const op of operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
-  return sortBy(groups, ([group]) => group).map(([group, ops]) => {
-    const path = `src/operations/${group}.ts`;
-    const file = project.createSourceFile(path, { statements: moduleStatements(ops) }, { overwrite: true });
-    const contents = TS_HEADER + file.getFullText();
-    project.removeSourceFile(file);
-    return { path, contents };
-  });
+  return sortBy(groups, ([group]) => group).flatMap(([group, ops]) => renderModule(`src/operations/${group}.ts`, moduleStatements(ops)));
 }
 
 function moduleStatements(ops: readonly OperationModel[]): Statement[] {
@@ -33,8 +28,6 @@ function moduleStatements(ops: readonly OperationModel[]): Statement[] {
     ...body,
   ];
 }
-
-type Statement = StatementStructures | WriterFunction;
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
@@ -53,6 +46,6 @@ function operationStatements(op: OperationModel, runtimeTypes: Set<string>): Sta
   ];
   if (item) statements.push(typeAlias(names.item, item, { docs: `One item of the list that ${subject} pages through.` }));
   const type = item ? generic("PaginatedOperation", names.params, names.response, names.item) : generic("Operation", names.params, names.response);
-  statements.push(exportedConst(op.name, type, pureCall("operation", JSON.stringify(operationSpec(op))), operationDoc(op)));
+  statements.push(exportedConst(op.name, type, pureCall("operation", objectLiteral(operationSpec(op))), operationDoc(op)));
   return statements;
 }

@@ -1,15 +1,14 @@
 // src/schemas.ts: a named alias for every component schema (`WorkflowRun`), so that users can
 // import the types they pass around without indexing `components`.
-import { Project } from "ts-morph";
 import type { ApiModel } from "../model/types.js";
 import { pascalCase } from "../model/naming.js";
 import { entriesOf } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
-import { TS_HEADER } from "./file.js";
+import { renderModule } from "./module-renderings.js";
 import { typeNames } from "./operation-types.js";
 import { importFrom, indexed, typeAlias } from "./ts.js";
 
-export function emitSchemas(model: ApiModel, document: Record<string, unknown>, project: Project, taken: ReadonlySet<string>): EmittedFile {
+export function emitSchemas(model: ApiModel, document: Record<string, unknown>, taken: ReadonlySet<string>): EmittedFile[] {
   const components = document.components as { schemas?: Record<string, unknown> } | undefined;
   const used = new Set(taken);
   for (const op of model.operations) for (const n of Object.values(typeNames(op))) used.add(n);
@@ -21,8 +20,5 @@ export function emitSchemas(model: ApiModel, document: Record<string, unknown>, 
     aliases.push(typeAlias(alias, indexed("components", "schemas", name)));
   }
   const statements = aliases.length ? [importFrom("./types.js", ["components"], true), ...aliases] : [];
-  const file = project.createSourceFile("src/schemas.ts", { statements }, { overwrite: true });
-  const contents = TS_HEADER + (file.getFullText() || "export {};\n");
-  project.removeSourceFile(file);
-  return { path: "src/schemas.ts", contents };
+  return renderModule("src/schemas.ts", statements);
 }

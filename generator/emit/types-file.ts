@@ -1,7 +1,7 @@
 // src/types.ts: every schema, parameter and response of the spec as TypeScript types, by
 // openapi-typescript. Operation modules index into `paths` rather than repeating these types.
 //
-// openapi-typescript (with its TypeScript 5.9 and Redocly) runs in a worker thread, for speed:
+// openapi-typescript (with its TypeScript 5.9) runs in a worker thread, for speed:
 // the worker loads it while the main thread loads the rest and reads the spec (`startTypesWorker`),
 // and works while the main thread emits, formats and compiles the other files. `emitTypes` answers
 // at once with a pending file; `settle` waits for it. The worker gets its own copy of the document
@@ -11,20 +11,46 @@ import type { WorkerStartOptions } from "../write/format.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 
-const OPTIONS = { silent: true, defaultNonNullable: false, alphabetize: true };
-
 // The worker is plain CommonJS, run without the host's loader flags (tsx): `require` loads
 // openapi-typescript's CommonJS build and TypeScript without ESM translation or format detection.
+//
+// It calls openapi-typescript's document transform directly, with the context its `openapiTS()`
+// would build for these options, rather than `openapiTS()` itself: that entry point first runs
+// Redocly over the document (parse, lint with the "minimal" rules, bundle), which on GitHub's full
+// description took a seventh of the run and a copy of the document in memory. Our document is
+// already bundled (internal refs only) and checked by generator/check. The files named here are
+// openapi-typescript 7.13's (pinned in package.json); test/generator covers the output.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createRequire } = require("node:module");
 let lib;
-try { lib = createRequire(workerData.base)("openapi-typescript"); } catch (error) { lib = error; }
-parentPort.on("message", async ({ document, options, port, done }) => {
+try {
+  const load = createRequire(workerData.base);
+  lib = {
+    transform: load("openapi-typescript/dist/transform/index.cjs"),
+    utils: load("openapi-typescript/dist/lib/utils.cjs"),
+    ts: load("openapi-typescript/dist/lib/ts.cjs"),
+  };
+} catch (error) { lib = error; }
+function context(document) {
+  const options = { silent: true, alphabetize: true, defaultNonNullable: false };
+  return {
+    additionalProperties: false, alphabetize: true, arrayLength: false, defaultNonNullable: false,
+    discriminators: lib.utils.scanDiscriminators(document, options),
+    emptyObjectsUnknown: false, enum: false, enumValues: false, conditionalEnums: false, dedupeEnums: false,
+    excludeDeprecated: false, exportType: false, immutable: false, rootTypes: false,
+    rootTypesNoSchemaPrefix: false, rootTypesKeepCasing: false, injectFooter: [], pathParamsAsTypes: false,
+    postTransform: undefined, propertiesRequiredByDefault: false, silent: true, inject: undefined,
+    transform: undefined, transformProperty: undefined, makePathsEnum: false, generatePathParams: false,
+    readWriteMarkers: false,
+    resolve($ref) { return lib.utils.resolveRef(document, $ref, { silent: true }); },
+  };
+}
+parentPort.on("message", ({ document, port, done }) => {
   let reply;
   try {
     if (lib instanceof Error) throw lib;
-    reply = { text: lib.astToString(await lib.default(document, options)) };
+    reply = { text: lib.ts.astToString(lib.transform(document, context(document))) };
   } catch (error) {
     reply = { error: { message: String((error && error.message) || error), stack: error && error.stack } };
   }
@@ -119,7 +145,7 @@ export function emitTypes(document: Record<string, unknown>): Promise<EmittedFil
   startTypesWorker();
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));
-  worker!.postMessage({ document, options: OPTIONS, port: port2, done }, [port2]);
+  worker!.postMessage({ document, port: port2, done }, [port2]);
   return Promise.resolve(new PendingFile("src/types.ts", port1, done, (text) => TS_HEADER + text));
 }
 

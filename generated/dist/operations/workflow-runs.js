@@ -12,8 +12,7 @@ import { operation } from "../runtime/operation.js";
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#approve-a-workflow-run-for-a-fork-pull-request}
  * @example const { status, data } = await approveWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const approveWorkflowRun = 
-/* @__PURE__ */ operation({
+export const approveWorkflowRun = /* @__PURE__ */ operation({
     id: "actions/approve-workflow-run",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
@@ -32,8 +31,7 @@ export const approveWorkflowRun =
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#cancel-a-workflow-run}
  * @example const { status, data } = await cancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const cancelWorkflowRun = 
-/* @__PURE__ */ operation({
+export const cancelWorkflowRun = /* @__PURE__ */ operation({
     id: "actions/cancel-workflow-run",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
@@ -54,8 +52,7 @@ export const cancelWorkflowRun =
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#delete-a-workflow-run}
  * @example const { status, data } = await deleteWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const deleteWorkflowRun = 
-/* @__PURE__ */ operation({
+export const deleteWorkflowRun = /* @__PURE__ */ operation({
     id: "actions/delete-workflow-run",
     method: "DELETE",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
@@ -74,8 +71,7 @@ export const deleteWorkflowRun =
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#delete-workflow-run-logs}
  * @example const { status, data } = await deleteWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const deleteWorkflowRunLogs = 
-/* @__PURE__ */ operation({
+export const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
     id: "actions/delete-workflow-run-logs",
     method: "DELETE",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
@@ -122,8 +118,7 @@ export const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-logs}
  * @example const { location } = await downloadWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const downloadWorkflowRunLogs = 
-/* @__PURE__ */ operation({
+export const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
     id: "actions/download-workflow-run-logs",
     method: "GET",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
@@ -143,8 +138,7 @@ export const downloadWorkflowRunLogs =
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#force-cancel-a-workflow-run}
  * @example const { status, data } = await forceCancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const forceCancelWorkflowRun = 
-/* @__PURE__ */ operation({
+export const forceCancelWorkflowRun = /* @__PURE__ */ operation({
     id: "actions/force-cancel-workflow-run",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
@@ -235,8 +229,7 @@ export const getWorkflowRun = /* @__PURE__ */ operation({
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt}
  * @example const { status, data } = await getWorkflowRunAttempt(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
-export const getWorkflowRunAttempt = 
-/* @__PURE__ */ operation({
+export const getWorkflowRunAttempt = /* @__PURE__ */ operation({
     id: "actions/get-workflow-run-attempt",
     method: "GET",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
@@ -260,8 +253,7 @@ export const getWorkflowRunAttempt =
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-workflow-run-usage}
  * @example const { status, data } = await getWorkflowRunUsage(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const getWorkflowRunUsage = 
-/* @__PURE__ */ operation({
+export const getWorkflowRunUsage = /* @__PURE__ */ operation({
     id: "actions/get-workflow-run-usage",
     method: "GET",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
@@ -291,26 +283,10 @@ export const listWorkflowRuns = /* @__PURE__ */ operation({
     method: "GET",
     path: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
     pathParams: ["owner", "repo", "workflow_id"],
-    queryParams: [
-        "actor",
-        "branch",
-        "event",
-        "status",
-        "per_page",
-        "page",
-        "created",
-        "exclude_pull_requests",
-        "check_suite_id",
-        "head_sha",
-    ],
+    queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
     headerParams: [["accept", "accept"]],
     apiVersion: "2022-11-28",
-    pagination: {
-        style: "page",
-        itemsKey: "workflow_runs",
-        resultCap: 1000,
-        cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
-    },
+    pagination: { style: "page", itemsKey: "workflow_runs", resultCap: 1000, cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"] },
 });
 /**
  * List workflow runs for a repository
@@ -336,26 +312,10 @@ export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     method: "GET",
     path: "/repos/{owner}/{repo}/actions/runs",
     pathParams: ["owner", "repo"],
-    queryParams: [
-        "actor",
-        "branch",
-        "event",
-        "status",
-        "per_page",
-        "page",
-        "created",
-        "exclude_pull_requests",
-        "check_suite_id",
-        "head_sha",
-    ],
+    queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
     headerParams: [["accept", "accept"]],
     apiVersion: "2022-11-28",
-    pagination: {
-        style: "page",
-        itemsKey: "workflow_runs",
-        resultCap: 1000,
-        cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
-    },
+    pagination: { style: "page", itemsKey: "workflow_runs", resultCap: 1000, cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"] },
 });
 /**
  * Re-run a job from a workflow run
@@ -368,8 +328,7 @@ export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-a-job-from-a-workflow-run}
  * @example const { status, data } = await reRunJobForWorkflowRun(client, { owner: "OWNER", repo: "REPO", job_id: 42 });
  */
-export const reRunJobForWorkflowRun = 
-/* @__PURE__ */ operation({
+export const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
     id: "actions/re-run-job-for-workflow-run",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
@@ -409,8 +368,7 @@ export const reRunWorkflow = /* @__PURE__ */ operation({
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run}
  * @example const { status, data } = await reRunWorkflowFailedJobs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const reRunWorkflowFailedJobs = 
-/* @__PURE__ */ operation({
+export const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
     id: "actions/re-run-workflow-failed-jobs",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
@@ -433,8 +391,7 @@ export const reRunWorkflowFailedJobs =
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run}
  * @example const { status, data } = await reviewCustomGatesForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const reviewCustomGatesForRun = 
-/* @__PURE__ */ operation({
+export const reviewCustomGatesForRun = /* @__PURE__ */ operation({
     id: "actions/review-custom-gates-for-run",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
