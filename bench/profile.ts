@@ -2,7 +2,7 @@
 // function, top 15 each; one profile per thread (main, the types worker, tsx's loader thread).
 //
 //   npx tsx bench/profile.ts --spec node_modules/@octokit/openapi/generated/api.github.com.json
-//     runs `node --cpu-prof --import tsx generator/cli.ts --spec … --out <tmp>` and summarizes it
+//     runs `node --cpu-prof generator/bin.mjs --spec … --out <tmp>` and summarizes it
 //   npx tsx bench/profile.ts --root ../before --spec …
 //     the same for another checkout (e.g. `git worktree add ../before <commit>`, node_modules linked)
 //   npx tsx bench/profile.ts bench/.work/prof/*.cpuprofile
@@ -134,7 +134,7 @@ export function profileGenerate(spec: string, dir: string, root = fileURLToPath(
   mkdirSync(dir, { recursive: true });
   const out = mkdtempSync(join(tmpdir(), "ghbench-prof-out-"));
   try {
-    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--import", "tsx", join(root, "generator/cli.ts"), "--spec", resolve(spec), "--out", out], { cwd: root, stdio: "inherit" });
+    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, join(root, "generator/bin.mjs"), "--spec", resolve(spec), "--out", out], { cwd: root, stdio: "inherit" });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,13 +1,13 @@
 // The whole job, from a spec file to the files of a package: load, check, model, emit, format,
 // compile. It returns results and problems; only the CLI talks to the process.
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { SpecError, type Locator } from "./diagnostics.js";
 import { checkSpec } from "./check/index.js";
 import { CJS_PACKAGE, typesDist } from "./emit/dist-files.js";
 import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
 import { runtimeFiles } from "./emit/runtime-build.js";
-import { PendingFile, settle } from "./emit/types-file.js";
+import { PendingFile, settle, speculateTypes } from "./emit/types-file.js";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
 import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
 import { loadSpec } from "./load/index.js";
@@ -27,12 +27,13 @@ export interface GenerateResult {
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
 /** Loads and checks a spec; throws SpecError with every problem found, positioned. */
-export async function loadModel(specPath: string): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator }> {
+export async function loadModel(specPath: string): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator; isPlainJsonFile: boolean; rootFile: string }> {
   const loaded = await loadSpec(specPath);
   if (!loaded.spec) throw new SpecError(loaded.diagnostics, noLocator);
   const diagnostics = [...loaded.diagnostics, ...checkSpec(loaded.spec)];
   if (diagnostics.length) throw new SpecError(diagnostics, loaded.spec.locate);
-  return { model: buildModel(loaded.spec.document), document: loaded.spec.document, locate: loaded.spec.locate };
+  const { document, locate, isPlainJsonFile, rootFile } = loaded.spec;
+  return { model: buildModel(document), document, locate, isPlainJsonFile, rootFile };
 }
 
 export async function generate(specPath: string, outDir: string): Promise<GenerateResult> {
@@ -40,11 +41,12 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
   const session = new FormatSession();
   const runtime = runtimeFiles(session);
   runtime.catch(() => {}); // awaited below
-  const { model, document } = await loadModel(specPath);
+  speculateTypes(resolve(specPath));
+  const { model, document, isPlainJsonFile, rootFile } = await loadModel(specPath);
   const previous = await previousOutput(outDir);
   const surface = apiSurface(document, model);
   const release = planRelease(previous.surface, surface, previous.pkg.version);
-  const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version });
+  const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version }, isPlainJsonFile ? rootFile : undefined);
   // src/types.ts comes from a worker thread (emit/types-file.ts) while prettier workers format
   // the other sources (write/format.ts). openapi-typescript prints its output consistently, and
   // dist/ is printed from the same structures as the sources: prettier over them would cost most
@@ -52,7 +54,7 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
   const ready = emitted.filter((file) => !(file instanceof PendingFile));
   const types = settle(emitted.filter((file) => file instanceof PendingFile));
   types.catch(() => {}); // awaited below, after formatting; a failure is reported there
-  const formatted = await formatFiles(ready, { session, skip: (file) => file.path.startsWith("dist/") || file.path === "src/types.ts" });
+  const formatted = await formatFiles(ready, { session, skip: (file) => file.formatted === true || file.path.startsWith("dist/") || file.path === "src/types.ts" });
   const { files: runtimeOutput, prebuilt: runtimePrebuilt } = await runtime;
   doneFormatting();
   const late = await types;

@@ -4,7 +4,6 @@ import type {
   listConcurrencyGroupsForWorkflowRun,
 } from "./operations/concurrency-groups.js";
 import type { listWorkflowRuns, listWorkflowRunsForRepo } from "./operations/workflow-runs.js";
-
 /** Every operation that `paginate`, `pages` and `collect` accept, by name. */
 export interface PaginatedOperations {
   listConcurrencyGroupsForRepository: typeof listConcurrencyGroupsForRepository;
@@ -12,5 +11,4 @@ export interface PaginatedOperations {
   listWorkflowRuns: typeof listWorkflowRuns;
   listWorkflowRunsForRepo: typeof listWorkflowRunsForRepo;
 }
-
 export type PaginatedOperationName = keyof PaginatedOperations;

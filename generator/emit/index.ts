@@ -13,8 +13,9 @@ import { emitTypes } from "./types-file.js";
 export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
 
-export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo): Promise<EmittedFile[]> {
-  const types = emitTypes(document);
+/** `sameAsFile`: the JSON spec file that `document` is exactly the parse of, if it is (see emitTypes). */
+export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo, sameAsFile?: string): Promise<EmittedFile[]> {
+  const types = emitTypes(document, sameAsFile);
   const files = [
     ...emitOperationModules(model.operations),
     ...emitPagination(model),

@@ -6,12 +6,11 @@
 // same bytes) and says so.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { RUNTIME_DIR } from "../paths.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 
-const RUNTIME_DIR = fileURLToPath(new URL("../runtime/", import.meta.url));
-export const BUILT_RUNTIME_PATH = fileURLToPath(new URL("../runtime/built.json", import.meta.url));
+export const BUILT_RUNTIME_PATH = RUNTIME_DIR + "built.json";
 
 /** Every name the runtime exports (values and types): generated names must not reuse them. */
 export function runtimeExportNames(): Set<string> {

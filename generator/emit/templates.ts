@@ -1,10 +1,9 @@
 // File skeletons from templates/, filled by Handlebars. Templates only place values; every
 // decision is made in TypeScript before a value reaches them.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { TEMPLATES_DIR } from "../paths.js";
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 const handlebars = Handlebars.create();
 handlebars.registerHelper("json", (value: unknown) => JSON.stringify(value));
 const cache = new Map<string, HandlebarsTemplateDelegate>();

@@ -49,6 +49,7 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
   const inProgress = new Set<string>();
   const rewritten = new WeakSet<object>();
 
+  const hadComponents = "components" in document;
   const components = (document.components ??= {}) as Record<string, Record<string, unknown>>;
 
   const targetOf = (site: RefSite, file: string) => {
@@ -190,7 +191,8 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
   for (const site of collectRefs(document)) {
     if (!rewritten.has(site.holder)) processSite(site, rootFile);
   }
-  if (Object.keys(components).length === 0) delete document.components;
+  // Only an object added here is taken away: a document with only internal refs comes out as it went in.
+  if (!hadComponents && Object.keys(components).length === 0) delete document.components;
   return { document, origins, diagnostics };
 }
 

@@ -14,6 +14,11 @@ export interface LoadedSpec {
   /** Where the value at `pointer` of the bundled document was written. */
   locationOf(pointer: Pointer): SpecLocation;
   readonly locate: Locator;
+  /**
+   * One JSON file with internal refs only: the document is what JSON.parse gives for the root
+   * file's text, unchanged by bundling (so a worker may parse that file itself).
+   */
+  readonly isPlainJsonFile: boolean;
 }
 
 export type LoadResult = { spec: LoadedSpec; diagnostics: Diagnostic[] } | { spec?: undefined; diagnostics: Diagnostic[] };
@@ -91,7 +96,8 @@ export async function loadSpec(rootPath: string): Promise<LoadResult> {
     }
     return { file: base.file, pointer: [...base.pointer, ...pointer.slice(from)] };
   };
-  return { spec: { rootFile, document, files, locationOf, locate }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
+  const isPlainJsonFile = files.size === 1 && root.json === true && !diagnostics.length;
+  return { spec: { rootFile, document, files, locationOf, locate, isPlainJsonFile }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
 }
 
 /** Files named by the refs of one file; the walk is skipped when the text has no such ref. */

@@ -29,7 +29,7 @@ interface CliResult {
 let running = 0;
 const waiting: (() => void)[] = [];
 
-/** Runs `node --import tsx generator/cli.ts ...args` from the project root; `shell` wraps it (for ulimit). */
+/** Runs `node generator/bin.mjs ...args` (what `npm run generate` runs) from the project root; `shell` wraps it (for ulimit). */
 async function runCli(args: readonly string[], shell?: string): Promise<CliResult> {
   if (running < PARALLEL_RUNS) running++;
   else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing run hands its slot over
@@ -43,7 +43,7 @@ async function runCli(args: readonly string[], shell?: string): Promise<CliResul
 }
 
 function spawnCli(args: readonly string[], shell?: string): Promise<CliResult> {
-  const command = [process.execPath, "--import", "tsx", "generator/cli.ts", ...args];
+  const command = [process.execPath, "generator/bin.mjs", ...args];
   const [file, argv] = shell ? ["/bin/sh", ["-c", `${shell}; exec "$@"`, "sh", ...command]] : [command[0]!, command.slice(1)];
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], timeout: CHILD_TIMEOUT_MS });

@@ -1,9 +1,10 @@
 // Scale: GitHub's full official description (1,200+ operations, OpenAPI 3.0.3, 13 MB) generates a
 // package that type-checks in strict mode under TypeScript 5.9 and 7, with pagination inferred.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { format } from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
 
 const SPEC = "node_modules/@octokit/openapi/generated/api.github.com.json";
@@ -14,7 +15,7 @@ const compilers = { "TypeScript 5.9": "node_modules/typescript/bin/tsc", "TypeSc
 
 describe("the full GitHub description", () => {
   it("generates", () => {
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "generator/cli.ts", "--spec", SPEC, "--out", out], { encoding: "utf8" });
+    const stdout = execFileSync(process.execPath, ["generator/bin.mjs", "--spec", SPEC, "--out", out], { encoding: "utf8" });
     const operations = Number(/^(\d+) operations/.exec(stdout)?.[1]);
     expect(operations).toBeGreaterThan(1200);
     writeFileSync(join(out, "tsconfig.json"), JSON.stringify({
@@ -31,6 +32,22 @@ describe("the full GitHub description", () => {
     expect(repos.reposListForOrg.spec.pagination).toEqual({ style: "page", itemsKey: null });
     expect(repos.reposGet.spec.pagination).toBeUndefined();
   });
+
+  it("prints its modules in prettier's layout: prettier changes none of them", async () => {
+    const printed = [
+      "src/pagination.ts",
+      "src/schemas.ts",
+      ...readdirSync(join(out, "src/operations")).map((f) => `src/operations/${f}`),
+      ...readdirSync(join(out, "dist/operations")).filter((f) => f.endsWith(".d.ts")).map((f) => `dist/operations/${f}`),
+    ];
+    expect(printed.length).toBeGreaterThan(90);
+    const changed = [];
+    for (const path of printed) {
+      const text = readFileSync(join(out, path), "utf8");
+      if ((await format(text, { parser: "typescript", printWidth: 120, trailingComma: "all", endOfLine: "lf" })) !== text) changed.push(path);
+    }
+    expect(changed).toEqual([]);
+  }, 240_000);
 
   it.each(Object.entries(compilers))("type-checks with --strict under %s", (_name, tsc) => {
     const run = () => execFileSync(process.execPath, [join(process.cwd(), tsc), "-p", out], { encoding: "utf8", stdio: "pipe" });

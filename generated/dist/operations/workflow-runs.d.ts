@@ -4,9 +4,13 @@ import type { ApiResponse, Operation, PaginatedOperation, RedirectResponse } fro
 import type { paths } from "../types.js";
 type ApproveWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/approve"]["post"];
 /** Parameters of {@link approveWorkflowRun}: path, query, header and body fields in one object. */
-export type ApproveWorkflowRunParams = ApproveWorkflowRunOperation["parameters"]["path"] & NonNullable<ApproveWorkflowRunOperation["parameters"]["header"]>;
+export type ApproveWorkflowRunParams = ApproveWorkflowRunOperation["parameters"]["path"] &
+  NonNullable<ApproveWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link approveWorkflowRun}. */
-export type ApproveWorkflowRunResponse = ApiResponse<201, ApproveWorkflowRunOperation["responses"][201]["content"]["application/json"]>;
+export type ApproveWorkflowRunResponse = ApiResponse<
+  201,
+  ApproveWorkflowRunOperation["responses"][201]["content"]["application/json"]
+>;
 /** The error {@link approveWorkflowRun} throws for a documented error status. */
 export type ApproveWorkflowRunError = GitHubApiError<403 | 404>;
 /**
@@ -23,9 +27,13 @@ export type ApproveWorkflowRunError = GitHubApiError<403 | 404>;
 export declare const approveWorkflowRun: Operation<ApproveWorkflowRunParams, ApproveWorkflowRunResponse>;
 type CancelWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"]["post"];
 /** Parameters of {@link cancelWorkflowRun}: path, query, header and body fields in one object. */
-export type CancelWorkflowRunParams = CancelWorkflowRunOperation["parameters"]["path"] & NonNullable<CancelWorkflowRunOperation["parameters"]["header"]>;
+export type CancelWorkflowRunParams = CancelWorkflowRunOperation["parameters"]["path"] &
+  NonNullable<CancelWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link cancelWorkflowRun}. */
-export type CancelWorkflowRunResponse = ApiResponse<202, CancelWorkflowRunOperation["responses"][202]["content"]["application/json"]>;
+export type CancelWorkflowRunResponse = ApiResponse<
+  202,
+  CancelWorkflowRunOperation["responses"][202]["content"]["application/json"]
+>;
 /** The error {@link cancelWorkflowRun} throws for a documented error status. */
 export type CancelWorkflowRunError = GitHubApiError<409>;
 /**
@@ -42,7 +50,8 @@ export type CancelWorkflowRunError = GitHubApiError<409>;
 export declare const cancelWorkflowRun: Operation<CancelWorkflowRunParams, CancelWorkflowRunResponse>;
 type DeleteWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}"]["delete"];
 /** Parameters of {@link deleteWorkflowRun}: path, query, header and body fields in one object. */
-export type DeleteWorkflowRunParams = DeleteWorkflowRunOperation["parameters"]["path"] & NonNullable<DeleteWorkflowRunOperation["parameters"]["header"]>;
+export type DeleteWorkflowRunParams = DeleteWorkflowRunOperation["parameters"]["path"] &
+  NonNullable<DeleteWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link deleteWorkflowRun}. */
 export type DeleteWorkflowRunResponse = ApiResponse<204, undefined>;
 /** The error {@link deleteWorkflowRun} throws for a documented error status. */
@@ -63,7 +72,8 @@ export type DeleteWorkflowRunError = GitHubApiError<number>;
 export declare const deleteWorkflowRun: Operation<DeleteWorkflowRunParams, DeleteWorkflowRunResponse>;
 type DeleteWorkflowRunLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/logs"]["delete"];
 /** Parameters of {@link deleteWorkflowRunLogs}: path, query, header and body fields in one object. */
-export type DeleteWorkflowRunLogsParams = DeleteWorkflowRunLogsOperation["parameters"]["path"] & NonNullable<DeleteWorkflowRunLogsOperation["parameters"]["header"]>;
+export type DeleteWorkflowRunLogsParams = DeleteWorkflowRunLogsOperation["parameters"]["path"] &
+  NonNullable<DeleteWorkflowRunLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link deleteWorkflowRunLogs}. */
 export type DeleteWorkflowRunLogsResponse = ApiResponse<204, undefined>;
 /** The error {@link deleteWorkflowRunLogs} throws for a documented error status. */
@@ -80,9 +90,11 @@ export type DeleteWorkflowRunLogsError = GitHubApiError<403 | 500>;
  * @example const { status, data } = await deleteWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export declare const deleteWorkflowRunLogs: Operation<DeleteWorkflowRunLogsParams, DeleteWorkflowRunLogsResponse>;
-type DownloadWorkflowRunAttemptLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"]["get"];
+type DownloadWorkflowRunAttemptLogsOperation =
+  paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"]["get"];
 /** Parameters of {@link downloadWorkflowRunAttemptLogs}: path, query, header and body fields in one object. */
-export type DownloadWorkflowRunAttemptLogsParams = DownloadWorkflowRunAttemptLogsOperation["parameters"]["path"] & NonNullable<DownloadWorkflowRunAttemptLogsOperation["parameters"]["header"]>;
+export type DownloadWorkflowRunAttemptLogsParams = DownloadWorkflowRunAttemptLogsOperation["parameters"]["path"] &
+  NonNullable<DownloadWorkflowRunAttemptLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link downloadWorkflowRunAttemptLogs}. */
 export type DownloadWorkflowRunAttemptLogsResponse = RedirectResponse<302>;
 /** The error {@link downloadWorkflowRunAttemptLogs} throws for a documented error status. */
@@ -102,10 +114,14 @@ export type DownloadWorkflowRunAttemptLogsError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-attempt-logs}
  * @example const { location } = await downloadWorkflowRunAttemptLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
-export declare const downloadWorkflowRunAttemptLogs: Operation<DownloadWorkflowRunAttemptLogsParams, DownloadWorkflowRunAttemptLogsResponse>;
+export declare const downloadWorkflowRunAttemptLogs: Operation<
+  DownloadWorkflowRunAttemptLogsParams,
+  DownloadWorkflowRunAttemptLogsResponse
+>;
 type DownloadWorkflowRunLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/logs"]["get"];
 /** Parameters of {@link downloadWorkflowRunLogs}: path, query, header and body fields in one object. */
-export type DownloadWorkflowRunLogsParams = DownloadWorkflowRunLogsOperation["parameters"]["path"] & NonNullable<DownloadWorkflowRunLogsOperation["parameters"]["header"]>;
+export type DownloadWorkflowRunLogsParams = DownloadWorkflowRunLogsOperation["parameters"]["path"] &
+  NonNullable<DownloadWorkflowRunLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link downloadWorkflowRunLogs}. */
 export type DownloadWorkflowRunLogsResponse = RedirectResponse<302>;
 /** The error {@link downloadWorkflowRunLogs} throws for a documented error status. */
@@ -128,9 +144,13 @@ export type DownloadWorkflowRunLogsError = GitHubApiError<number>;
 export declare const downloadWorkflowRunLogs: Operation<DownloadWorkflowRunLogsParams, DownloadWorkflowRunLogsResponse>;
 type ForceCancelWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"]["post"];
 /** Parameters of {@link forceCancelWorkflowRun}: path, query, header and body fields in one object. */
-export type ForceCancelWorkflowRunParams = ForceCancelWorkflowRunOperation["parameters"]["path"] & NonNullable<ForceCancelWorkflowRunOperation["parameters"]["header"]>;
+export type ForceCancelWorkflowRunParams = ForceCancelWorkflowRunOperation["parameters"]["path"] &
+  NonNullable<ForceCancelWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link forceCancelWorkflowRun}. */
-export type ForceCancelWorkflowRunResponse = ApiResponse<202, ForceCancelWorkflowRunOperation["responses"][202]["content"]["application/json"]>;
+export type ForceCancelWorkflowRunResponse = ApiResponse<
+  202,
+  ForceCancelWorkflowRunOperation["responses"][202]["content"]["application/json"]
+>;
 /** The error {@link forceCancelWorkflowRun} throws for a documented error status. */
 export type ForceCancelWorkflowRunError = GitHubApiError<409>;
 /**
@@ -145,11 +165,16 @@ export type ForceCancelWorkflowRunError = GitHubApiError<409>;
  * @example const { status, data } = await forceCancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export declare const forceCancelWorkflowRun: Operation<ForceCancelWorkflowRunParams, ForceCancelWorkflowRunResponse>;
-type GetPendingDeploymentsForRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["get"];
+type GetPendingDeploymentsForRunOperation =
+  paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["get"];
 /** Parameters of {@link getPendingDeploymentsForRun}: path, query, header and body fields in one object. */
-export type GetPendingDeploymentsForRunParams = GetPendingDeploymentsForRunOperation["parameters"]["path"] & NonNullable<GetPendingDeploymentsForRunOperation["parameters"]["header"]>;
+export type GetPendingDeploymentsForRunParams = GetPendingDeploymentsForRunOperation["parameters"]["path"] &
+  NonNullable<GetPendingDeploymentsForRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link getPendingDeploymentsForRun}. */
-export type GetPendingDeploymentsForRunResponse = ApiResponse<200, GetPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]>;
+export type GetPendingDeploymentsForRunResponse = ApiResponse<
+  200,
+  GetPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link getPendingDeploymentsForRun} throws for a documented error status. */
 export type GetPendingDeploymentsForRunError = GitHubApiError<number>;
 /**
@@ -167,12 +192,19 @@ export type GetPendingDeploymentsForRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-pending-deployments-for-a-workflow-run}
  * @example const { status, data } = await getPendingDeploymentsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const getPendingDeploymentsForRun: Operation<GetPendingDeploymentsForRunParams, GetPendingDeploymentsForRunResponse>;
+export declare const getPendingDeploymentsForRun: Operation<
+  GetPendingDeploymentsForRunParams,
+  GetPendingDeploymentsForRunResponse
+>;
 type GetReviewsForRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/approvals"]["get"];
 /** Parameters of {@link getReviewsForRun}: path, query, header and body fields in one object. */
-export type GetReviewsForRunParams = GetReviewsForRunOperation["parameters"]["path"] & NonNullable<GetReviewsForRunOperation["parameters"]["header"]>;
+export type GetReviewsForRunParams = GetReviewsForRunOperation["parameters"]["path"] &
+  NonNullable<GetReviewsForRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link getReviewsForRun}. */
-export type GetReviewsForRunResponse = ApiResponse<200, GetReviewsForRunOperation["responses"][200]["content"]["application/json"]>;
+export type GetReviewsForRunResponse = ApiResponse<
+  200,
+  GetReviewsForRunOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link getReviewsForRun} throws for a documented error status. */
 export type GetReviewsForRunError = GitHubApiError<number>;
 /**
@@ -191,9 +223,14 @@ export type GetReviewsForRunError = GitHubApiError<number>;
 export declare const getReviewsForRun: Operation<GetReviewsForRunParams, GetReviewsForRunResponse>;
 type GetWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}"]["get"];
 /** Parameters of {@link getWorkflowRun}: path, query, header and body fields in one object. */
-export type GetWorkflowRunParams = GetWorkflowRunOperation["parameters"]["path"] & NonNullable<GetWorkflowRunOperation["parameters"]["query"]> & NonNullable<GetWorkflowRunOperation["parameters"]["header"]>;
+export type GetWorkflowRunParams = GetWorkflowRunOperation["parameters"]["path"] &
+  NonNullable<GetWorkflowRunOperation["parameters"]["query"]> &
+  NonNullable<GetWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link getWorkflowRun}. */
-export type GetWorkflowRunResponse = ApiResponse<200, GetWorkflowRunOperation["responses"][200]["content"]["application/json"]>;
+export type GetWorkflowRunResponse = ApiResponse<
+  200,
+  GetWorkflowRunOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link getWorkflowRun} throws for a documented error status. */
 export type GetWorkflowRunError = GitHubApiError<number>;
 /**
@@ -212,11 +249,17 @@ export type GetWorkflowRunError = GitHubApiError<number>;
  * @example const { status, data } = await getWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export declare const getWorkflowRun: Operation<GetWorkflowRunParams, GetWorkflowRunResponse>;
-type GetWorkflowRunAttemptOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"]["get"];
+type GetWorkflowRunAttemptOperation =
+  paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"]["get"];
 /** Parameters of {@link getWorkflowRunAttempt}: path, query, header and body fields in one object. */
-export type GetWorkflowRunAttemptParams = GetWorkflowRunAttemptOperation["parameters"]["path"] & NonNullable<GetWorkflowRunAttemptOperation["parameters"]["query"]> & NonNullable<GetWorkflowRunAttemptOperation["parameters"]["header"]>;
+export type GetWorkflowRunAttemptParams = GetWorkflowRunAttemptOperation["parameters"]["path"] &
+  NonNullable<GetWorkflowRunAttemptOperation["parameters"]["query"]> &
+  NonNullable<GetWorkflowRunAttemptOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link getWorkflowRunAttempt}. */
-export type GetWorkflowRunAttemptResponse = ApiResponse<200, GetWorkflowRunAttemptOperation["responses"][200]["content"]["application/json"]>;
+export type GetWorkflowRunAttemptResponse = ApiResponse<
+  200,
+  GetWorkflowRunAttemptOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link getWorkflowRunAttempt} throws for a documented error status. */
 export type GetWorkflowRunAttemptError = GitHubApiError<number>;
 /**
@@ -237,9 +280,13 @@ export type GetWorkflowRunAttemptError = GitHubApiError<number>;
 export declare const getWorkflowRunAttempt: Operation<GetWorkflowRunAttemptParams, GetWorkflowRunAttemptResponse>;
 type GetWorkflowRunUsageOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/timing"]["get"];
 /** Parameters of {@link getWorkflowRunUsage}: path, query, header and body fields in one object. */
-export type GetWorkflowRunUsageParams = GetWorkflowRunUsageOperation["parameters"]["path"] & NonNullable<GetWorkflowRunUsageOperation["parameters"]["header"]>;
+export type GetWorkflowRunUsageParams = GetWorkflowRunUsageOperation["parameters"]["path"] &
+  NonNullable<GetWorkflowRunUsageOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link getWorkflowRunUsage}. */
-export type GetWorkflowRunUsageResponse = ApiResponse<200, GetWorkflowRunUsageOperation["responses"][200]["content"]["application/json"]>;
+export type GetWorkflowRunUsageResponse = ApiResponse<
+  200,
+  GetWorkflowRunUsageOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link getWorkflowRunUsage} throws for a documented error status. */
 export type GetWorkflowRunUsageError = GitHubApiError<number>;
 /**
@@ -260,13 +307,20 @@ export type GetWorkflowRunUsageError = GitHubApiError<number>;
 export declare const getWorkflowRunUsage: Operation<GetWorkflowRunUsageParams, GetWorkflowRunUsageResponse>;
 type ListWorkflowRunsOperation = paths["/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"]["get"];
 /** Parameters of {@link listWorkflowRuns}: path, query, header and body fields in one object. */
-export type ListWorkflowRunsParams = ListWorkflowRunsOperation["parameters"]["path"] & NonNullable<ListWorkflowRunsOperation["parameters"]["query"]> & NonNullable<ListWorkflowRunsOperation["parameters"]["header"]>;
+export type ListWorkflowRunsParams = ListWorkflowRunsOperation["parameters"]["path"] &
+  NonNullable<ListWorkflowRunsOperation["parameters"]["query"]> &
+  NonNullable<ListWorkflowRunsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link listWorkflowRuns}. */
-export type ListWorkflowRunsResponse = ApiResponse<200, ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]>;
+export type ListWorkflowRunsResponse = ApiResponse<
+  200,
+  ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link listWorkflowRuns} throws for a documented error status. */
 export type ListWorkflowRunsError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRuns} pages through. */
-export type ListWorkflowRunsItem = NonNullable<ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number];
+export type ListWorkflowRunsItem = NonNullable<
+  ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]["workflow_runs"]
+>[number];
 /**
  * List workflow runs for a workflow
  *
@@ -284,16 +338,27 @@ export type ListWorkflowRunsItem = NonNullable<ListWorkflowRunsOperation["respon
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow}
  * @example for await (const item of paginate(client, listWorkflowRuns, { owner: "OWNER", repo: "REPO", workflow_id: "WORKFLOW_ID" })) console.log(item);
  */
-export declare const listWorkflowRuns: PaginatedOperation<ListWorkflowRunsParams, ListWorkflowRunsResponse, ListWorkflowRunsItem>;
+export declare const listWorkflowRuns: PaginatedOperation<
+  ListWorkflowRunsParams,
+  ListWorkflowRunsResponse,
+  ListWorkflowRunsItem
+>;
 type ListWorkflowRunsForRepoOperation = paths["/repos/{owner}/{repo}/actions/runs"]["get"];
 /** Parameters of {@link listWorkflowRunsForRepo}: path, query, header and body fields in one object. */
-export type ListWorkflowRunsForRepoParams = ListWorkflowRunsForRepoOperation["parameters"]["path"] & NonNullable<ListWorkflowRunsForRepoOperation["parameters"]["query"]> & NonNullable<ListWorkflowRunsForRepoOperation["parameters"]["header"]>;
+export type ListWorkflowRunsForRepoParams = ListWorkflowRunsForRepoOperation["parameters"]["path"] &
+  NonNullable<ListWorkflowRunsForRepoOperation["parameters"]["query"]> &
+  NonNullable<ListWorkflowRunsForRepoOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link listWorkflowRunsForRepo}. */
-export type ListWorkflowRunsForRepoResponse = ApiResponse<200, ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]>;
+export type ListWorkflowRunsForRepoResponse = ApiResponse<
+  200,
+  ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link listWorkflowRunsForRepo} throws for a documented error status. */
 export type ListWorkflowRunsForRepoError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRunsForRepo} pages through. */
-export type ListWorkflowRunsForRepoItem = NonNullable<ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number];
+export type ListWorkflowRunsForRepoItem = NonNullable<
+  ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]["workflow_runs"]
+>[number];
 /**
  * List workflow runs for a repository
  *
@@ -313,12 +378,21 @@ export type ListWorkflowRunsForRepoItem = NonNullable<ListWorkflowRunsForRepoOpe
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository}
  * @example for await (const item of paginate(client, listWorkflowRunsForRepo, { owner: "OWNER", repo: "REPO" })) console.log(item);
  */
-export declare const listWorkflowRunsForRepo: PaginatedOperation<ListWorkflowRunsForRepoParams, ListWorkflowRunsForRepoResponse, ListWorkflowRunsForRepoItem>;
+export declare const listWorkflowRunsForRepo: PaginatedOperation<
+  ListWorkflowRunsForRepoParams,
+  ListWorkflowRunsForRepoResponse,
+  ListWorkflowRunsForRepoItem
+>;
 type ReRunJobForWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"]["post"];
 /** Parameters of {@link reRunJobForWorkflowRun}: path, query, header and body fields in one object. */
-export type ReRunJobForWorkflowRunParams = ReRunJobForWorkflowRunOperation["parameters"]["path"] & NonNullable<ReRunJobForWorkflowRunOperation["parameters"]["header"]> & Partial<NonNullable<ReRunJobForWorkflowRunOperation["requestBody"]>["content"]["application/json"]>;
+export type ReRunJobForWorkflowRunParams = ReRunJobForWorkflowRunOperation["parameters"]["path"] &
+  NonNullable<ReRunJobForWorkflowRunOperation["parameters"]["header"]> &
+  Partial<NonNullable<ReRunJobForWorkflowRunOperation["requestBody"]>["content"]["application/json"]>;
 /** The documented successful outcomes of {@link reRunJobForWorkflowRun}. */
-export type ReRunJobForWorkflowRunResponse = ApiResponse<201, ReRunJobForWorkflowRunOperation["responses"][201]["content"]["application/json"]>;
+export type ReRunJobForWorkflowRunResponse = ApiResponse<
+  201,
+  ReRunJobForWorkflowRunOperation["responses"][201]["content"]["application/json"]
+>;
 /** The error {@link reRunJobForWorkflowRun} throws for a documented error status. */
 export type ReRunJobForWorkflowRunError = GitHubApiError<403>;
 /**
@@ -335,9 +409,14 @@ export type ReRunJobForWorkflowRunError = GitHubApiError<403>;
 export declare const reRunJobForWorkflowRun: Operation<ReRunJobForWorkflowRunParams, ReRunJobForWorkflowRunResponse>;
 type ReRunWorkflowOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"]["post"];
 /** Parameters of {@link reRunWorkflow}: path, query, header and body fields in one object. */
-export type ReRunWorkflowParams = ReRunWorkflowOperation["parameters"]["path"] & NonNullable<ReRunWorkflowOperation["parameters"]["header"]> & Partial<NonNullable<ReRunWorkflowOperation["requestBody"]>["content"]["application/json"]>;
+export type ReRunWorkflowParams = ReRunWorkflowOperation["parameters"]["path"] &
+  NonNullable<ReRunWorkflowOperation["parameters"]["header"]> &
+  Partial<NonNullable<ReRunWorkflowOperation["requestBody"]>["content"]["application/json"]>;
 /** The documented successful outcomes of {@link reRunWorkflow}. */
-export type ReRunWorkflowResponse = ApiResponse<201, ReRunWorkflowOperation["responses"][201]["content"]["application/json"]>;
+export type ReRunWorkflowResponse = ApiResponse<
+  201,
+  ReRunWorkflowOperation["responses"][201]["content"]["application/json"]
+>;
 /** The error {@link reRunWorkflow} throws for a documented error status. */
 export type ReRunWorkflowError = GitHubApiError<number>;
 /**
@@ -354,9 +433,14 @@ export type ReRunWorkflowError = GitHubApiError<number>;
 export declare const reRunWorkflow: Operation<ReRunWorkflowParams, ReRunWorkflowResponse>;
 type ReRunWorkflowFailedJobsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"]["post"];
 /** Parameters of {@link reRunWorkflowFailedJobs}: path, query, header and body fields in one object. */
-export type ReRunWorkflowFailedJobsParams = ReRunWorkflowFailedJobsOperation["parameters"]["path"] & NonNullable<ReRunWorkflowFailedJobsOperation["parameters"]["header"]> & Partial<NonNullable<ReRunWorkflowFailedJobsOperation["requestBody"]>["content"]["application/json"]>;
+export type ReRunWorkflowFailedJobsParams = ReRunWorkflowFailedJobsOperation["parameters"]["path"] &
+  NonNullable<ReRunWorkflowFailedJobsOperation["parameters"]["header"]> &
+  Partial<NonNullable<ReRunWorkflowFailedJobsOperation["requestBody"]>["content"]["application/json"]>;
 /** The documented successful outcomes of {@link reRunWorkflowFailedJobs}. */
-export type ReRunWorkflowFailedJobsResponse = ApiResponse<201, ReRunWorkflowFailedJobsOperation["responses"][201]["content"]["application/json"]>;
+export type ReRunWorkflowFailedJobsResponse = ApiResponse<
+  201,
+  ReRunWorkflowFailedJobsOperation["responses"][201]["content"]["application/json"]
+>;
 /** The error {@link reRunWorkflowFailedJobs} throws for a documented error status. */
 export type ReRunWorkflowFailedJobsError = GitHubApiError<number>;
 /**
@@ -371,9 +455,12 @@ export type ReRunWorkflowFailedJobsError = GitHubApiError<number>;
  * @example const { status, data } = await reRunWorkflowFailedJobs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export declare const reRunWorkflowFailedJobs: Operation<ReRunWorkflowFailedJobsParams, ReRunWorkflowFailedJobsResponse>;
-type ReviewCustomGatesForRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"]["post"];
+type ReviewCustomGatesForRunOperation =
+  paths["/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"]["post"];
 /** Parameters of {@link reviewCustomGatesForRun}: path, query, header and body fields in one object. */
-export type ReviewCustomGatesForRunParams = ReviewCustomGatesForRunOperation["parameters"]["path"] & NonNullable<ReviewCustomGatesForRunOperation["parameters"]["header"]> & NonNullable<ReviewCustomGatesForRunOperation["requestBody"]>["content"]["application/json"];
+export type ReviewCustomGatesForRunParams = ReviewCustomGatesForRunOperation["parameters"]["path"] &
+  NonNullable<ReviewCustomGatesForRunOperation["parameters"]["header"]> &
+  NonNullable<ReviewCustomGatesForRunOperation["requestBody"]>["content"]["application/json"];
 /** The documented successful outcomes of {@link reviewCustomGatesForRun}. */
 export type ReviewCustomGatesForRunResponse = ApiResponse<204, undefined>;
 /** The error {@link reviewCustomGatesForRun} throws for a documented error status. */
@@ -393,11 +480,17 @@ export type ReviewCustomGatesForRunError = GitHubApiError<number>;
  * @example const { status, data } = await reviewCustomGatesForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export declare const reviewCustomGatesForRun: Operation<ReviewCustomGatesForRunParams, ReviewCustomGatesForRunResponse>;
-type ReviewPendingDeploymentsForRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["post"];
+type ReviewPendingDeploymentsForRunOperation =
+  paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["post"];
 /** Parameters of {@link reviewPendingDeploymentsForRun}: path, query, header and body fields in one object. */
-export type ReviewPendingDeploymentsForRunParams = ReviewPendingDeploymentsForRunOperation["parameters"]["path"] & NonNullable<ReviewPendingDeploymentsForRunOperation["parameters"]["header"]> & NonNullable<ReviewPendingDeploymentsForRunOperation["requestBody"]>["content"]["application/json"];
+export type ReviewPendingDeploymentsForRunParams = ReviewPendingDeploymentsForRunOperation["parameters"]["path"] &
+  NonNullable<ReviewPendingDeploymentsForRunOperation["parameters"]["header"]> &
+  NonNullable<ReviewPendingDeploymentsForRunOperation["requestBody"]>["content"]["application/json"];
 /** The documented successful outcomes of {@link reviewPendingDeploymentsForRun}. */
-export type ReviewPendingDeploymentsForRunResponse = ApiResponse<200, ReviewPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]>;
+export type ReviewPendingDeploymentsForRunResponse = ApiResponse<
+  200,
+  ReviewPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link reviewPendingDeploymentsForRun} throws for a documented error status. */
 export type ReviewPendingDeploymentsForRunError = GitHubApiError<number>;
 /**
@@ -413,5 +506,8 @@ export type ReviewPendingDeploymentsForRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#review-pending-deployments-for-a-workflow-run}
  * @example const { status, data } = await reviewPendingDeploymentsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const reviewPendingDeploymentsForRun: Operation<ReviewPendingDeploymentsForRunParams, ReviewPendingDeploymentsForRunResponse>;
+export declare const reviewPendingDeploymentsForRun: Operation<
+  ReviewPendingDeploymentsForRunParams,
+  ReviewPendingDeploymentsForRunResponse
+>;
 export {};

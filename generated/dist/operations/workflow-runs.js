@@ -13,12 +13,12 @@ import { operation } from "../runtime/operation.js";
  * @example const { status, data } = await approveWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const approveWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/approve-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/approve-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Cancel a workflow run
@@ -32,12 +32,12 @@ export const approveWorkflowRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await cancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const cancelWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/cancel-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/cancel-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Delete a workflow run
@@ -53,12 +53,12 @@ export const cancelWorkflowRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await deleteWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const deleteWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/delete-workflow-run",
-    method: "DELETE",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/delete-workflow-run",
+  method: "DELETE",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Delete workflow run logs
@@ -72,12 +72,12 @@ export const deleteWorkflowRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await deleteWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
-    id: "actions/delete-workflow-run-logs",
-    method: "DELETE",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/delete-workflow-run-logs",
+  method: "DELETE",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Download workflow run attempt logs
@@ -95,13 +95,13 @@ export const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
  * @example const { location } = await downloadWorkflowRunAttemptLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
 export const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
-    id: "actions/download-workflow-run-attempt-logs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
-    pathParams: ["owner", "repo", "run_id", "attempt_number"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    redirect: true,
+  id: "actions/download-workflow-run-attempt-logs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
+  pathParams: ["owner", "repo", "run_id", "attempt_number"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  redirect: true,
 });
 /**
  * Download workflow run logs
@@ -119,13 +119,13 @@ export const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
  * @example const { location } = await downloadWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
-    id: "actions/download-workflow-run-logs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    redirect: true,
+  id: "actions/download-workflow-run-logs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  redirect: true,
 });
 /**
  * Force cancel a workflow run
@@ -139,12 +139,12 @@ export const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
  * @example const { status, data } = await forceCancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const forceCancelWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/force-cancel-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/force-cancel-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Get pending deployments for a workflow run
@@ -162,12 +162,12 @@ export const forceCancelWorkflowRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await getPendingDeploymentsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const getPendingDeploymentsForRun = /* @__PURE__ */ operation({
-    id: "actions/get-pending-deployments-for-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-pending-deployments-for-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Get the review history for a workflow run
@@ -183,12 +183,12 @@ export const getPendingDeploymentsForRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await getReviewsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const getReviewsForRun = /* @__PURE__ */ operation({
-    id: "actions/get-reviews-for-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-reviews-for-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Get a workflow run
@@ -206,13 +206,13 @@ export const getReviewsForRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await getWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const getWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-    pathParams: ["owner", "repo", "run_id"],
-    queryParams: ["exclude_pull_requests"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-workflow-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
+  pathParams: ["owner", "repo", "run_id"],
+  queryParams: ["exclude_pull_requests"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Get a workflow run attempt
@@ -230,13 +230,13 @@ export const getWorkflowRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await getWorkflowRunAttempt(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
 export const getWorkflowRunAttempt = /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run-attempt",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-    pathParams: ["owner", "repo", "run_id", "attempt_number"],
-    queryParams: ["exclude_pull_requests"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-workflow-run-attempt",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+  pathParams: ["owner", "repo", "run_id", "attempt_number"],
+  queryParams: ["exclude_pull_requests"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * Get workflow run usage
@@ -254,12 +254,12 @@ export const getWorkflowRunAttempt = /* @__PURE__ */ operation({
  * @example const { status, data } = await getWorkflowRunUsage(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const getWorkflowRunUsage = /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run-usage",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-workflow-run-usage",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
 /**
  * List workflow runs for a workflow
@@ -279,14 +279,30 @@ export const getWorkflowRunUsage = /* @__PURE__ */ operation({
  * @example for await (const item of paginate(client, listWorkflowRuns, { owner: "OWNER", repo: "REPO", workflow_id: "WORKFLOW_ID" })) console.log(item);
  */
 export const listWorkflowRuns = /* @__PURE__ */ operation({
-    id: "actions/list-workflow-runs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-    pathParams: ["owner", "repo", "workflow_id"],
-    queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    pagination: { style: "page", itemsKey: "workflow_runs", resultCap: 1000, cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"] },
+  id: "actions/list-workflow-runs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  pathParams: ["owner", "repo", "workflow_id"],
+  queryParams: [
+    "actor",
+    "branch",
+    "event",
+    "status",
+    "per_page",
+    "page",
+    "created",
+    "exclude_pull_requests",
+    "check_suite_id",
+    "head_sha",
+  ],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  pagination: {
+    style: "page",
+    itemsKey: "workflow_runs",
+    resultCap: 1000,
+    cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+  },
 });
 /**
  * List workflow runs for a repository
@@ -308,14 +324,30 @@ export const listWorkflowRuns = /* @__PURE__ */ operation({
  * @example for await (const item of paginate(client, listWorkflowRunsForRepo, { owner: "OWNER", repo: "REPO" })) console.log(item);
  */
 export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
-    id: "actions/list-workflow-runs-for-repo",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs",
-    pathParams: ["owner", "repo"],
-    queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    pagination: { style: "page", itemsKey: "workflow_runs", resultCap: 1000, cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"] },
+  id: "actions/list-workflow-runs-for-repo",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs",
+  pathParams: ["owner", "repo"],
+  queryParams: [
+    "actor",
+    "branch",
+    "event",
+    "status",
+    "per_page",
+    "page",
+    "created",
+    "exclude_pull_requests",
+    "check_suite_id",
+    "head_sha",
+  ],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  pagination: {
+    style: "page",
+    itemsKey: "workflow_runs",
+    resultCap: 1000,
+    cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+  },
 });
 /**
  * Re-run a job from a workflow run
@@ -329,13 +361,13 @@ export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
  * @example const { status, data } = await reRunJobForWorkflowRun(client, { owner: "OWNER", repo: "REPO", job_id: 42 });
  */
 export const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/re-run-job-for-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-    pathParams: ["owner", "repo", "job_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["enable_debug_logging"],
-    apiVersion: "2022-11-28",
+  id: "actions/re-run-job-for-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+  pathParams: ["owner", "repo", "job_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["enable_debug_logging"],
+  apiVersion: "2022-11-28",
 });
 /**
  * Re-run a workflow
@@ -349,13 +381,13 @@ export const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await reRunWorkflow(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const reRunWorkflow = /* @__PURE__ */ operation({
-    id: "actions/re-run-workflow",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["enable_debug_logging"],
-    apiVersion: "2022-11-28",
+  id: "actions/re-run-workflow",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["enable_debug_logging"],
+  apiVersion: "2022-11-28",
 });
 /**
  * Re-run failed jobs from a workflow run
@@ -369,13 +401,13 @@ export const reRunWorkflow = /* @__PURE__ */ operation({
  * @example const { status, data } = await reRunWorkflowFailedJobs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
-    id: "actions/re-run-workflow-failed-jobs",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["enable_debug_logging"],
-    apiVersion: "2022-11-28",
+  id: "actions/re-run-workflow-failed-jobs",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["enable_debug_logging"],
+  apiVersion: "2022-11-28",
 });
 /**
  * Review custom deployment protection rules for a workflow run
@@ -392,13 +424,13 @@ export const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
  * @example const { status, data } = await reviewCustomGatesForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const reviewCustomGatesForRun = /* @__PURE__ */ operation({
-    id: "actions/review-custom-gates-for-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["comment", "environment_name", "state"],
-    apiVersion: "2022-11-28",
+  id: "actions/review-custom-gates-for-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["comment", "environment_name", "state"],
+  apiVersion: "2022-11-28",
 });
 /**
  * Review pending deployments for a workflow run
@@ -414,11 +446,11 @@ export const reviewCustomGatesForRun = /* @__PURE__ */ operation({
  * @example const { status, data } = await reviewPendingDeploymentsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 export const reviewPendingDeploymentsForRun = /* @__PURE__ */ operation({
-    id: "actions/review-pending-deployments-for-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["comment", "environment_ids", "state"],
-    apiVersion: "2022-11-28",
+  id: "actions/review-pending-deployments-for-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["comment", "environment_ids", "state"],
+  apiVersion: "2022-11-28",
 });

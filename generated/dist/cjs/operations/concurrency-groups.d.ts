@@ -2,11 +2,17 @@
 import type { GitHubApiError } from "../runtime/errors.js";
 import type { ApiResponse, Operation, PaginatedOperation } from "../runtime/types.js";
 import type { paths } from "../types.js";
-type GetConcurrencyGroupForRepositoryOperation = paths["/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}"]["get"];
+type GetConcurrencyGroupForRepositoryOperation =
+  paths["/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}"]["get"];
 /** Parameters of {@link getConcurrencyGroupForRepository}: path, query, header and body fields in one object. */
-export type GetConcurrencyGroupForRepositoryParams = GetConcurrencyGroupForRepositoryOperation["parameters"]["path"] & NonNullable<GetConcurrencyGroupForRepositoryOperation["parameters"]["query"]> & NonNullable<GetConcurrencyGroupForRepositoryOperation["parameters"]["header"]>;
+export type GetConcurrencyGroupForRepositoryParams = GetConcurrencyGroupForRepositoryOperation["parameters"]["path"] &
+  NonNullable<GetConcurrencyGroupForRepositoryOperation["parameters"]["query"]> &
+  NonNullable<GetConcurrencyGroupForRepositoryOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link getConcurrencyGroupForRepository}. */
-export type GetConcurrencyGroupForRepositoryResponse = ApiResponse<200, GetConcurrencyGroupForRepositoryOperation["responses"][200]["content"]["application/json"]>;
+export type GetConcurrencyGroupForRepositoryResponse = ApiResponse<
+  200,
+  GetConcurrencyGroupForRepositoryOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link getConcurrencyGroupForRepository} throws for a documented error status. */
 export type GetConcurrencyGroupForRepositoryError = GitHubApiError<404 | 422>;
 /**
@@ -26,16 +32,27 @@ export type GetConcurrencyGroupForRepositoryError = GitHubApiError<404 | 422>;
  * @see {@link https://docs.github.com/rest/actions/concurrency-groups#get-a-concurrency-group-for-a-repository}
  * @example const { status, data } = await getConcurrencyGroupForRepository(client, { owner: "OWNER", repo: "REPO", concurrency_group_name: "CONCURRENCY_GROUP_NAME" });
  */
-export declare const getConcurrencyGroupForRepository: Operation<GetConcurrencyGroupForRepositoryParams, GetConcurrencyGroupForRepositoryResponse>;
+export declare const getConcurrencyGroupForRepository: Operation<
+  GetConcurrencyGroupForRepositoryParams,
+  GetConcurrencyGroupForRepositoryResponse
+>;
 type ListConcurrencyGroupsForRepositoryOperation = paths["/repos/{owner}/{repo}/actions/concurrency_groups"]["get"];
 /** Parameters of {@link listConcurrencyGroupsForRepository}: path, query, header and body fields in one object. */
-export type ListConcurrencyGroupsForRepositoryParams = ListConcurrencyGroupsForRepositoryOperation["parameters"]["path"] & NonNullable<ListConcurrencyGroupsForRepositoryOperation["parameters"]["query"]> & NonNullable<ListConcurrencyGroupsForRepositoryOperation["parameters"]["header"]>;
+export type ListConcurrencyGroupsForRepositoryParams =
+  ListConcurrencyGroupsForRepositoryOperation["parameters"]["path"] &
+    NonNullable<ListConcurrencyGroupsForRepositoryOperation["parameters"]["query"]> &
+    NonNullable<ListConcurrencyGroupsForRepositoryOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link listConcurrencyGroupsForRepository}. */
-export type ListConcurrencyGroupsForRepositoryResponse = ApiResponse<200, ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]>;
+export type ListConcurrencyGroupsForRepositoryResponse = ApiResponse<
+  200,
+  ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status. */
 export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<422>;
 /** One item of the list that {@link listConcurrencyGroupsForRepository} pages through. */
-export type ListConcurrencyGroupsForRepositoryItem = NonNullable<ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]>[number];
+export type ListConcurrencyGroupsForRepositoryItem = NonNullable<
+  ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
+>[number];
 /**
  * List concurrency groups for a repository
  *
@@ -51,16 +68,29 @@ export type ListConcurrencyGroupsForRepositoryItem = NonNullable<ListConcurrency
  * @see {@link https://docs.github.com/rest/actions/concurrency-groups#list-concurrency-groups-for-a-repository}
  * @example for await (const item of paginate(client, listConcurrencyGroupsForRepository, { owner: "OWNER", repo: "REPO" })) console.log(item);
  */
-export declare const listConcurrencyGroupsForRepository: PaginatedOperation<ListConcurrencyGroupsForRepositoryParams, ListConcurrencyGroupsForRepositoryResponse, ListConcurrencyGroupsForRepositoryItem>;
-type ListConcurrencyGroupsForWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups"]["get"];
+export declare const listConcurrencyGroupsForRepository: PaginatedOperation<
+  ListConcurrencyGroupsForRepositoryParams,
+  ListConcurrencyGroupsForRepositoryResponse,
+  ListConcurrencyGroupsForRepositoryItem
+>;
+type ListConcurrencyGroupsForWorkflowRunOperation =
+  paths["/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups"]["get"];
 /** Parameters of {@link listConcurrencyGroupsForWorkflowRun}: path, query, header and body fields in one object. */
-export type ListConcurrencyGroupsForWorkflowRunParams = ListConcurrencyGroupsForWorkflowRunOperation["parameters"]["path"] & NonNullable<ListConcurrencyGroupsForWorkflowRunOperation["parameters"]["query"]> & NonNullable<ListConcurrencyGroupsForWorkflowRunOperation["parameters"]["header"]>;
+export type ListConcurrencyGroupsForWorkflowRunParams =
+  ListConcurrencyGroupsForWorkflowRunOperation["parameters"]["path"] &
+    NonNullable<ListConcurrencyGroupsForWorkflowRunOperation["parameters"]["query"]> &
+    NonNullable<ListConcurrencyGroupsForWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link listConcurrencyGroupsForWorkflowRun}. */
-export type ListConcurrencyGroupsForWorkflowRunResponse = ApiResponse<200, ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]>;
+export type ListConcurrencyGroupsForWorkflowRunResponse = ApiResponse<
+  200,
+  ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]
+>;
 /** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status. */
 export type ListConcurrencyGroupsForWorkflowRunError = GitHubApiError<404 | 422>;
 /** One item of the list that {@link listConcurrencyGroupsForWorkflowRun} pages through. */
-export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]>[number];
+export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<
+  ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
+>[number];
 /**
  * List concurrency groups for a workflow run
  *
@@ -82,5 +112,9 @@ export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<ListConcurrenc
  * @see {@link https://docs.github.com/rest/actions/concurrency-groups#list-concurrency-groups-for-a-workflow-run}
  * @example for await (const item of paginate(client, listConcurrencyGroupsForWorkflowRun, { owner: "OWNER", repo: "REPO", run_id: 42 })) console.log(item);
  */
-export declare const listConcurrencyGroupsForWorkflowRun: PaginatedOperation<ListConcurrencyGroupsForWorkflowRunParams, ListConcurrencyGroupsForWorkflowRunResponse, ListConcurrencyGroupsForWorkflowRunItem>;
+export declare const listConcurrencyGroupsForWorkflowRun: PaginatedOperation<
+  ListConcurrencyGroupsForWorkflowRunParams,
+  ListConcurrencyGroupsForWorkflowRunResponse,
+  ListConcurrencyGroupsForWorkflowRunItem
+>;
 export {};

@@ -20,15 +20,14 @@ const { operation } = require("../runtime/operation.js");
  * @example const { status, data } = await getConcurrencyGroupForRepository(client, { owner: "OWNER", repo: "REPO", concurrency_group_name: "CONCURRENCY_GROUP_NAME" });
  */
 const getConcurrencyGroupForRepository = /* @__PURE__ */ operation({
-    id: "actions/get-concurrency-group-for-repository",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}",
-    pathParams: ["owner", "repo", "concurrency_group_name"],
-    queryParams: ["ahead_of_run", "ahead_of_job"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2026-03-10",
+  id: "actions/get-concurrency-group-for-repository",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}",
+  pathParams: ["owner", "repo", "concurrency_group_name"],
+  queryParams: ["ahead_of_run", "ahead_of_job"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2026-03-10",
 });
-exports.getConcurrencyGroupForRepository = getConcurrencyGroupForRepository;
 /**
  * List concurrency groups for a repository
  *
@@ -45,16 +44,15 @@ exports.getConcurrencyGroupForRepository = getConcurrencyGroupForRepository;
  * @example for await (const item of paginate(client, listConcurrencyGroupsForRepository, { owner: "OWNER", repo: "REPO" })) console.log(item);
  */
 const listConcurrencyGroupsForRepository = /* @__PURE__ */ operation({
-    id: "actions/list-concurrency-groups-for-repository",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/concurrency_groups",
-    pathParams: ["owner", "repo"],
-    queryParams: ["per_page", "after"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2026-03-10",
-    pagination: { style: "cursor", itemsKey: "concurrency_groups" },
+  id: "actions/list-concurrency-groups-for-repository",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/concurrency_groups",
+  pathParams: ["owner", "repo"],
+  queryParams: ["per_page", "after"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2026-03-10",
+  pagination: { style: "cursor", itemsKey: "concurrency_groups" },
 });
-exports.listConcurrencyGroupsForRepository = listConcurrencyGroupsForRepository;
 /**
  * List concurrency groups for a workflow run
  *
@@ -77,13 +75,15 @@ exports.listConcurrencyGroupsForRepository = listConcurrencyGroupsForRepository;
  * @example for await (const item of paginate(client, listConcurrencyGroupsForWorkflowRun, { owner: "OWNER", repo: "REPO", run_id: 42 })) console.log(item);
  */
 const listConcurrencyGroupsForWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/list-concurrency-groups-for-workflow-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups",
-    pathParams: ["owner", "repo", "run_id"],
-    queryParams: ["per_page", "before", "after"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2026-03-10",
-    pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
+  id: "actions/list-concurrency-groups-for-workflow-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups",
+  pathParams: ["owner", "repo", "run_id"],
+  queryParams: ["per_page", "before", "after"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2026-03-10",
+  pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
 });
+exports.getConcurrencyGroupForRepository = getConcurrencyGroupForRepository;
+exports.listConcurrencyGroupsForRepository = listConcurrencyGroupsForRepository;
 exports.listConcurrencyGroupsForWorkflowRun = listConcurrencyGroupsForWorkflowRun;

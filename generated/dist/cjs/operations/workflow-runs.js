@@ -14,14 +14,13 @@ const { operation } = require("../runtime/operation.js");
  * @example const { status, data } = await approveWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const approveWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/approve-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/approve-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.approveWorkflowRun = approveWorkflowRun;
 /**
  * Cancel a workflow run
  *
@@ -34,14 +33,13 @@ exports.approveWorkflowRun = approveWorkflowRun;
  * @example const { status, data } = await cancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const cancelWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/cancel-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/cancel-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.cancelWorkflowRun = cancelWorkflowRun;
 /**
  * Delete a workflow run
  *
@@ -56,14 +54,13 @@ exports.cancelWorkflowRun = cancelWorkflowRun;
  * @example const { status, data } = await deleteWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const deleteWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/delete-workflow-run",
-    method: "DELETE",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/delete-workflow-run",
+  method: "DELETE",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.deleteWorkflowRun = deleteWorkflowRun;
 /**
  * Delete workflow run logs
  *
@@ -76,14 +73,13 @@ exports.deleteWorkflowRun = deleteWorkflowRun;
  * @example const { status, data } = await deleteWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
-    id: "actions/delete-workflow-run-logs",
-    method: "DELETE",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/delete-workflow-run-logs",
+  method: "DELETE",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.deleteWorkflowRunLogs = deleteWorkflowRunLogs;
 /**
  * Download workflow run attempt logs
  *
@@ -100,15 +96,14 @@ exports.deleteWorkflowRunLogs = deleteWorkflowRunLogs;
  * @example const { location } = await downloadWorkflowRunAttemptLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
 const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
-    id: "actions/download-workflow-run-attempt-logs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
-    pathParams: ["owner", "repo", "run_id", "attempt_number"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    redirect: true,
+  id: "actions/download-workflow-run-attempt-logs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
+  pathParams: ["owner", "repo", "run_id", "attempt_number"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  redirect: true,
 });
-exports.downloadWorkflowRunAttemptLogs = downloadWorkflowRunAttemptLogs;
 /**
  * Download workflow run logs
  *
@@ -125,15 +120,14 @@ exports.downloadWorkflowRunAttemptLogs = downloadWorkflowRunAttemptLogs;
  * @example const { location } = await downloadWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
-    id: "actions/download-workflow-run-logs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    redirect: true,
+  id: "actions/download-workflow-run-logs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  redirect: true,
 });
-exports.downloadWorkflowRunLogs = downloadWorkflowRunLogs;
 /**
  * Force cancel a workflow run
  *
@@ -146,14 +140,13 @@ exports.downloadWorkflowRunLogs = downloadWorkflowRunLogs;
  * @example const { status, data } = await forceCancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const forceCancelWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/force-cancel-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/force-cancel-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.forceCancelWorkflowRun = forceCancelWorkflowRun;
 /**
  * Get pending deployments for a workflow run
  *
@@ -170,14 +163,13 @@ exports.forceCancelWorkflowRun = forceCancelWorkflowRun;
  * @example const { status, data } = await getPendingDeploymentsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const getPendingDeploymentsForRun = /* @__PURE__ */ operation({
-    id: "actions/get-pending-deployments-for-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-pending-deployments-for-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.getPendingDeploymentsForRun = getPendingDeploymentsForRun;
 /**
  * Get the review history for a workflow run
  *
@@ -192,14 +184,13 @@ exports.getPendingDeploymentsForRun = getPendingDeploymentsForRun;
  * @example const { status, data } = await getReviewsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const getReviewsForRun = /* @__PURE__ */ operation({
-    id: "actions/get-reviews-for-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-reviews-for-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.getReviewsForRun = getReviewsForRun;
 /**
  * Get a workflow run
  *
@@ -216,15 +207,14 @@ exports.getReviewsForRun = getReviewsForRun;
  * @example const { status, data } = await getWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const getWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-    pathParams: ["owner", "repo", "run_id"],
-    queryParams: ["exclude_pull_requests"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-workflow-run",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
+  pathParams: ["owner", "repo", "run_id"],
+  queryParams: ["exclude_pull_requests"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.getWorkflowRun = getWorkflowRun;
 /**
  * Get a workflow run attempt
  *
@@ -241,15 +231,14 @@ exports.getWorkflowRun = getWorkflowRun;
  * @example const { status, data } = await getWorkflowRunAttempt(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
 const getWorkflowRunAttempt = /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run-attempt",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-    pathParams: ["owner", "repo", "run_id", "attempt_number"],
-    queryParams: ["exclude_pull_requests"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-workflow-run-attempt",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+  pathParams: ["owner", "repo", "run_id", "attempt_number"],
+  queryParams: ["exclude_pull_requests"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.getWorkflowRunAttempt = getWorkflowRunAttempt;
 /**
  * Get workflow run usage
  *
@@ -266,14 +255,13 @@ exports.getWorkflowRunAttempt = getWorkflowRunAttempt;
  * @example const { status, data } = await getWorkflowRunUsage(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const getWorkflowRunUsage = /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run-usage",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
+  id: "actions/get-workflow-run-usage",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
 });
-exports.getWorkflowRunUsage = getWorkflowRunUsage;
 /**
  * List workflow runs for a workflow
  *
@@ -292,16 +280,31 @@ exports.getWorkflowRunUsage = getWorkflowRunUsage;
  * @example for await (const item of paginate(client, listWorkflowRuns, { owner: "OWNER", repo: "REPO", workflow_id: "WORKFLOW_ID" })) console.log(item);
  */
 const listWorkflowRuns = /* @__PURE__ */ operation({
-    id: "actions/list-workflow-runs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-    pathParams: ["owner", "repo", "workflow_id"],
-    queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    pagination: { style: "page", itemsKey: "workflow_runs", resultCap: 1000, cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"] },
+  id: "actions/list-workflow-runs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  pathParams: ["owner", "repo", "workflow_id"],
+  queryParams: [
+    "actor",
+    "branch",
+    "event",
+    "status",
+    "per_page",
+    "page",
+    "created",
+    "exclude_pull_requests",
+    "check_suite_id",
+    "head_sha",
+  ],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  pagination: {
+    style: "page",
+    itemsKey: "workflow_runs",
+    resultCap: 1000,
+    cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+  },
 });
-exports.listWorkflowRuns = listWorkflowRuns;
 /**
  * List workflow runs for a repository
  *
@@ -322,16 +325,31 @@ exports.listWorkflowRuns = listWorkflowRuns;
  * @example for await (const item of paginate(client, listWorkflowRunsForRepo, { owner: "OWNER", repo: "REPO" })) console.log(item);
  */
 const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
-    id: "actions/list-workflow-runs-for-repo",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs",
-    pathParams: ["owner", "repo"],
-    queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
-    headerParams: [["accept", "accept"]],
-    apiVersion: "2022-11-28",
-    pagination: { style: "page", itemsKey: "workflow_runs", resultCap: 1000, cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"] },
+  id: "actions/list-workflow-runs-for-repo",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs",
+  pathParams: ["owner", "repo"],
+  queryParams: [
+    "actor",
+    "branch",
+    "event",
+    "status",
+    "per_page",
+    "page",
+    "created",
+    "exclude_pull_requests",
+    "check_suite_id",
+    "head_sha",
+  ],
+  headerParams: [["accept", "accept"]],
+  apiVersion: "2022-11-28",
+  pagination: {
+    style: "page",
+    itemsKey: "workflow_runs",
+    resultCap: 1000,
+    cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+  },
 });
-exports.listWorkflowRunsForRepo = listWorkflowRunsForRepo;
 /**
  * Re-run a job from a workflow run
  *
@@ -344,15 +362,14 @@ exports.listWorkflowRunsForRepo = listWorkflowRunsForRepo;
  * @example const { status, data } = await reRunJobForWorkflowRun(client, { owner: "OWNER", repo: "REPO", job_id: 42 });
  */
 const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
-    id: "actions/re-run-job-for-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-    pathParams: ["owner", "repo", "job_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["enable_debug_logging"],
-    apiVersion: "2022-11-28",
+  id: "actions/re-run-job-for-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+  pathParams: ["owner", "repo", "job_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["enable_debug_logging"],
+  apiVersion: "2022-11-28",
 });
-exports.reRunJobForWorkflowRun = reRunJobForWorkflowRun;
 /**
  * Re-run a workflow
  *
@@ -365,15 +382,14 @@ exports.reRunJobForWorkflowRun = reRunJobForWorkflowRun;
  * @example const { status, data } = await reRunWorkflow(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const reRunWorkflow = /* @__PURE__ */ operation({
-    id: "actions/re-run-workflow",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["enable_debug_logging"],
-    apiVersion: "2022-11-28",
+  id: "actions/re-run-workflow",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["enable_debug_logging"],
+  apiVersion: "2022-11-28",
 });
-exports.reRunWorkflow = reRunWorkflow;
 /**
  * Re-run failed jobs from a workflow run
  *
@@ -386,15 +402,14 @@ exports.reRunWorkflow = reRunWorkflow;
  * @example const { status, data } = await reRunWorkflowFailedJobs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
-    id: "actions/re-run-workflow-failed-jobs",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["enable_debug_logging"],
-    apiVersion: "2022-11-28",
+  id: "actions/re-run-workflow-failed-jobs",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["enable_debug_logging"],
+  apiVersion: "2022-11-28",
 });
-exports.reRunWorkflowFailedJobs = reRunWorkflowFailedJobs;
 /**
  * Review custom deployment protection rules for a workflow run
  *
@@ -410,15 +425,14 @@ exports.reRunWorkflowFailedJobs = reRunWorkflowFailedJobs;
  * @example const { status, data } = await reviewCustomGatesForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const reviewCustomGatesForRun = /* @__PURE__ */ operation({
-    id: "actions/review-custom-gates-for-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["comment", "environment_name", "state"],
-    apiVersion: "2022-11-28",
+  id: "actions/review-custom-gates-for-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["comment", "environment_name", "state"],
+  apiVersion: "2022-11-28",
 });
-exports.reviewCustomGatesForRun = reviewCustomGatesForRun;
 /**
  * Review pending deployments for a workflow run
  *
@@ -433,12 +447,30 @@ exports.reviewCustomGatesForRun = reviewCustomGatesForRun;
  * @example const { status, data } = await reviewPendingDeploymentsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
 const reviewPendingDeploymentsForRun = /* @__PURE__ */ operation({
-    id: "actions/review-pending-deployments-for-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-    pathParams: ["owner", "repo", "run_id"],
-    headerParams: [["accept", "accept"]],
-    bodyParams: ["comment", "environment_ids", "state"],
-    apiVersion: "2022-11-28",
+  id: "actions/review-pending-deployments-for-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+  pathParams: ["owner", "repo", "run_id"],
+  headerParams: [["accept", "accept"]],
+  bodyParams: ["comment", "environment_ids", "state"],
+  apiVersion: "2022-11-28",
 });
+exports.approveWorkflowRun = approveWorkflowRun;
+exports.cancelWorkflowRun = cancelWorkflowRun;
+exports.deleteWorkflowRun = deleteWorkflowRun;
+exports.deleteWorkflowRunLogs = deleteWorkflowRunLogs;
+exports.downloadWorkflowRunAttemptLogs = downloadWorkflowRunAttemptLogs;
+exports.downloadWorkflowRunLogs = downloadWorkflowRunLogs;
+exports.forceCancelWorkflowRun = forceCancelWorkflowRun;
+exports.getPendingDeploymentsForRun = getPendingDeploymentsForRun;
+exports.getReviewsForRun = getReviewsForRun;
+exports.getWorkflowRun = getWorkflowRun;
+exports.getWorkflowRunAttempt = getWorkflowRunAttempt;
+exports.getWorkflowRunUsage = getWorkflowRunUsage;
+exports.listWorkflowRuns = listWorkflowRuns;
+exports.listWorkflowRunsForRepo = listWorkflowRunsForRepo;
+exports.reRunJobForWorkflowRun = reRunJobForWorkflowRun;
+exports.reRunWorkflow = reRunWorkflow;
+exports.reRunWorkflowFailedJobs = reRunWorkflowFailedJobs;
+exports.reviewCustomGatesForRun = reviewCustomGatesForRun;
 exports.reviewPendingDeploymentsForRun = reviewPendingDeploymentsForRun;

@@ -1,0 +1,10 @@
+// Where the generator's own files are. Every module asks here rather than resolving paths from
+// its own location: the generator also runs bundled (bin.mjs), from a cache folder elsewhere, and
+// the bundle then has this folder's path written in.
+import { fileURLToPath } from "node:url";
+
+declare const __GENERATOR_DIR__: string | undefined;
+
+export const GENERATOR_DIR = typeof __GENERATOR_DIR__ === "string" ? __GENERATOR_DIR__ : fileURLToPath(new URL(".", import.meta.url));
+export const RUNTIME_DIR = GENERATOR_DIR + "runtime/";
+export const TEMPLATES_DIR = GENERATOR_DIR + "../templates/";

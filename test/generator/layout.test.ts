@@ -1,0 +1,56 @@
+// The generated modules are printed in prettier's layout by generator/emit/layout instead of being
+// formatted by prettier. Prettier must leave every such file as it is: for spec/, every generality
+// fixture and the hostile one (GitHub's full description is checked by test/scale).
+import { format } from "prettier";
+import { describe, expect, it } from "vitest";
+import { group, indent, line, printDoc, softline } from "../../generator/emit/layout/doc.js";
+import { typeAliasDoc, typeDoc } from "../../generator/emit/layout/layout.js";
+import { parseType } from "../../generator/emit/layout/syntax.js";
+import { generate } from "../../generator/pipeline.js";
+
+const PRETTIER = { parser: "typescript", printWidth: 120, trailingComma: "all", endOfLine: "lf" } as const;
+
+describe("the layout engine", () => {
+  it("prints a group flat when it fits and breaks all of its lines when it does not", () => {
+    const doc = group(["f(", indent([softline, "aaaa,", line, "bbbb"]), softline, ")"]);
+    expect(printDoc(doc, 40)).toBe("f(aaaa, bbbb)");
+    expect(printDoc(doc, 10)).toBe("f(\n  aaaa,\n  bbbb\n)");
+  });
+
+  it("counts what follows a group up to the next line break when it decides", () => {
+    const doc = [group(["[", indent([softline, "x"]), softline, "]"]), " + a long tail"];
+    expect(printDoc(doc, 10)).toBe("[\n  x\n] + a long tail");
+    expect(printDoc(doc, 30)).toBe("[x] + a long tail");
+  });
+
+  it("reads the emitters' type vocabulary and refuses anything else", () => {
+    expect(parseType(`A<1, B["x"]["y"]> | C & { body?: D }`)).toMatchObject({ kind: "union" });
+    expect(parseType("FormData | { [K in keyof C]: C[K] | Blob | Blob[] }")).toMatchObject({ kind: "union" });
+    expect(parseType("(a: string) => void")).toBeUndefined();
+    expect(printDoc(typeDoc("(a: string) => void"), 10)).toBe("(a: string) => void");
+  });
+
+  it("puts a union that does not fit on the line of its alias on the next line, and breaks it there only if it must", () => {
+    const long = 'ApiResponse<200, SomeVeryLongOperationName["responses"][200]>';
+    expect(printDoc(typeAliasDoc("type X", `${long} | RedirectResponse<304>`), 90)).toBe(`type X =\n  ${long} | RedirectResponse<304>;`);
+    expect(printDoc(typeAliasDoc("type X", `${long} | RedirectResponse<304>`), 60)).toContain("=\n  | ApiResponse<");
+  });
+});
+
+async function expectPrettierStable(files: readonly { path: string; contents: string; formatted?: true }[]) {
+  const printed = files.filter((f) => f.formatted || (f.path.startsWith("dist/") && f.path.endsWith(".d.ts") && !f.path.endsWith("types.d.ts") && !f.path.includes("/runtime/")));
+  expect(printed.length).toBeGreaterThan(0);
+  for (const file of printed) expect(await format(file.contents, PRETTIER), file.path).toBe(file.contents);
+}
+
+describe("generated modules are in prettier's layout", () => {
+  it.each([
+    ["spec/", "spec/openapi.yaml"],
+    ["the hostile fixture", "test/fixtures/hostile/openapi.yaml"],
+    ...["names", "paths", "schemas", "bodies", "params"].map((name) => [`the ${name} fixture`, `test/fixtures/generality/${name}/openapi.yaml`]),
+    ["the split JSON fixture", "test/fixtures/generality/split-json/openapi.json"],
+  ])("%s", async (_name, spec) => {
+    const { files } = await generate(spec, "/nonexistent-output-folder");
+    await expectPrettierStable(files);
+  });
+});
