@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { SpecError, formatDiagnostic } from "./diagnostics.js";
 import { startTypesWorker } from "./emit/types-file.js";
-import { startFormatWorkers } from "./write/format.js";
+import { configureFormatWorkers } from "./write/format.js";
 import { diffOutput, isClean, writeAtomically } from "./write/output.js";
 
 const USAGE = `Usage: npm run generate -- [options]
@@ -40,12 +40,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  // Worker threads load openapi-typescript and prettier while this thread loads the rest of the
-  // generator, which is why the pipeline is imported here and not above. One run: each worker
+  // A worker thread loads openapi-typescript while this thread loads the rest of the generator,
+  // which is why the pipeline is imported here and not above. Prettier's workers start only if a
+  // file needs formatting. One run: each worker
   // stops when its part is done, which frees its memory for the rest of the run.
   const workers = { once: true, execArgv: profilingFlags(process.execArgv) };
   startTypesWorker(workers);
-  startFormatWorkers(workers);
+  configureFormatWorkers(workers);
   const { generate } = await import("./pipeline.js");
   const specPath = resolve(args.spec ?? "spec/openapi.yaml");
   const outDir = resolve(args.out ?? "generated");

@@ -11,7 +11,8 @@ export function emitIndex(model: ApiModel): EmittedFile[] {
   const source = render("index.ts.hbs", { header: TS_HEADER.trimEnd(), reexported });
   const esm = reexported.map((from) => `export * from ${JSON.stringify(from)};\n`).join("");
   return [
-    { path: "src/index.ts", contents: source },
+    // One `export *` per line: nothing prettier would lay out otherwise.
+    { path: "src/index.ts", contents: source, formatted: true },
     { path: "dist/index.js", contents: TS_HEADER + selfTypes("index") + esm },
     { path: "dist/index.d.ts", contents: source },
     { path: "dist/cjs/index.js", contents: TS_HEADER + commonJsReexports(reexported) },

@@ -7,16 +7,11 @@
 // The modules built this way hold only imports, type aliases, interfaces and `export const`
 // statements with an initializer that is plain JavaScript (no types inside it), which is what each
 // rendering relies on.
-import {
-  StructureKind,
-  type ImportDeclarationStructure,
-  type StatementStructures,
-  type VariableStatementStructure,
-  type WriterFunction,
-} from "ts-morph";
+import type { ImportDeclarationStructure, StatementStructures, VariableStatementStructure, WriterFunction } from "ts-morph";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 import { printSource } from "./layout/print-source.js";
+import { StructureKind } from "./structure-kind.js";
 
 export type Statement = StatementStructures | WriterFunction;
 

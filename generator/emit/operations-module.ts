@@ -16,7 +16,8 @@ export function emitOperationModules(operations: readonly OperationModel[]): Emi
   return sortBy(groups, ([group]) => group).flatMap(([group, ops]) => renderModule(`src/operations/${group}.ts`, moduleStatements(ops)));
 }
 
-function moduleStatements(ops: readonly OperationModel[]): Statement[] {
+/** The statements of one group's module, as ts-morph structures. */
+export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
   // A blank line before each operation's block keeps the module readable in review.
   const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes)]);

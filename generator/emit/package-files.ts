@@ -12,32 +12,55 @@ export interface PackageInfo {
 
 export function emitPackageJson(model: ApiModel, pkg: PackageInfo): EmittedFile {
   const description = `Typed client for ${model.title}, generated from its OpenAPI description.`;
-  return { path: "package.json", contents: render("package.json.hbs", { header: HEADER_TEXT, ...pkg, description }) };
+  // The template is in prettier's layout, and values are JSON strings, which prettier keeps as they are.
+  return { path: "package.json", contents: render("package.json.hbs", { header: HEADER_TEXT, ...pkg, description }), formatted: true };
 }
 
 export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
   const paginated = model.operations.filter((op) => op.pagination);
   const capped = paginated.filter((op) => op.pagination?.resultCap);
-  return {
-    path: "README.md",
-    contents: render("README.md.hbs", {
-      header: `<!-- ${HEADER_TEXT} -->`,
-      name: pkg.name,
-      title: model.title,
-      operationCount: model.operations.length,
-      quickStart: quickStart(model, pkg.name),
-      capNote: capNote(capped),
-      paginatedList: paginated.length ? paginated.map((op) => `\`${op.name}\``).join(", ") : "none",
-      operations: model.operations.map((op) => ({
-        name: op.name,
-        url: op.docs.url ?? "#operations",
-        method: op.method,
-        path: cell(op.path),
-        permission: cell(op.docs.permissions.join("; ") || "none listed"),
-        paginated: op.pagination ? `yes (${op.pagination.style})` : "no",
-      })),
-    }),
-  };
+  const header = ["Function", "Method and path", "Permission", "Paginated"];
+  const rows = model.operations.map((op) => [
+    `[\`${op.name}\`](${op.docs.url ?? "#operations"})`,
+    `\`${op.method} ${cell(op.path)}\``,
+    cell(op.docs.permissions.join("; ") || "none listed"),
+    op.pagination ? `yes (${op.pagination.style})` : "no",
+  ]);
+  const values = { name: pkg.name, title: model.title, quickStart: quickStart(model, pkg.name) };
+  // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
+  // not run; anything else (odd characters in a title, a path or a permission) goes through it.
+  const inPrettierLayout = isPlainProse(values.name) && isPlainProse(values.title) && values.quickStart.split("\n").every((l) => l.length <= 100) && rows.every(isPlainRow);
+  const contents = render("README.md.hbs", {
+    header: `<!-- ${HEADER_TEXT} -->`,
+    ...values,
+    operationCount: model.operations.length,
+    capNotes: capNote(capped) ? [capNote(capped)] : [],
+    paginatedList: paginated.length ? paginated.map((op) => `\`${op.name}\``).join(", ") : "none",
+    table: table([header, ...rows], inPrettierLayout),
+  });
+  return inPrettierLayout ? { path: "README.md", contents, formatted: true } : { path: "README.md", contents };
+}
+
+/** A Markdown table; `aligned`: each column padded to its widest cell, as prettier aligns tables. */
+function table(rows: readonly string[][], aligned: boolean): string[] {
+  const widths = rows[0]!.map((_, column) => (aligned ? Math.max(3, ...rows.map((row) => row[column]!.length)) : 0));
+  const line = (cells: readonly string[]) => `| ${cells.map((text, column) => text.padEnd(widths[column]!)).join(" | ")} |`;
+  const rule = aligned ? `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |` : `|${widths.map(() => "---").join("|")}|`;
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)];
+}
+
+/** Text in a sentence that Markdown reads as text: no markup characters and no line break. */
+function isPlainProse(text: string): boolean {
+  return !/[*_`[\]<>\\|#~\n\r]/.test(text);
+}
+
+/** A table cell that prettier measures as we do: ASCII words and common punctuation, no markup. */
+function isPlainText(text: string): boolean {
+  return /^[A-Za-z0-9 .,:;'"()/{}?=&@+!%-]*$/.test(text);
+}
+
+function isPlainRow([name, path, permission]: readonly string[]): boolean {
+  return /^\[`[\w$]+`\]\([\x21-\x7e]+\)$/.test(name!) && !/[()<>|\\]/.test(name!.slice(name!.indexOf("](") + 2, -1)) && /^`[\x20-\x5f\x61-\x7b\x7d\x7e]*`$/.test(path!) && isPlainText(permission!);
 }
 
 function quickStart(model: ApiModel, name: string): string {

@@ -1,5 +1,6 @@
 // src/pagination.ts: the package's paginated operations, wired to the runtime's helpers by type.
-import { StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { StructureKind } from "./structure-kind.js";
 import type { ApiModel } from "../model/types.js";
 import type { EmittedFile } from "./file.js";
 import { renderModule } from "./module-renderings.js";

@@ -1,15 +1,14 @@
 // A small vocabulary for building TypeScript with ts-morph structures, so that emitters read
 // like the code they produce. Every text that comes from the spec goes through `literal` or
 // `docText`, which is what keeps hostile strings from turning into code.
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type ImportDeclarationStructure,
-  type JSDocStructure,
-  type OptionalKind,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
+import type {
+  ImportDeclarationStructure,
+  JSDocStructure,
+  OptionalKind,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "./structure-kind.js";
 
 /** A string or number as a TypeScript literal; JSON's escaping is valid TypeScript. */
 export function literal(value: string | number): string {

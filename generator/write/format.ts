@@ -131,12 +131,19 @@ class Pool {
 const pool = new Pool();
 
 /**
- * Starts the prettier workers ahead of the first `formatFiles`. Idempotent. With `once`, they stop
- * at `doneFormatting`, which frees their memory for the rest of a one-shot run.
+ * Sets how the prettier workers run, without starting them: they start with the first file that
+ * needs formatting (most runs have none: generated modules and package files are printed in
+ * prettier's layout already). With `once`, they stop at `doneFormatting`, which frees their memory
+ * for the rest of a one-shot run.
  */
-export function startFormatWorkers(options: WorkerStartOptions = {}): void {
+export function configureFormatWorkers(options: WorkerStartOptions = {}): void {
   pool.once ||= options.once ?? false;
   pool.execArgv = options.execArgv ?? pool.execArgv;
+}
+
+/** Starts the prettier workers ahead of the first `formatFiles`. Idempotent. */
+export function startFormatWorkers(options: WorkerStartOptions = {}): void {
+  configureFormatWorkers(options);
   pool.start();
 }
 

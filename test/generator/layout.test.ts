@@ -1,12 +1,16 @@
 // The generated modules are printed in prettier's layout by generator/emit/layout instead of being
-// formatted by prettier. Prettier must leave every such file as it is: for spec/, every generality
-// fixture and the hostile one (GitHub's full description is checked by test/scale).
+// formatted by prettier, and so are index.ts, package.json and (when its text is plain) README.md.
+// Prettier must leave every such file as it is: for spec/, every generality fixture and the hostile
+// one (GitHub's full description is checked by test/scale).
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { group, indent, line, printDoc, softline } from "../../generator/emit/layout/doc.js";
 import { typeAliasDoc, typeDoc } from "../../generator/emit/layout/layout.js";
 import { parseType } from "../../generator/emit/layout/syntax.js";
-import { generate } from "../../generator/pipeline.js";
+import { printStructure, StructureKind as TsMorphKind, VariableDeclarationKind as TsMorphDeclarationKind } from "ts-morph";
+import { moduleStatements } from "../../generator/emit/operations-module.js";
+import { StructureKind, VariableDeclarationKind } from "../../generator/emit/structure-kind.js";
+import { generate, loadModel } from "../../generator/pipeline.js";
 
 const PRETTIER = { parser: "typescript", printWidth: 120, trailingComma: "all", endOfLine: "lf" } as const;
 
@@ -40,7 +44,10 @@ describe("the layout engine", () => {
 async function expectPrettierStable(files: readonly { path: string; contents: string; formatted?: true }[]) {
   const printed = files.filter((f) => f.formatted || (f.path.startsWith("dist/") && f.path.endsWith(".d.ts") && !f.path.endsWith("types.d.ts") && !f.path.includes("/runtime/")));
   expect(printed.length).toBeGreaterThan(0);
-  for (const file of printed) expect(await format(file.contents, PRETTIER), file.path).toBe(file.contents);
+  for (const file of printed) {
+    const parser = file.path.endsWith(".md") ? "markdown" : file.path.endsWith(".json") ? "json" : "typescript";
+    expect(await format(file.contents, { ...PRETTIER, parser }), file.path).toBe(file.contents);
+  }
 }
 
 describe("generated modules are in prettier's layout", () => {
@@ -52,5 +59,25 @@ describe("generated modules are in prettier's layout", () => {
   ])("%s", async (_name, spec) => {
     const { files } = await generate(spec, "/nonexistent-output-folder");
     await expectPrettierStable(files);
+  });
+});
+
+describe("the structures are ts-morph's", () => {
+  it("with ts-morph's kind values", () => {
+    for (const [name, value] of Object.entries(StructureKind)) expect(value, name).toBe(TsMorphKind[name as keyof typeof TsMorphKind]);
+    expect(VariableDeclarationKind.Const).toBe(TsMorphDeclarationKind.Const);
+  });
+
+  it("and ts-morph's printer followed by prettier gives what the layout printer gives", async () => {
+    const { model } = await loadModel("spec/openapi.yaml");
+    const { files } = await generate("spec/openapi.yaml", "/nonexistent-output-folder");
+    const groups = [...new Set(model.operations.map((op) => op.group))];
+    expect(groups.length).toBeGreaterThan(1);
+    for (const group of groups) {
+      const statements = moduleStatements(model.operations.filter((op) => op.group === group));
+      const viaTsMorph = await format(printStructure({ kind: TsMorphKind.SourceFile, statements }), PRETTIER);
+      const ours = files.find((f) => f.path === `src/operations/${group}.ts`)!.contents;
+      expect(ours.slice(ours.indexOf("\n") + 1), group).toBe(viaTsMorph);
+    }
   });
 });

@@ -35,6 +35,9 @@ describe("the full GitHub description", () => {
 
   it("prints its modules in prettier's layout: prettier changes none of them", async () => {
     const printed = [
+      "README.md",
+      "package.json",
+      "src/index.ts",
       "src/pagination.ts",
       "src/schemas.ts",
       ...readdirSync(join(out, "src/operations")).map((f) => `src/operations/${f}`),
@@ -44,7 +47,8 @@ describe("the full GitHub description", () => {
     const changed = [];
     for (const path of printed) {
       const text = readFileSync(join(out, path), "utf8");
-      if ((await format(text, { parser: "typescript", printWidth: 120, trailingComma: "all", endOfLine: "lf" })) !== text) changed.push(path);
+      const parser = path.endsWith(".md") ? "markdown" : path.endsWith(".json") ? "json" : "typescript";
+      if ((await format(text, { parser, printWidth: 120, trailingComma: "all", endOfLine: "lf" })) !== text) changed.push(path);
     }
     expect(changed).toEqual([]);
   }, 240_000);

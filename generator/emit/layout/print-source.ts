@@ -1,8 +1,9 @@
 // Prints a module's statements (the ts-morph structures the emitters build) in prettier's layout,
 // so that the source needs no formatting pass. Statement kinds other than the ones the emitters
 // use are refused: the emitter would be printed wrong rather than formatted.
-import { StructureKind, type JSDocStructure, type OptionalKind } from "ts-morph";
+import type { JSDocStructure, OptionalKind } from "ts-morph";
 import type { Statement } from "../module-renderings.js";
+import { StructureKind } from "../structure-kind.js";
 import type { Doc } from "./doc.js";
 import { group, hardline, indent, join, printDoc } from "./doc.js";
 import { assignment, expressionDoc, importList, typeAliasDoc, typeDoc } from "./layout.js";
@@ -57,7 +58,7 @@ function statementDoc(statement: Structure): Doc {
       return withDocs(statement.docs, join(hardline, docs));
     }
     default:
-      throw new Error(`internal error: the source printer has no layout for a ${StructureKind[statement.kind]} statement`);
+      throw new Error(`internal error: the source printer has no layout for statements of ts-morph kind ${statement.kind}`);
   }
 }
 
