@@ -5,7 +5,7 @@ import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 import { operationDoc } from "./operation-doc.js";
-import { operationSpec } from "./operation-spec.js";
+import { operationSpec, specLiteral, type SerializerName } from "./operation-spec.js";
 import { errorType, itemType, operationType, paramsType, responseType, typeNames } from "./operation-types.js";
 import { exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
 
@@ -23,10 +23,12 @@ export function emitOperationModules(operations: readonly OperationModel[], proj
 
 function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
+  const serializers = new Set<SerializerName>();
   // A blank line before each operation's block keeps the module readable in review.
-  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes)]);
+  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes, serializers)]);
   return [
     importFrom("../runtime/operation.js", ["operation"]),
+    ...(serializers.size ? [importFrom("../runtime/serializers.js", [...serializers])] : []),
     importFrom("../runtime/errors.js", ["GitHubApiError"], true),
     importFrom("../runtime/types.js", [...runtimeTypes], true),
     importFrom("../types.js", ["paths"], true),
@@ -38,7 +40,7 @@ type Statement = StatementStructures | WriterFunction;
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
-function operationStatements(op: OperationModel, runtimeTypes: Set<string>): StatementStructures[] {
+function operationStatements(op: OperationModel, runtimeTypes: Set<string>, serializers: Set<SerializerName>): StatementStructures[] {
   const names = typeNames(op);
   const item = itemType(op, names);
   const response = responseType(op, names);
@@ -53,6 +55,6 @@ function operationStatements(op: OperationModel, runtimeTypes: Set<string>): Sta
   ];
   if (item) statements.push(typeAlias(names.item, item, { docs: `One item of the list that ${subject} pages through.` }));
   const type = item ? generic("PaginatedOperation", names.params, names.response, names.item) : generic("Operation", names.params, names.response);
-  statements.push(exportedConst(op.name, type, pureCall("operation", JSON.stringify(operationSpec(op))), operationDoc(op)));
+  statements.push(exportedConst(op.name, type, pureCall("operation", specLiteral(operationSpec(op), serializers)), operationDoc(op)));
   return statements;
 }
