@@ -48,6 +48,8 @@ export function packageOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith("(") ? functionName : "(native)";
   if (url.startsWith("node:")) return "node:" + (url.slice(5).startsWith("internal/modules") ? "internal/modules (loader)" : "internal");
   const path = url.startsWith("file:") ? safePath(url) : url;
+  // npm run generate runs the generator bundled into node_modules/.cache (generator/bin.mjs).
+  if (path.includes("/node_modules/.cache/actions-client-generator/")) return "generator (bundled)";
   const nm = path.lastIndexOf("/node_modules/");
   if (nm >= 0) {
     const rest = path.slice(nm + "/node_modules/".length).split("/");

@@ -5,9 +5,9 @@ import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
 import { renderModule, type Statement } from "./module-renderings.js";
 import { operationDoc } from "./operation-doc.js";
-import { operationSpec } from "./operation-spec.js";
+import { operationSpec, specLiteral, type SerializerName } from "./operation-spec.js";
 import { errorType, itemType, operationType, paramsType, responseType, typeNames } from "./operation-types.js";
-import { exportedConst, generic, importFrom, pureCall, typeAlias, objectLiteral } from "./ts.js";
+import { exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
 
 /** Each group's module and its dist/ files. */
 export function emitOperationModules(operations: readonly OperationModel[]): EmittedFile[] {
@@ -19,10 +19,12 @@ export function emitOperationModules(operations: readonly OperationModel[]): Emi
 /** The statements of one group's module, as ts-morph structures. */
 export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
+  const serializers = new Set<SerializerName>();
   // A blank line before each operation's block keeps the module readable in review.
-  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes)]);
+  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes, serializers)]);
   return [
     importFrom("../runtime/operation.js", ["operation"]),
+    ...(serializers.size ? [importFrom("../runtime/serializers.js", [...serializers])] : []),
     importFrom("../runtime/errors.js", ["GitHubApiError"], true),
     importFrom("../runtime/types.js", [...runtimeTypes], true),
     importFrom("../types.js", ["paths"], true),
@@ -32,7 +34,7 @@ export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
-function operationStatements(op: OperationModel, runtimeTypes: Set<string>): StatementStructures[] {
+function operationStatements(op: OperationModel, runtimeTypes: Set<string>, serializers: Set<SerializerName>): StatementStructures[] {
   const names = typeNames(op);
   const item = itemType(op, names);
   const response = responseType(op, names);
@@ -47,6 +49,6 @@ function operationStatements(op: OperationModel, runtimeTypes: Set<string>): Sta
   ];
   if (item) statements.push(typeAlias(names.item, item, { docs: `One item of the list that ${subject} pages through.` }));
   const type = item ? generic("PaginatedOperation", names.params, names.response, names.item) : generic("Operation", names.params, names.response);
-  statements.push(exportedConst(op.name, type, pureCall("operation", objectLiteral(operationSpec(op))), operationDoc(op)));
+  statements.push(exportedConst(op.name, type, pureCall("operation", specLiteral(operationSpec(op), serializers)), operationDoc(op)));
   return statements;
 }

@@ -15,26 +15,6 @@ export function literal(value: string | number): string {
   return typeof value === "number" ? String(value) : JSON.stringify(value);
 }
 
-/**
- * A JSON object as a JavaScript expression laid out for reading: on one line when short, else one
- * property per line, each value on one line (prettier breaks those that are too long in src/). Keys are bare where they can be;
- * strings keep JSON's escaping.
- */
-export function objectLiteral(value: object): string {
-  const flat = inlineValue(value);
-  if (flat.length <= 80) return flat;
-  return `{\n${Object.entries(value).map(([key, item]) => `    ${propertyName(key)}: ${inlineValue(item)},\n`).join("")}}`;
-}
-
-function inlineValue(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inlineValue).join(", ")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value);
-    return entries.length ? `{ ${entries.map(([key, item]) => `${propertyName(key)}: ${inlineValue(item)}`).join(", ")} }` : "{}";
-  }
-  return JSON.stringify(value) ?? "undefined";
-}
-
 /** An object key as written in code: bare when it is an identifier. */
 export function propertyName(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);

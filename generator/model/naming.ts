@@ -1,5 +1,6 @@
 // Names the generated code uses: function names from operationIds (as Octokit names them),
 // type names, and module file names. All of them must be valid, unique identifiers.
+import * as serializers from "../runtime/serializers.js";
 
 const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
@@ -8,9 +9,12 @@ const RESERVED = new Set(
     "toString valueOf hasOwnProperty").split(" "),
 );
 
-/** Exports of the runtime and of src/types.ts that an operation function must not shadow. */
+/**
+ * Exports of the runtime and of src/types.ts that an operation function must not shadow, and the
+ * serializers an operations module may import.
+ */
 export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
-  "createClient", "paginate", "collect", "pages", "operation", "parseLink",
+  "createClient", "paginate", "collect", "pages", "operation", "parseLink", ...Object.keys(serializers),
   "GitHubError", "GitHubApiError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError",
   "paths", "components", "operations", "webhooks",
 ]);

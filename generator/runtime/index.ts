@@ -1,4 +1,4 @@
-// The public API of the runtime. `operation` and `request` stay internal (generated code imports them directly).
+// The public API of the runtime. `operation`, `request` and the serializers stay internal (generated code imports them directly).
 export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
 export type { CappedInfo, CollectOptions, Page, Paginate, PaginateOptions } from "./pagination.js";

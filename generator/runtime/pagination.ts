@@ -1,8 +1,8 @@
 // Pagination helpers: lazy async generators that follow the Link header exactly as given.
-import { GitHubResponseError } from "./errors.js";
+import { responseError } from "./errors.js";
 import { parseLink } from "./link.js";
-import { send } from "./request.js";
-import type { ApiResponse, Client, PaginatedOperation, ResponseHeaders, RequestOptions } from "./types.js";
+import { request } from "./request.js";
+import type { ApiResponse, Client, OperationSpec, PaginatedOperation, ResponseHeaders, RequestOptions } from "./types.js";
 import { buildUrl } from "./url.js";
 
 type Params = Readonly<Record<string, unknown>>;
@@ -60,63 +60,50 @@ export function pages<P, I>(
   options?: PaginateOptions,
 ): AsyncGenerator<Page<I>, void, undefined> {
   const spec = fn.spec;
-  // Checked here, not in the generator, so that misuse throws at the call site.
-  if (!spec.pagination) throw new TypeError(`${spec.id} is not a paginated operation`);
   const backward = options?.direction === "backward";
-  if (backward && !spec.pagination.backward) {
-    throw new TypeError(`${spec.id}: cannot page backward: the operation takes no "before" cursor`);
+  // Checked here, not in the generator, so that misuse throws at the call site.
+  if (!spec.pagination || (backward && !spec.pagination.backward)) {
+    throw new TypeError(`${spec.id} cannot be paged${backward ? " backward" : ""}`);
   }
-  return walk(client, fn, params as Params, options, backward);
+  return walk(client, fn as unknown as Call, spec, params as Params, options, backward);
 }
+
+type Call = (client: Client, params: object, options?: RequestOptions) => Promise<ApiResponse>;
 
 async function* walk<I>(
   client: Client,
-  fn: PaginatedOperation<never, unknown, I>,
+  fn: Call,
+  spec: OperationSpec,
   params: Params,
   options: PaginateOptions | undefined,
   backward: boolean,
 ): AsyncGenerator<Page<I>, void, undefined> {
-  const spec = fn.spec;
-  const { itemsKey, resultCap, cappedBy } = spec.pagination;
+  const { itemsKey, resultCap, cappedBy } = spec.pagination!;
   const first = { ...params, per_page: params.per_page ?? 100 };
-  const cappable = resultCap !== undefined && cappedBy !== undefined && cappedBy.some((k) => params[k] != null);
+  const cappable = cappedBy?.some((k) => params[k] != null);
+  const seen = new Set<string>();
   let notified = false;
   let url = buildUrl(client.baseUrl, spec, first);
-  const seen = new Set<string>([url]);
-  let res = await (fn as unknown as (c: Client, p: object, o?: RequestOptions) => Promise<ApiResponse>)(client, first, options);
+  let res = await fn(client, first, options);
   for (;;) {
+    seen.add(url);
+    const { status, headers } = res;
     const data = res.data as Record<string, unknown> | undefined;
     const items = itemsKey === null ? data : data?.[itemsKey];
     if (!Array.isArray(items)) {
-      throw new GitHubResponseError(
-        `GET ${url}: expected ${itemsKey === null ? "an array" : `an array at "${itemsKey}"`} in the response body`,
-        { method: "GET", url, status: res.status, contentType: res.headers["content-type"], requestId: res.headers["x-github-request-id"] },
-      );
+      throw responseError("GET", url, status, headers, `expected an array${itemsKey === null ? "" : ` at "${itemsKey}"`}`);
     }
     const total = data!.total_count;
     const totalCount = typeof total === "number" ? total : undefined;
-    const capped = cappable && totalCount !== undefined && totalCount > resultCap!;
+    const capped = !!cappable && totalCount! > resultCap!;
     if (capped && !notified) {
       notified = true;
       options?.onCapped?.({ totalCount: totalCount!, cap: resultCap! });
     }
-    yield { status: res.status, headers: res.headers, items: items as I[], totalCount, url, capped };
-    if (items.length === 0) return;
-    const link = res.headers.link;
-    if (link === undefined) return;
-    const links = parseLink(link);
-    const next = backward ? links.prev : links.next;
-    if (next === undefined || seen.has(next)) return;
-    seen.add(next);
-    url = next;
-    res = await send(client, spec, next, options);
-  }
-}
-
-async function* flatten<I>(walker: AsyncGenerator<Page<I>, void, undefined>): AsyncGenerator<I, void, undefined> {
-  for await (const page of walker) {
-    const items = page.items;
-    for (let i = 0; i < items.length; i++) yield items[i]!;
+    yield { status, headers, items: items as I[], totalCount, url, capped };
+    const next = parseLink(headers.link)[backward ? "prev" : "next"];
+    if (!items.length || next === undefined || seen.has(next)) return;
+    res = await request(client, spec, undefined, options, (url = next));
   }
 }
 
@@ -144,9 +131,13 @@ export const paginate: Paginate = /* @__PURE__ */ Object.assign(
     fn: PaginatedOperation<P, unknown, I>,
     params: NoInfer<P>,
     options?: PaginateOptions,
-  ): AsyncGenerator<I, void, undefined> => flatten(pages(client, fn, params, options)),
+  ): AsyncGenerator<I, void, undefined> => itemsOf(pages(client, fn, params, options)),
   { pages },
 );
+
+async function* itemsOf<I>(walker: AsyncGenerator<Page<I>, void, undefined>): AsyncGenerator<I, void, undefined> {
+  for await (const page of walker) yield* page.items;
+}
 
 /**
  * Collects items into an array, at most `options.max` of them; stops requesting as soon as it has them.
@@ -161,17 +152,10 @@ export async function collect<P, I>(
   params: NoInfer<P>,
   options?: CollectOptions,
 ): Promise<I[]> {
-  const walker = pages(client, fn, params, options);
+  const items = paginate(client, fn, params, options);
   const max = options?.max ?? Infinity;
   const out: I[] = [];
-  if (max <= 0) return out;
-  for await (const page of walker) {
-    const items = page.items;
-    for (let i = 0; i < items.length; i++) {
-      out.push(items[i]!);
-      // Returning from `for await` closes the generator: no further request.
-      if (out.length >= max) return out;
-    }
-  }
+  // Leaving `for await` closes the generators: no further request.
+  if (max > 0) for await (const item of items) if (out.push(item) >= max) break;
   return out;
 }

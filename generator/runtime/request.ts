@@ -1,180 +1,54 @@
-// The request core: headers, body, per-attempt timeout, retries, response decoding, errors.
-// This is the per-call hot path: one async function, no closures, regexes or AbortSignals
+// The request core: headers, per-attempt timeout, retries, response decoding, errors. What only
+// some operations need (bodies, cookies, binary responses, redirects) is a function their spec
+// names. This is the per-call hot path: one async function, no closures, regexes or AbortSignals
 // unless a timeout asks for them.
-import { apiError, GitHubError, GitHubNetworkError, GitHubResponseError, GitHubTimeoutError } from "./errors.js";
+import {
+  apiError,
+  GitHubError,
+  GitHubNetworkError,
+  GitHubTimeoutError,
+  requestError,
+  responseError,
+} from "./errors.js";
 import { backoffMs, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
-import type { ApiResponse, Client, OperationSpec, RequestOptions, ResponseHeaders, RetryOptions } from "./types.js";
-import { buildUrl } from "./url.js";
+import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
+import { buildUrl, isSet, simpleValue } from "./url.js";
 
 type Params = Readonly<Record<string, unknown>>;
 type Headers_ = Record<string, string>;
 
-const EMPTY: Params = {};
-
-/** Calls an operation: fills path, query, headers and body from the flat `params`. */
-export function request(
+/**
+ * Calls an operation: fills path, query, headers and body from the flat `params`. With `next`
+ * (pagination's Link targets), GETs that absolute URL exactly as given instead, refusing one on
+ * another origin than `client.baseUrl` so that the token is never sent to another host.
+ */
+export async function request(
   client: Client,
   spec: OperationSpec,
   params: object | undefined,
   options?: RequestOptions,
+  next?: string,
 ): Promise<ApiResponse> {
-  let url: string;
-  let body: BodyInit | undefined;
-  let headers: Headers_;
-  try {
-    const p = (params ?? EMPTY) as Params;
+  const headers: Headers_ = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
+  if (spec.apiVersion) headers["x-github-api-version"] = spec.apiVersion;
+  let method: string = spec.method;
+  let url = next!;
+  let body: RequestInit["body"];
+  if (next) {
+    method = "GET";
+    if (new URL(next).origin !== new URL(client.baseUrl).origin) {
+      throw requestError(GitHubError, method, url, ": refusing to send credentials to another origin");
+    }
+  } else {
+    const p = (params ?? {}) as Params;
     url = buildUrl(client.baseUrl, spec, p);
-    headers = baseHeaders(client, spec);
-    const hp = spec.headerParams;
-    if (hp) {
-      for (const [key, name] of hp) if (isSet(p[key])) headers[name.toLowerCase()] = simpleValue(p[key]);
-    }
-    const cp = spec.cookieParams;
-    if (cp) {
-      // One `Cookie` header, `a=1; b=2`. (Browsers refuse to let fetch set it; servers and Node do not.)
-      let cookie = "";
-      for (const key of cp) {
-        if (isSet(p[key])) cookie += (cookie ? "; " : "") + key + "=" + encodeURIComponent(simpleValue(p[key]));
-      }
-      if (cookie) headers.cookie = cookie;
-    }
-    const bp = spec.bodyParams;
-    if (bp === "body") {
-      const type = spec.bodyType;
-      const b = p.body;
-      if (b !== undefined) {
-        if (type === undefined || type.includes("json")) {
-          body = JSON.stringify(b);
-          headers["content-type"] = type ?? "application/json";
-        } else if (type.startsWith("multipart/form-data")) {
-          // No content-type of ours: fetch writes it, with the boundary between the parts.
-          body = b instanceof FormData ? b : formFields(new FormData(), b as object);
-        } else if (type.startsWith("application/x-www-form-urlencoded")) {
-          body = b instanceof URLSearchParams ? b : formFields(new URLSearchParams(), b as object);
-          headers["content-type"] = type;
-        } else {
-          // Any other media type (text, bytes) is sent as given: string, Blob, ArrayBuffer, typed array.
-          body = b as BodyInit;
-          headers["content-type"] = type;
-        }
-      }
-    } else if (bp) {
-      // Only the keys the caller set; with none set (all optional), no body at all.
-      let o: Record<string, unknown> | undefined;
-      for (const key of bp) if (p[key] !== undefined) (o ??= {})[key] = p[key];
-      if (o) {
-        body = JSON.stringify(o);
-        headers["content-type"] = "application/json";
-      }
-    }
-  } catch (e) {
-    // Bad params reject like every other failure instead of throwing synchronously.
-    return Promise.reject(e);
+    for (const name of spec.headerParams ?? []) if (isSet(p[name])) headers[name.toLowerCase()] = simpleValue(p[name]);
+    spec.cookies?.(p, headers);
+    body = spec.writeBody?.(p, headers, spec);
   }
-  return execute(client, spec, spec.method, url, headers, body, options);
-}
-
-/** Whether a params value is given. A function is not: it is what an unset key named `constructor` reads. */
-function isSet(v: unknown): boolean {
-  return v !== undefined && v !== null && typeof v !== "function";
-}
-
-/** A header or cookie value in OpenAPI's `simple` style: arrays and objects (`k,v`) comma-joined. */
-function simpleValue(v: unknown): string {
-  if (typeof v !== "object") return String(v);
-  return (Array.isArray(v) ? v : Object.entries(v as object).flat()).join(",");
-}
-
-/**
- * A plain object as form fields: an array repeats its key, a Blob stays a file part (FormData),
- * a nested object is sent as JSON (OpenAPI's default for object parts); null and undefined are
- * left out.
- */
-function formFields<F extends FormData | URLSearchParams>(form: F, o: object): F {
-  for (const [key, value] of Object.entries(o)) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      const field = item instanceof Blob ? item : typeof item === "object" ? JSON.stringify(item) : String(item);
-      // URLSearchParams takes strings only; a Blob can only be in a FormData's fields.
-      (form as FormData).append(key, field);
-    }
-  }
-  return form;
-}
-
-/**
- * GETs an absolute URL exactly as given (pagination's Link rel="next" targets), with the same
- * headers, retries and errors as `request`. Refuses a URL on another origin than `client.baseUrl`,
- * so that the token is never sent to another host.
- */
-export function send(client: Client, spec: OperationSpec, url: string, options?: RequestOptions): Promise<ApiResponse> {
-  try {
-    const origin = originOf(client.baseUrl);
-    // Fast path: a URL that literally starts with `origin/` cannot parse to another origin.
-    if (!url.startsWith(origin + "/") && new URL(url).origin !== origin) {
-      throw new GitHubError(`${spec.id}: refusing to send credentials to ${url}: not on ${origin}`, {
-        method: "GET",
-        url,
-      });
-    }
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  return execute(client, spec, "GET", url, baseHeaders(client, spec), undefined, options);
-}
-
-// Pagination sends many pages for one base URL: remember the last origin computed.
-let lastBase = "";
-let lastOrigin = "";
-function originOf(baseUrl: string): string {
-  if (baseUrl !== lastBase) {
-    lastOrigin = new URL(baseUrl).origin;
-    lastBase = baseUrl;
-  }
-  return lastOrigin;
-}
-
-function baseHeaders(client: Client, spec: OperationSpec): Headers_ {
-  const h: Headers_ = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
-  if (spec.apiVersion) h["x-github-api-version"] = spec.apiVersion;
-  return h;
-}
-
-function setHeader(this: Headers_, value: string, name: string): void {
-  this[name] = value;
-}
-
-function abortTimer(ac: AbortController): void {
-  ac.abort();
-}
-
-function ignore(): void {}
-
-/** A 2xx with a body that is neither JSON nor text, as the generator classifies media types. */
-function readsBytes(status: number, method: string, headers: Headers): boolean {
-  if (status < 200 || status > 299 || status === 204 || status === 205 || method === "HEAD") return false;
-  const type = headers.get("content-type")?.toLowerCase();
-  return type === undefined || !(type.includes("json") || type.startsWith("text/"));
-}
-
-/** `GET /repos/o/r/…`: the method and the URL relative to the base URL, for messages. */
-function describe(method: string, url: string, baseUrl: string): string {
-  return method + " " + (url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url);
-}
-
-async function execute(
-  client: Client,
-  spec: OperationSpec,
-  method: string,
-  url: string,
-  headers: Headers_,
-  body: BodyInit | undefined,
-  options: RequestOptions | undefined,
-): Promise<ApiResponse> {
-  const baseUrl = client.baseUrl;
   // Caller headers are lower-cased so that they replace ours instead of being joined to them.
-  const extra = options?.headers;
-  if (extra) for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+  const extra = options?.headers ?? {};
+  for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
 
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
@@ -182,9 +56,7 @@ async function execute(
   const timed = timeoutMs! > 0 && timeoutMs! < 2147483648;
   const retry = mergeRetry(client.retry, options?.retry);
   const retries = maxRetries(method, retry);
-  const redirect = spec.redirect;
-  const init: RequestInit = { method, headers, body, signal, redirect: redirect ? "manual" : undefined };
-  const fetchFn = client.fetch;
+  const init: RequestInit = { method, headers, body, signal, redirect: spec.redirect && "manual" };
 
   for (let attempt = 1; ; attempt++) {
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
@@ -195,51 +67,47 @@ async function execute(
     signal?.throwIfAborted();
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
-    let ac: AbortController | undefined;
+    let own: AbortController | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort: (() => void) | undefined;
+    let forward: (() => void) | undefined;
     if (timed) {
-      const own = (ac = new AbortController());
-      timer = setTimeout(abortTimer, timeoutMs, own);
-      if (signal) signal.addEventListener("abort", (onAbort = () => own.abort(signal.reason)));
-      init.signal = own.signal;
+      const ac = (own = new AbortController());
+      timer = setTimeout(abortTimer, timeoutMs, ac);
+      signal?.addEventListener("abort", (forward = () => ac.abort(signal.reason)));
+      init.signal = ac.signal;
     }
 
     let res: Response | undefined;
     let text = "";
     let bytes: ArrayBuffer | undefined;
-    let failure: unknown;
-    let failed = false;
+    let error: GitHubError | undefined;
     try {
-      res = await fetchFn(url, init);
-      // With a redirect, the target is the result: free the connection instead of reading the body.
-      const status = res.status;
-      if (redirect && status > 299 && status < 400) res.body?.cancel().catch(ignore);
-      // Bytes read as text would be corrupted: a binary success is read as an ArrayBuffer.
-      else if (spec.binary && readsBytes(status, method, res.headers)) bytes = await res.arrayBuffer();
+      // Looked up per call, so that a fetch installed or stubbed after createClient is used.
+      res = await (client.fetch ?? fetch)(url, init);
+      const reading = spec.binary?.(res, method);
+      if (reading) bytes = await reading;
       else text = await res.text();
     } catch (e) {
-      failed = true;
-      failure = e;
-    } finally {
-      clearTimeout(timer);
-      if (onAbort) signal!.removeEventListener("abort", onAbort);
-    }
-
-    let error: GitHubError | undefined;
-    let delay: number | Date | undefined;
-    if (failed) {
       // A caller's abort wins and is rethrown as its own reason.
       if (signal?.aborted) throw signal.reason;
-      const where = describe(method, url, baseUrl);
-      error = ac?.signal.aborted
-        ? new GitHubTimeoutError(`${where}: no complete response within ${timeoutMs} ms`, { method, url, timeoutMs })
-        : new GitHubNetworkError(
-            `${where}: network error${res ? " while reading the body" : ""}: ${(failure as Error)?.message}` +
-              ((failure as { cause?: Error })?.cause?.message ? ` (${(failure as { cause: Error }).cause.message})` : ""),
-            { method, url },
-            { cause: failure },
+      const cause = (e as { cause?: Error } | undefined)?.cause?.message;
+      error = own?.signal.aborted
+        ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, { timeoutMs })
+        : requestError(
+            GitHubNetworkError,
+            method,
+            url,
+            `: network error${res ? " while reading the body" : ""}: ${(e as Error)?.message}${cause ? ` (${cause})` : ""}`,
+            {},
+            { cause: e },
           );
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", forward!);
+    }
+
+    let delay: number | Date | undefined;
+    if (error) {
       if (attempt <= retries) delay = backoffMs(attempt, retry as RetryOptions);
     } else {
       const status = res!.status;
@@ -247,42 +115,30 @@ async function execute(
       res!.headers.forEach(setHeader, h);
       if (status > 199 && status < 300) {
         let data: unknown = bytes;
-        if (text && status !== 204 && status !== 205 && method !== "HEAD") {
-          const type = h["content-type"];
-          if (type?.includes("json")) {
-            try {
-              data = JSON.parse(text);
-            } catch (e) {
-              const requestId = h["x-github-request-id"];
-              throw new GitHubResponseError(
-                `${describe(method, url, baseUrl)}: response body is not valid JSON (truncated?): ${(e as Error).message}` +
-                  (requestId ? ` (request id ${requestId})` : ""),
-                { method, url, status, contentType: type, requestId },
-              );
-            }
-          } else {
-            data = text;
+        if (text && method !== "HEAD") {
+          try {
+            data = h["content-type"]?.includes("json") ? JSON.parse(text) : text;
+          } catch (e) {
+            throw responseError(method, url, status, h, `invalid JSON (truncated?): ${(e as Error).message}`);
           }
         }
-        return { status, data, headers: h as ResponseHeaders };
+        return { status, data, headers: h };
       }
-      const location = h.location;
-      if (redirect && location && status < 400) {
-        return { status, data: undefined, headers: h, location } as ApiResponse;
-      }
-      if (status === 0) {
-        // Browsers hide the target of a manual redirect behind an opaque response.
-        throw new GitHubResponseError(`${describe(method, url, baseUrl)}: this fetch hides the redirect target`, {
-          method,
-          url,
-          status,
-        });
-      }
+      const redirected = spec.redirect?.(status, h, method, url);
+      if (redirected) return redirected;
       delay = planRetry(status, h, text, attempt, retries, retry, Date.now());
-      if (typeof delay !== "number") throw apiError(method, url, describe(method, url, baseUrl), res!, h, text, delay);
+      if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay);
     }
     if (typeof delay !== "number") throw error;
     (retry as RetryOptions).onRetry?.({ attempt, delayMs: delay, method, url, status: error ? undefined : res!.status, error });
     await sleep(delay, signal);
   }
+}
+
+function setHeader(this: Headers_, value: string, name: string): void {
+  this[name] = value;
+}
+
+function abortTimer(ac: AbortController): void {
+  ac.abort();
 }

@@ -3,9 +3,9 @@
 import { isRateLimited, isSecondaryRateLimit } from "./errors.js";
 import type { ResponseHeaders, RetryOptions } from "./types.js";
 
-/** Methods whose repetition does not repeat an effect. */
+/** Methods whose repetition does not repeat an effect: all but POST and PATCH. */
 export function isIdempotent(method: string): boolean {
-  return method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE" || method === "OPTIONS";
+  return method !== "POST" && method !== "PATCH";
 }
 
 /** Per-call options over the client's. A per-call object turns retries on even if the client has `false`. */
@@ -55,9 +55,8 @@ export function planRetry(
   r: RetryOptions | false,
   now: number,
 ): number | Date | undefined {
-  if (!(status === 500 || status === 502 || status === 503 || status === 504 || isRateLimited(status, h, body))) {
-    return undefined;
-  }
+  // 500, 502, 503, 504 (a 501 stays so), and rate limits.
+  if (!((status > 499 && status < 505 && status !== 501) || isRateLimited(status, h, body))) return undefined;
   const server = serverDelayMs(h, body, now);
   if (r && attempt <= retries) {
     if (server === undefined) return backoffMs(attempt, r);
@@ -69,15 +68,15 @@ export function planRetry(
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as the caller aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
+    // One handler for both ends: the timer firing and the caller aborting.
+    const done = (): void => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      signal?.removeEventListener("abort", done);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
+    if (signal?.aborted) done();
   });
 }

@@ -128,7 +128,7 @@ describe("why-waiting", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toHaveLength(1);
     expect(result.stderr[0]).toMatch(
-      /^why-waiting: cannot reach GitHub: GET \/repos\/octo-org\/octo-repo\/actions\/runs\/1: network error/,
+      /^why-waiting: cannot reach GitHub: GET http:\/\/127\.0\.0\.1:9\/repos\/octo-org\/octo-repo\/actions\/runs\/1: network error/,
     );
   });
 });

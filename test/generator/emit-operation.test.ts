@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../generator/model/build.js";
 import { errorType, itemType, paramsType, responseType, typeNames } from "../../generator/emit/operation-types.js";
-import { operationSpec } from "../../generator/emit/operation-spec.js";
+import { operationSpec, SerializerRef, specLiteral } from "../../generator/emit/operation-spec.js";
 import { operationDoc } from "../../generator/emit/operation-doc.js";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -91,8 +91,62 @@ describe("runtime spec literal", () => {
     });
     expect(operationSpec(op)).toEqual({
       id: "actions/download-logs", method: "GET", path: "/repos/{owner}/logs",
-      pathParams: ["owner"], queryParams: ["q"], headerParams: [["accept", "accept"]], apiVersion: "2022-11-28", redirect: true,
+      queryParams: ["q"], headerParams: ["accept"], apiVersion: "2022-11-28", redirect: new SerializerRef("manualRedirect"),
     });
+  });
+
+  it("names a serializer only for what the runtime does not do itself, and imports exactly those", () => {
+    const array = { type: "array", items: { type: "string" } };
+    const object = { type: "object", properties: { a: { type: "string" } } };
+    const { op } = modelOf("/files/{id}", "post", {
+      operationId: "upload",
+      parameters: [
+        { name: "id", in: "path", required: true, style: "label", schema: { type: "string" } },
+        { name: "tags", in: "query", schema: array },
+        { name: "__proto__", in: "query", style: "deepObject", schema: object },
+        { name: "plain", in: "query", explode: false, schema: array },
+        { name: "session", in: "cookie", schema: { type: "string" } },
+      ],
+      requestBody: { content: { "multipart/form-data": { schema: object } } },
+      responses: { 200: { content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } } },
+    });
+    const imports = new Set<string>();
+    const code = specLiteral(operationSpec(op), imports as Set<never>);
+    expect(code).toBe(
+      [
+        "{",
+        '  id: "upload",',
+        '  method: "POST",',
+        '  path: "/files/{id}",',
+        "  pathStyles: { id: pathLabel },",
+        '  queryParams: ["tags", "__proto__", "plain"],',
+        '  queryStyles: { tags: queryForm, ["__proto__"]: queryDeepObject },',
+        '  cookies: /* @__PURE__ */ cookies("session"),',
+        '  bodyParams: "body",',
+        '  bodyType: "multipart/form-data",',
+        "  writeBody: multipartBody,",
+        "  binary: readBytes,",
+        "}",
+      ].join("\n"),
+    );
+    expect([...imports].sort()).toEqual(["cookies", "multipartBody", "pathLabel", "queryDeepObject", "queryForm", "readBytes"]);
+    // A computed `__proto__` key is an own property, where `"__proto__": v` would set the prototype.
+    const spec = new Function("pathLabel", "queryForm", "queryDeepObject", "cookies", "multipartBody", "readBytes", `return ${code};`)(1, 2, 3, () => 4, 5, 6);
+    expect(Object.keys(spec.queryStyles)).toEqual(["tags", "__proto__"]);
+  });
+
+  it("names the JSON writer for a JSON body, and nothing for a plain GET", () => {
+    const { op } = modelOf("/runs/{id}", "put", {
+      operationId: "put-run",
+      parameters: [pathParam("id")],
+      requestBody: json({ type: "object", properties: { state: { type: "string" } } }),
+      responses: { 204: {} },
+    });
+    expect(operationSpec(op)).toEqual({ id: "put-run", method: "PUT", path: "/runs/{id}", bodyParams: ["state"], writeBody: new SerializerRef("jsonBody") });
+    const get = modelOf("/runs/{id}", "get", { operationId: "get-run", parameters: [pathParam("id"), query("q")], responses: { 200: json({}) } }).op;
+    const imports = new Set<string>();
+    expect(specLiteral(operationSpec(get), imports as Set<never>)).toBe('{ id: "get-run", method: "GET", path: "/runs/{id}", queryParams: ["q"] }');
+    expect(imports.size).toBe(0);
   });
 });
 

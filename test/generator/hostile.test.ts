@@ -128,13 +128,25 @@ describe("a spec full of hostile text", () => {
     }
     expect(specOf("delete")).toMatchObject({
       path: "/files/{name}.{ext}",
-      pathParams: ["name", "ext"],
       queryParams: ["default", "ñame", "日本", "__proto__", "constructor"],
-      headerParams: [['X-Quote"Header', 'X-Quote"Header']],
+      headerParams: ['X-Quote"Header'],
     });
-    expect(specOf("default")).toMatchObject({ path: "/items/{delete}", pathParams: ["delete"], bodyParams: ["class", "constructor", "status", "ñame"] });
+    expect(specOf("default")).toMatchObject({ path: "/items/{delete}", bodyParams: ["class", "constructor", "status", "ñame"] });
     expect(specOf("constructor").pagination).toEqual({ style: "page", itemsKey: "the items */" });
     expect(specOf('hostile/"quoted" */ ${id} `back`').path).toBe('/quoted/"path"/`tick`/${x}');
+  });
+
+  it("fills the path template's parameters by name, and sends reserved and non-ASCII query names", async () => {
+    const urls: string[] = [];
+    const fetch = async (url: string) => (urls.push(url), Response.json({}));
+    const client = (exported.createClient as (o: object) => unknown)({ fetch, baseUrl: "https://api.example.com" });
+    const call = (name: string, params: object) => (exported[name] as (c: unknown, p: object) => Promise<unknown>)(client, params);
+    await call("deleteOperation", { name: "a b", ext: "json", default: 1, ñame: 2, 日本: 3, constructor: 5 });
+    await call("defaultOperation", { delete: "x/y", class: "c" });
+    expect(urls).toEqual([
+      "https://api.example.com/files/a%20b.json?default=1&ñame=2&日本=3&constructor=5",
+      "https://api.example.com/items/x%2Fy",
+    ]);
   });
 
   it("names functions after reserved words safely, and keeps non-ASCII names", () => {

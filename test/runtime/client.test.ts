@@ -34,7 +34,8 @@ describe("createClient", () => {
   it("builds the authorization header from a token or a token function", async () => {
     expect(createClient({ token: "abc" }).authorization()).toBe("Bearer abc");
     expect(createClient({ token: "" }).authorization()).toBeUndefined();
-    expect(createClient({ token: () => "sync" }).authorization()).toBe("Bearer sync");
+    await expect(createClient({ token: () => "sync" }).authorization()).resolves.toBe("Bearer sync");
+    await expect(createClient({ token: () => "" }).authorization()).resolves.toBeUndefined();
     await expect(createClient({ token: async () => "async" }).authorization()).resolves.toBe("Bearer async");
   });
 

@@ -1,4 +1,5 @@
 // Shared fixtures for the runtime tests: a recording fetch stub, response builders and sample specs.
+import { jsonBody, manualRedirect } from "../../generator/runtime/serializers.js";
 import type { OperationSpec } from "../../generator/runtime/types.js";
 
 export interface RecordedCall {
@@ -53,7 +54,6 @@ export const getRun: OperationSpec = {
   id: "actions/get-workflow-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-  pathParams: ["owner", "repo", "run_id"],
   queryParams: ["exclude_pull_requests"],
   apiVersion: "2022-11-28",
 };
@@ -62,7 +62,6 @@ export const getGroup: OperationSpec = {
   id: "actions/get-concurrency-group",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/concurrency_groups/{group}",
-  pathParams: ["owner", "repo", "group"],
   apiVersion: "2022-11-28",
 };
 
@@ -70,7 +69,6 @@ export const listRunsSpec = {
   id: "actions/list-workflow-runs-for-repo",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs",
-  pathParams: ["owner", "repo"],
   queryParams: ["actor", "branch", "event", "status", "per_page", "page", "created", "exclude_pull_requests", "check_suite_id", "head_sha"],
   apiVersion: "2022-11-28",
   pagination: {
@@ -85,7 +83,6 @@ export const listGroupsSpec = {
   id: "actions/list-concurrency-groups-for-repository",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/concurrency_groups",
-  pathParams: ["owner", "repo"],
   queryParams: ["per_page", "before", "after"],
   apiVersion: "2022-11-28",
   pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
@@ -95,17 +92,16 @@ export const downloadLogs: OperationSpec = {
   id: "actions/download-workflow-run-logs",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-  pathParams: ["owner", "repo", "run_id"],
   apiVersion: "2022-11-28",
-  redirect: true,
+  redirect: manualRedirect,
 };
 
 export const reRun: OperationSpec = {
   id: "actions/re-run-workflow",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-  pathParams: ["owner", "repo", "run_id"],
   bodyParams: ["enable_debug_logging"],
+  writeBody: jsonBody,
   apiVersion: "2022-11-28",
 };
 
@@ -113,6 +109,5 @@ export const deleteRun: OperationSpec = {
   id: "actions/delete-workflow-run",
   method: "DELETE",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-  pathParams: ["owner", "repo", "run_id"],
   apiVersion: "2022-11-28",
 };

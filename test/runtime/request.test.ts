@@ -6,7 +6,8 @@ import {
   GitHubRateLimitError,
   GitHubResponseError,
 } from "../../generator/runtime/errors.js";
-import { request, send } from "../../generator/runtime/request.js";
+import { request } from "../../generator/runtime/request.js";
+import { jsonBody, rawBody } from "../../generator/runtime/serializers.js";
 import type { OperationSpec, RedirectResponse } from "../../generator/runtime/types.js";
 import { deleteRun, downloadLogs, getRun, json, recorder, reRun, sequence, TOKEN } from "./helpers.js";
 
@@ -62,9 +63,9 @@ describe("request headers", () => {
   });
 
   it("sends header params under their wire names", async () => {
-    const spec: OperationSpec = { id: "h", method: "GET", path: "/h", headerParams: [["ifNoneMatch", "If-None-Match"], ["skip", "X-Skip"]] };
+    const spec: OperationSpec = { id: "h", method: "GET", path: "/h", headerParams: ["If-None-Match", "X-Skip"] };
     const { fetch, calls } = recorder(sequence(json({})));
-    await request(createClient({ fetch }), spec, { ifNoneMatch: 'W/"1"', skip: undefined });
+    await request(createClient({ fetch }), spec, { "If-None-Match": 'W/"1"', "X-Skip": undefined });
     expect(calls[0]!.headers.get("if-none-match")).toBe('W/"1"');
     expect(calls[0]!.headers.has("x-skip")).toBe(false);
   });
@@ -74,10 +75,10 @@ describe("request bodies", () => {
   it.each<[string, OperationSpec, Record<string, unknown>, string | undefined, string | null]>([
     ["flat body params: only keys present", reRun, { ...params, enable_debug_logging: true, other: 1 }, '{"enable_debug_logging":true}', "application/json"],
     ["flat body params, none set: no body", reRun, params, undefined, null],
-    ["no body params: no body", { ...reRun, bodyParams: undefined }, params, undefined, null],
-    ["whole body", { id: "b", method: "PUT", path: "/b", bodyParams: "body" }, { body: { a: [1, 2] } }, '{"a":[1,2]}', "application/json"],
-    ["whole body absent", { id: "b", method: "PUT", path: "/b", bodyParams: "body" }, {}, undefined, null],
-    ["raw body of another media type", { id: "b", method: "POST", path: "/b", bodyParams: "body", bodyType: "text/plain" }, { body: "hello" }, "hello", "text/plain"],
+    ["no body params: no body", { ...reRun, bodyParams: undefined, writeBody: undefined }, params, undefined, null],
+    ["whole body", { id: "b", method: "PUT", path: "/b", bodyParams: "body", writeBody: jsonBody }, { body: { a: [1, 2] } }, '{"a":[1,2]}', "application/json"],
+    ["whole body absent", { id: "b", method: "PUT", path: "/b", bodyParams: "body", writeBody: jsonBody }, {}, undefined, null],
+    ["raw body of another media type", { id: "b", method: "POST", path: "/b", bodyParams: "body", bodyType: "text/plain", writeBody: rawBody }, { body: "hello" }, "hello", "text/plain"],
   ])("%s", async (_name, spec, p, wantBody, wantType) => {
     const { fetch, calls } = recorder(sequence(new Response(null, { status: 204 })));
     await request(createClient({ fetch }), spec, p);
@@ -136,7 +137,7 @@ describe("responses", () => {
     const { fetch } = recorder(() => opaque);
     const err = await request(createClient({ fetch }), downloadLogs, params).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubResponseError);
-    expect((err as Error).message).toBe("GET /repos/o/r/actions/runs/1/logs: this fetch hides the redirect target");
+    expect((err as Error).message).toBe("GET https://api.github.com/repos/o/r/actions/runs/1/logs: this fetch hides the redirect target");
   });
 
   it("lets fetch follow redirects when the operation does not ask for them", async () => {
@@ -193,8 +194,8 @@ describe("API errors", () => {
     expect(err.body).toEqual({ message: "Not Found", documentation_url: expect.stringContaining("docs.github.com") });
     expect(err.rateLimit).toEqual({ limit: 5000, remaining: 4990, reset: new Date(reset * 1000), used: 10, resource: "core" });
     expect(err.retryAt).toBeUndefined();
-    expect(err.message).toBe("GET /repos/o/r/actions/runs/1 → 404 Not Found: Not Found (request id C0DE:1234)");
-    expect(err.stack).toMatch(/^GitHubApiError: GET \/repos/);
+    expect(err.message).toBe("GET https://api.github.com/repos/o/r/actions/runs/1 → 404: Not Found (request id C0DE:1234)");
+    expect(err.stack).toMatch(/^GitHubApiError: GET https:\/\/api\.github\.com\/repos/);
     expect(err.headers["x-github-request-id"]).toBe("C0DE:1234");
     const j = JSON.parse(JSON.stringify(err)) as Record<string, unknown>;
     expect(j).toMatchObject({ name: "GitHubApiError", status: 404, requestId: "C0DE:1234", method: "GET" });
@@ -205,7 +206,7 @@ describe("API errors", () => {
     const { fetch } = recorder(sequence(json(body, 422)));
     const err = (await request(createClient({ fetch }), reRun, params).catch((e: unknown) => e)) as GitHubApiError;
     expect(err.message).toBe(
-      'POST /repos/o/r/actions/runs/1/rerun → 422: Validation Failed [{"resource":"Run","field":"ref","code":"missing_field"}]',
+      'POST https://api.github.com/repos/o/r/actions/runs/1/rerun → 422: Validation Failed [{"resource":"Run","field":"ref","code":"missing_field"}]',
     );
     expect(err.requestId).toBeUndefined();
     expect(err.rateLimit).toBeUndefined();
@@ -217,7 +218,7 @@ describe("API errors", () => {
     );
     const err = (await request(createClient({ fetch, retry: false }), getRun, params).catch((e: unknown) => e)) as GitHubApiError;
     expect(err.body).toBe("<html>Bad gateway</html>");
-    expect(err.message).toBe("GET /repos/o/r/actions/runs/1 → 502 Bad Gateway: <html>Bad gateway</html>");
+    expect(err.message).toBe("GET https://api.github.com/repos/o/r/actions/runs/1 → 502: <html>Bad gateway</html>");
   });
 
   it("classifies a primary rate limit as GitHubRateLimitError", async () => {
@@ -263,16 +264,16 @@ describe("bad response bodies", () => {
     expect(err.status).toBe(200);
     expect(err.contentType).toBe("application/json");
     expect(err.requestId).toBe("REQ:9");
-    expect(err.message).toMatch(/^GET \/repos\/o\/r\/actions\/runs\/1: response body is not valid JSON \(truncated\?\): .+ \(request id REQ:9\)$/);
+    expect(err.message).toMatch(/^GET https:\/\/api\.github\.com\/repos\/o\/r\/actions\/runs\/1: invalid JSON \(truncated\?\): .+ \(request id REQ:9\)$/);
   });
 });
 
-describe("send (absolute URLs)", () => {
+describe("request with `next` (absolute URLs, as pagination follows them)", () => {
   it("GETs the URL exactly as given, with the usual headers", async () => {
     const { fetch, calls } = recorder(sequence(json([])));
     const gh = createClient({ token: TOKEN, fetch });
     const url = "https://api.github.com/repositories/1296269/actions/runs?per_page=100&page=2&x=%7E";
-    await send(gh, getRun, url);
+    await request(gh, getRun, undefined, undefined, url);
     expect(calls[0]!.url).toBe(url);
     expect(calls[0]!.init.method).toBe("GET");
     expect(calls[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
@@ -282,7 +283,7 @@ describe("send (absolute URLs)", () => {
   it("accepts another path on the same origin (GHES base path)", async () => {
     const { fetch, calls } = recorder(sequence(json([])));
     const gh = createClient({ token: TOKEN, fetch, baseUrl: "https://ghe.example.com/api/v3" });
-    await send(gh, getRun, "https://ghe.example.com/api/v3/repositories/1/actions/runs?page=2");
+    await request(gh, getRun, undefined, undefined, "https://ghe.example.com/api/v3/repositories/1/actions/runs?page=2");
     expect(calls).toHaveLength(1);
   });
 
@@ -295,7 +296,7 @@ describe("send (absolute URLs)", () => {
   ])("refuses %s and sends nothing", async (url) => {
     const { fetch, calls } = recorder(sequence(json([])));
     const gh = createClient({ token: TOKEN, fetch });
-    const err = await send(gh, getRun, url).catch((e: unknown) => e);
+    const err = await request(gh, getRun, undefined, undefined, url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubError);
     expect((err as Error).message).toMatch(/refusing to send credentials/);
     expect((err as Error).message).not.toContain(TOKEN);

@@ -240,7 +240,7 @@ describe("retrying requests", () => {
     expect(err).toBeInstanceOf(GitHubNetworkError);
     expect(err.name).toBe("GitHubNetworkError");
     expect(err.cause).toBe(cause);
-    expect(err.message).toBe("GET /repos/o/r/actions/runs/1: network error: fetch failed (connect ECONNREFUSED 127.0.0.1:1)");
+    expect(err.message).toBe("GET https://api.github.com/repos/o/r/actions/runs/1: network error: fetch failed (connect ECONNREFUSED 127.0.0.1:1)");
     expect(infos.map((i) => [i.attempt, i.status, (i.error as Error).name])).toEqual([
       [1, undefined, "GitHubNetworkError"],
       [2, undefined, "GitHubNetworkError"],

@@ -3,14 +3,21 @@
 import { describe, expect, it } from "vitest";
 import { createClient } from "../../generator/runtime/client.js";
 import { request } from "../../generator/runtime/request.js";
+import { PATH_WRITERS, QUERY_WRITERS } from "../../generator/emit/operation-spec.js";
+import * as serializers from "../../generator/runtime/serializers.js";
 import { buildQuery, buildUrl, encodePathParam } from "../../generator/runtime/url.js";
-import type { OperationSpec, PathStyle, QueryStyle } from "../../generator/runtime/types.js";
+import type { BodyWriter, OperationSpec, PathStyle, PathWriter, QueryStyle, QueryWriter } from "../../generator/runtime/types.js";
 import { getRun, recorder } from "./helpers.js";
 
+const { cookies, jsonBody, multipartBody, rawBody, readBytes, urlEncodedBody, queryForm } = serializers;
 const BASE = "https://api.example.com";
 
+// The writer of each style, as the generator names it in an operation's spec.
+const QUERY = (style: QueryStyle) => serializers[QUERY_WRITERS[style]] as QueryWriter;
+const PATH = (style: PathStyle) => serializers[PATH_WRITERS[style]] as PathWriter;
+
 function querySpec(style?: QueryStyle): OperationSpec {
-  return { id: "q", method: "GET", path: "/q", queryParams: ["v"], ...(style ? { queryStyles: { v: style } } : {}) };
+  return { id: "q", method: "GET", path: "/q", queryParams: ["v"], ...(style ? { queryStyles: { v: QUERY(style) } } : {}) };
 }
 
 describe("query styles", () => {
@@ -44,13 +51,13 @@ describe("query styles", () => {
   });
 
   it("skips an object with only null members when exploded, instead of writing a stray `&`", () => {
-    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["a", "v", "b"], queryStyles: { v: "form" } };
+    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["a", "v", "b"], queryStyles: { v: queryForm } };
     expect(buildQuery(spec, { a: 1, v: { x: null }, b: 2 })).toBe("?a=1&b=2");
-    expect(buildQuery({ ...spec, queryStyles: { v: "deepObject" } }, { a: 1, v: { x: null }, b: 2 })).toBe("?a=1&b=2");
+    expect(buildQuery({ ...spec, queryStyles: { v: QUERY("deepObject") } }, { a: 1, v: { x: null }, b: 2 })).toBe("?a=1&b=2");
   });
 
   it("mixes styled and default params in queryParams order", () => {
-    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["tag", "ids", "q"], queryStyles: { tag: "form" } };
+    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["tag", "ids", "q"], queryStyles: { tag: queryForm } };
     expect(buildQuery(spec, { q: "z", ids: [1, 2], tag: ["a", "b"] })).toBe("?tag=a&tag=b&ids=1,2&q=z");
   });
 
@@ -62,7 +69,7 @@ describe("query styles", () => {
   });
 
   it("does not read a param named like an Object.prototype member from the prototype", () => {
-    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["constructor", "toString", "__proto__"], queryStyles: { toString: "form" as QueryStyle } };
+    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["constructor", "toString", "__proto__"], queryStyles: { toString: queryForm } };
     expect(buildQuery(spec, {})).toBe("");
     expect(buildQuery(spec, { constructor: ["a", "b"] })).toBe("?constructor=a,b");
     expect(buildQuery({ ...spec, queryStyles: {} }, JSON.parse('{"toString":["a","b"]}'))).toBe("?toString=a,b");
@@ -70,7 +77,7 @@ describe("query styles", () => {
 });
 
 describe("path styles", () => {
-  const spec = (style?: PathStyle): OperationSpec => ({ id: "p", method: "GET", path: "/x/{v}", pathParams: ["v"], ...(style ? { pathStyles: { v: style } } : {}) });
+  const spec = (style?: PathStyle): OperationSpec => ({ id: "p", method: "GET", path: "/x/{v}", ...(style ? { pathStyles: { v: PATH(style) } } : {}) });
   const cases: Array<[style: PathStyle | undefined, value: unknown, want: string]> = [
     [undefined, 5, "5"],
     [undefined, ["a", "b/c"], "a,b%2Fc"],
@@ -94,23 +101,24 @@ describe("path styles", () => {
   });
 
   it.each([[[]], [{}], [() => 1]])("refuses %j as a missing value", (value) => {
-    expect(() => encodePathParam(value, "v", spec("label"))).toThrow('p: missing required path parameter "v"');
-    expect(() => encodePathParam(value, "v", spec())).toThrow('p: missing required path parameter "v"');
+    expect(() => encodePathParam(value, "v", spec("label"))).toThrow('p: missing path parameter "v"');
+    expect(() => encodePathParam(value, "v", spec())).toThrow('p: missing path parameter "v"');
   });
 
   it("refuses a label value that would make a dot segment", () => {
-    expect(() => encodePathParam(".", "v", spec("label"))).toThrow(/cannot be "\.\.": fetch would drop it as a dot segment/);
+    expect(() => encodePathParam(".", "v", spec("label"))).toThrow(/p: path parameter "v" cannot be "\.\."$/);
     expect(() => encodePathParam([""], "v", spec("labelExplode"))).toThrow(/cannot be "\."/);
   });
 
   it("fills several params in one segment", () => {
-    const two: OperationSpec = { id: "f", method: "GET", path: "/files/{name}.{ext}", pathParams: ["ext", "name"] };
+    const two: OperationSpec = { id: "f", method: "GET", path: "/files/{name}.{ext}" };
     expect(buildUrl(BASE, two, { name: "a b", ext: "tar.gz" })).toBe(`${BASE}/files/a%20b.tar.gz`);
   });
 
   it("reads no style or value from Object.prototype", () => {
-    const proto: OperationSpec = { id: "p", method: "GET", path: "/x/{constructor}", pathParams: ["constructor"], pathStyles: {} };
-    expect(() => buildUrl(BASE, proto, {})).toThrow('p: missing required path parameter "constructor"');
+    const proto: OperationSpec = { id: "p", method: "GET", path: "/x/{constructor}", pathStyles: {} };
+    expect(() => buildUrl(BASE, proto, {})).toThrow('p: missing path parameter "constructor"');
+    expect(buildUrl(BASE, proto, { constructor: ["a", "b"] })).toBe(`${BASE}/x/a,b`);
     expect(buildUrl(BASE, getRun, { owner: "o", repo: "r", run_id: 1 })).toBe(`${BASE}/repos/o/r/actions/runs/1`);
   });
 });
@@ -124,8 +132,8 @@ describe("header and cookie params", () => {
     id: "h",
     method: "GET",
     path: "/h",
-    headerParams: [["X-Tags", "X-Tags"], ["X-Point", "X-Point"], ["X-Unset", "X-Unset"]],
-    cookieParams: ["session", "prefs", "unset"],
+    headerParams: ["X-Tags", "X-Point", "X-Unset"],
+    cookies: cookies("session", "prefs", "unset"),
   };
 
   it("writes arrays and objects simple-style, and every cookie in one Cookie header", async () => {
@@ -148,7 +156,7 @@ describe("header and cookie params", () => {
 });
 
 describe("request bodies", () => {
-  const body = (bodyType?: string): OperationSpec => ({ id: "b", method: "POST", path: "/b", bodyParams: "body", ...(bodyType ? { bodyType } : {}) });
+  const body = (writeBody: BodyWriter, bodyType?: string): OperationSpec => ({ id: "b", method: "POST", path: "/b", bodyParams: "body", writeBody, ...(bodyType ? { bodyType } : {}) });
 
   async function sent(spec: OperationSpec, params: object) {
     const { fetch, calls } = recorder(() => new Response(null, { status: 204 }));
@@ -158,7 +166,7 @@ describe("request bodies", () => {
 
   it("converts a multipart object to FormData: arrays repeat, Blobs stay files, objects become JSON, nulls are left out", async () => {
     const file = new Blob(["bytes"]);
-    const { init, type } = await sent(body("multipart/form-data"), { body: { file, tags: ["a", 1], meta: { k: true }, none: null } });
+    const { init, type } = await sent(body(multipartBody, "multipart/form-data"), { body: { file, tags: ["a", 1], meta: { k: true }, none: null } });
     const form = init.body as FormData;
     expect(form).toBeInstanceOf(FormData);
     expect(form.getAll("tags")).toEqual(["a", "1"]);
@@ -170,30 +178,30 @@ describe("request bodies", () => {
 
   it("passes FormData, URLSearchParams and raw bytes through untouched", async () => {
     const form = new FormData();
-    expect((await sent(body("multipart/form-data"), { body: form })).init.body).toBe(form);
+    expect((await sent(body(multipartBody, "multipart/form-data"), { body: form })).init.body).toBe(form);
     const search = new URLSearchParams("a=1");
-    expect((await sent(body("application/x-www-form-urlencoded"), { body: search })).init.body).toBe(search);
+    expect((await sent(body(urlEncodedBody, "application/x-www-form-urlencoded"), { body: search })).init.body).toBe(search);
     for (const raw of [new Uint8Array([1]), new ArrayBuffer(2), new Blob(["x"]), "text"]) {
-      const { init, type } = await sent(body("application/octet-stream"), { body: raw });
+      const { init, type } = await sent(body(rawBody, "application/octet-stream"), { body: raw });
       expect(init.body).toBe(raw);
       expect(type).toBe("application/octet-stream");
     }
   });
 
   it("converts a urlencoded object, with the media type as given", async () => {
-    const { init, type } = await sent(body("application/x-www-form-urlencoded; charset=utf-8"), { body: { a: "x y", list: [1, 2], n: null } });
+    const { init, type } = await sent(body(urlEncodedBody, "application/x-www-form-urlencoded; charset=utf-8"), { body: { a: "x y", list: [1, 2], n: null } });
     expect(String(init.body)).toBe("a=x+y&list=1&list=2");
     expect(type).toBe("application/x-www-form-urlencoded; charset=utf-8");
   });
 
   it("still sends JSON for a JSON media type and for none", async () => {
-    expect(await sent(body(), { body: [1] })).toMatchObject({ init: { body: "[1]" }, type: "application/json" });
-    expect(await sent(body("application/merge-patch+json"), { body: { a: null } })).toMatchObject({ init: { body: '{"a":null}' }, type: "application/merge-patch+json" });
+    expect(await sent(body(jsonBody), { body: [1] })).toMatchObject({ init: { body: "[1]" }, type: "application/json" });
+    expect(await sent(body(jsonBody, "application/merge-patch+json"), { body: { a: null } })).toMatchObject({ init: { body: '{"a":null}' }, type: "application/merge-patch+json" });
   });
 });
 
 describe("binary responses", () => {
-  const download: OperationSpec = { id: "d", method: "GET", path: "/d", binary: true };
+  const download: OperationSpec = { id: "d", method: "GET", path: "/d", binary: readBytes };
   const answer = (body: BodyInit | null, type: string | null, status = 200) => () => new Response(body, { status, headers: type ? { "content-type": type } : {} });
 
   it("reads a non-JSON, non-text 2xx as an ArrayBuffer when the operation documents a binary response", async () => {

@@ -14,7 +14,7 @@ describe("timeouts and aborts", () => {
     expect(err).toBeInstanceOf(GitHubError);
     expect(err.name).toBe("GitHubTimeoutError");
     expect(err.timeoutMs).toBe(5);
-    expect(err.message).toBe("GET /repos/o/r/actions/runs/1: no complete response within 5 ms");
+    expect(err.message).toBe("GET https://api.github.com/repos/o/r/actions/runs/1: no complete response within 5 ms");
     expect(calls).toHaveLength(1);
   });
 

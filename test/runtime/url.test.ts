@@ -60,7 +60,7 @@ describe("path parameters", () => {
     ["empty", { owner: "o", repo: "r", run_id: "" }],
   ])("throws a TypeError for a %s required path parameter", (_case, params) => {
     expect(() => buildUrl(BASE, getRun, params)).toThrow(
-      new TypeError('actions/get-workflow-run: missing required path parameter "run_id"'),
+      new TypeError('actions/get-workflow-run: missing path parameter "run_id"'),
     );
   });
 

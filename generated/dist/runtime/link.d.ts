@@ -7,7 +7,7 @@ export interface Links {
     readonly last?: string;
 }
 /**
- * Parses a `Link` header. Commas inside `<…>` and inside quoted parameter values do not split
- * links; `rel` may list several relations (`rel="next last"`); the first link for a relation wins.
+ * Parses a `Link` header. `rel` may list several relations (`rel="next last"`); only the first
+ * `rel` parameter of a link counts, and the first link for a relation wins.
  */
 export declare function parseLink(header: string | null | undefined): Links;

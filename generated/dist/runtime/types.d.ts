@@ -15,14 +15,13 @@ export interface PaginationSpec {
     readonly cappedBy?: readonly string[];
     readonly resultCap?: number;
 }
-/** A header parameter: the flat params key and the header's name on the wire. */
-export type HeaderParam = readonly [key: string, header: string];
 /**
  * How an array or object query value is written, when not the runtime's default, which is
  * OpenAPI's `form` with `explode: false` and GitHub's convention: `tag=a,b`, `point=x,1,y,2`.
  * `form` (exploded, OpenAPI's default): `tag=a&tag=b`, `x=1&y=2`. `space` and `pipe`
  * (spaceDelimited, pipeDelimited): `tag=a%20b`, `tag=a|b`. `deepObject`: `filter[color]=red`.
- * Scalars are written `key=value` in every style.
+ * Scalars are written `key=value` in every style. The generator's names; the runtime's writers
+ * are the functions of serializers.ts.
  */
 export type QueryStyle = "form" | "space" | "pipe" | "deepObject";
 /**
@@ -31,48 +30,66 @@ export type QueryStyle = "form" | "space" | "pipe" | "deepObject";
  * `;id=a,b` (exploded: `;id=a;id=b`, objects `;k=v;k2=v2`).
  */
 export type PathStyle = "simpleExplode" | "label" | "labelExplode" | "matrix" | "matrixExplode";
-/** Everything the request core needs to know about one operation; emitted as a literal per operation. */
+/** Writes an array or object query value in a style: `key=…` parts joined by `&`, or "" for nothing. */
+export type QueryWriter = (key: string, value: object) => string;
+/** Writes a path value in a style (a scalar comes as a one-item array). */
+export type PathWriter = (name: string, value: object) => string;
+/** Writes some params into the request headers (cookies). */
+export type HeaderWriter = (params: Readonly<Record<string, unknown>>, headers: Record<string, string>) => void;
+/**
+ * Writes the request body from the params (and the spec's `bodyParams`, `bodyType`), setting its
+ * content type. (`RequestInit["body"]` rather than `BodyInit`: Node's types have no global `BodyInit`.)
+ */
+export type BodyWriter = (params: Readonly<Record<string, unknown>>, headers: Record<string, string>, spec: OperationSpec) => RequestInit["body"];
+/** Reads a response's body as bytes, or returns undefined to read it as text. */
+export type BytesReader = (res: Response, method: string) => Promise<ArrayBuffer> | undefined;
+/** Turns a 3xx (or a browser's opaque 0) into the call's result; undefined leaves it an error. */
+export type RedirectReader = (status: number, headers: ResponseHeaders, method: string, url: string) => RedirectResponse<number> | undefined;
+/**
+ * Everything the request core needs to know about one operation; emitted as a literal per
+ * operation. What GitHub's operations use (path and form query params, JSON bodies) is built
+ * in; anything else is a function of serializers.ts that the literal names, so that a bundle
+ * only carries the serializers of the operations it imports.
+ */
 export interface OperationSpec {
     /** The spec's operationId, e.g. `actions/list-workflow-runs-for-repo`. */
     readonly id: string;
     readonly method: HttpMethod;
-    /** Path template as in the spec, e.g. `/repos/{owner}/{repo}/actions/runs/{run_id}`. */
+    /** Path template as in the spec, e.g. `/repos/{owner}/{repo}/actions/runs/{run_id}`: each `{name}` is a params key. */
     readonly path: string;
-    /** Params keys that fill the path template, in order of appearance. */
-    readonly pathParams?: readonly string[];
     /** Params keys sent in the query string. */
     readonly queryParams?: readonly string[];
-    /** Styles of the path params not written `simple`; emitted only where they differ. */
-    readonly pathStyles?: Readonly<Record<string, PathStyle>>;
-    /** Styles of the query params whose arrays or objects are not written the default way. */
-    readonly queryStyles?: Readonly<Record<string, QueryStyle>>;
-    readonly headerParams?: readonly HeaderParam[];
-    /** Params keys sent as cookies, in one `Cookie` header. */
-    readonly cookieParams?: readonly string[];
+    /** Writers of the path params not written `simple`. */
+    readonly pathStyles?: Readonly<Record<string, PathWriter>>;
+    /** Writers of the query params whose arrays or objects are not written the default way. */
+    readonly queryStyles?: Readonly<Record<string, QueryWriter>>;
+    /** Params keys sent as request headers; the key is the header's name. */
+    readonly headerParams?: readonly string[];
+    /** Writes the cookie params into one `Cookie` header: `cookies("a", "b")` of serializers.ts. */
+    readonly cookies?: HeaderWriter;
     /**
      * How the body is formed: a list of params keys gathered into a JSON object (flat params),
      * or `"body"` when the caller passes the whole body as `params.body`.
      */
     readonly bodyParams?: readonly string[] | "body";
-    /**
-     * Media type of the request body, when not JSON. `multipart/*` bodies are sent as FormData
-     * (a plain object is converted), `application/x-www-form-urlencoded` as URLSearchParams;
-     * any other is sent as given (a string, Blob, ArrayBuffer or typed array).
-     */
+    /** Media type of the request body, when not `application/json`. */
     readonly bodyType?: string;
-    /** A documented success response is binary: a 2xx answer that is not JSON or text is read as an ArrayBuffer. */
-    readonly binary?: boolean;
+    /** Writes the body: `jsonBody`, `multipartBody`, `urlEncodedBody` or `rawBody` of serializers.ts. */
+    readonly writeBody?: BodyWriter;
+    /** A documented success response is binary: reads a 2xx that is not JSON or text as an ArrayBuffer. */
+    readonly binary?: BytesReader;
     /** Value for X-GitHub-Api-Version. */
     readonly apiVersion?: string;
     readonly pagination?: PaginationSpec;
     /**
-     * The operation answers with a redirect whose target is the result (e.g. a logs download URL).
-     * When true the request uses `redirect: "manual"` and a 3xx resolves to a `RedirectResponse`
-     * `{ status, data: undefined, headers, location }`; the target is never fetched with credentials.
-     * When false or absent, fetch follows redirects as usual. Browsers hide manual redirect targets
-     * (an opaque response), so there such a call fails with a `GitHubResponseError`.
+     * The operation answers with a redirect whose target is the result (e.g. a logs download URL):
+     * `manualRedirect` of serializers.ts. The request then uses `redirect: "manual"` and a 3xx
+     * resolves to a `RedirectResponse` `{ status, data: undefined, headers, location }`; the target
+     * is never fetched with credentials. When absent, fetch follows redirects as usual. Browsers
+     * hide manual redirect targets (an opaque response), so there such a call fails with a
+     * `GitHubResponseError`.
      */
-    readonly redirect?: boolean;
+    readonly redirect?: RedirectReader;
 }
 /** Response headers as a plain object with lower-case names; the ones GitHub documents are typed. */
 export interface ResponseHeaders {
@@ -135,7 +152,7 @@ export interface ClientOptions {
     readonly timeoutMs?: number;
     /** Retry options, or `false` to never retry. */
     readonly retry?: RetryOptions | false;
-    /** A fetch implementation; default `globalThis.fetch`. */
+    /** A fetch implementation; default `globalThis.fetch`, looked up per call. */
     readonly fetch?: typeof fetch;
 }
 export interface RequestOptions {
@@ -160,13 +177,16 @@ export interface PaginatedOperation<P, R, Item> extends Operation<P, R> {
     /** Type-level only: carries the item type to `paginate` and `collect`. */
     readonly [itemType]?: Item;
 }
-/** The client: options resolved once, the token kept out of sight. */
+/** The client: options resolved once, the token kept out of sight (in a closure, never a property). */
 export interface Client {
     readonly baseUrl: string;
     readonly userAgent: string;
     readonly timeoutMs: number | undefined;
     readonly retry: RetryOptions | false;
-    readonly fetch: typeof fetch;
+    /** The fetch given to `createClient`; undefined means `globalThis.fetch` at call time. */
+    readonly fetch: typeof fetch | undefined;
+    /** Whether a token was given. */
+    readonly authenticated: boolean;
     /** The `Authorization` header value, or undefined when no token was given. */
     authorization(): string | undefined | Promise<string | undefined>;
 }

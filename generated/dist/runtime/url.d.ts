@@ -2,9 +2,18 @@
 import type { OperationSpec } from "./types.js";
 type Params = Readonly<Record<string, unknown>>;
 /**
+ * Array items, or object entries as `k${kv}v` (null ones left out), each part encoded and joined
+ * by `sep`. Every style of OpenAPI (and RFC 6570) is this join with its own separators and
+ * prefix. A nested object has no defined form in any style; it is not flattened.
+ */
+export declare function join(v: object, sep: string, kv?: string): string;
+/** Whether a params value is given. A function is not: it is what an unset key named `constructor` reads. */
+export declare function isSet(v: unknown): boolean;
+/** A header or cookie value in OpenAPI's `simple` style: arrays and objects (`k,v`) comma-joined. */
+export declare function simpleValue(v: unknown): string;
+/**
  * Encodes one path parameter as exactly one path segment: `/`, `?`, `#`, spaces and non-ASCII are
- * percent-encoded, so `deploy/prod eu?#..` arrives as one segment and round-trips. Arrays and
- * objects, and the `label` and `matrix` styles, are written as `spec.pathStyles` says.
+ * percent-encoded, so `deploy/prod eu?#..` arrives as one segment and round-trips.
  *
  * `.` and `..` are refused: the WHATWG URL parser (used by every fetch) treats them, and their
  * percent-encoded forms `%2E` / `%2E%2E` alike, as dot segments and removes them, which would send
@@ -12,10 +21,10 @@ type Params = Readonly<Record<string, unknown>>;
  */
 export declare function encodePathParam(value: unknown, name: string, spec: OperationSpec): string;
 /**
- * Serializes `spec.queryParams`: skips null/undefined, values encoded. Arrays and objects are
- * comma-joined GitHub-style (`tag=a,b`), or as `spec.queryStyles` says.
+ * Serializes `spec.queryParams`: skips unset values, `[]` and `{}`; values encoded. Arrays and
+ * objects are comma-joined GitHub-style (`tag=a,b`), or as `spec.queryStyles` says.
  */
 export declare function buildQuery(spec: OperationSpec, params: Params): string;
-/** `baseUrl` + the path with its parameters filled in + the query string. */
+/** `baseUrl` + the path with each `{name}` filled in from `params[name]` + the query string. */
 export declare function buildUrl(baseUrl: string, spec: OperationSpec, params: Params): string;
 export {};

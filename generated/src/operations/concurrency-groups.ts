@@ -41,9 +41,8 @@ export const getConcurrencyGroupForRepository: Operation<
   id: "actions/get-concurrency-group-for-repository",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}",
-  pathParams: ["owner", "repo", "concurrency_group_name"],
   queryParams: ["ahead_of_run", "ahead_of_job"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2026-03-10",
 });
 
@@ -87,9 +86,8 @@ export const listConcurrencyGroupsForRepository: PaginatedOperation<
   id: "actions/list-concurrency-groups-for-repository",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/concurrency_groups",
-  pathParams: ["owner", "repo"],
   queryParams: ["per_page", "after"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups" },
 });
@@ -141,9 +139,8 @@ export const listConcurrencyGroupsForWorkflowRun: PaginatedOperation<
   id: "actions/list-concurrency-groups-for-workflow-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups",
-  pathParams: ["owner", "repo", "run_id"],
   queryParams: ["per_page", "before", "after"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
 });

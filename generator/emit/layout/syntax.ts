@@ -162,7 +162,11 @@ function call(reader: Reader, callee: string): Node & { kind: "call" } {
 function objectLiteral(reader: Reader): Node {
   const properties = [];
   while (!reader.take("}")) {
-    const key = reader.next();
+    let key = reader.next();
+    if (key === "[") {
+      key = `[${reader.next()}]`; // a computed key: `["__proto__"]`
+      reader.expect("]");
+    }
     reader.expect(":");
     properties.push({ key, value: expression(reader) });
     if (!reader.take(",") && reader.peek() !== "}") throw new SyntaxError("expected ,");

@@ -23,9 +23,8 @@ const getConcurrencyGroupForRepository = /* @__PURE__ */ operation({
   id: "actions/get-concurrency-group-for-repository",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}",
-  pathParams: ["owner", "repo", "concurrency_group_name"],
   queryParams: ["ahead_of_run", "ahead_of_job"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2026-03-10",
 });
 /**
@@ -47,9 +46,8 @@ const listConcurrencyGroupsForRepository = /* @__PURE__ */ operation({
   id: "actions/list-concurrency-groups-for-repository",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/concurrency_groups",
-  pathParams: ["owner", "repo"],
   queryParams: ["per_page", "after"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups" },
 });
@@ -78,9 +76,8 @@ const listConcurrencyGroupsForWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/list-concurrency-groups-for-workflow-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups",
-  pathParams: ["owner", "repo", "run_id"],
   queryParams: ["per_page", "before", "after"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
 });

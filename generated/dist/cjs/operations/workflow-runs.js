@@ -2,6 +2,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 const { operation } = require("../runtime/operation.js");
+const { jsonBody, manualRedirect } = require("../runtime/serializers.js");
 /**
  * Approve a workflow run for a fork pull request
  *
@@ -17,8 +18,7 @@ const approveWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/approve-workflow-run",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -36,8 +36,7 @@ const cancelWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/cancel-workflow-run",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -57,8 +56,7 @@ const deleteWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/delete-workflow-run",
   method: "DELETE",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -76,8 +74,7 @@ const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
   id: "actions/delete-workflow-run-logs",
   method: "DELETE",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -99,10 +96,9 @@ const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
   id: "actions/download-workflow-run-attempt-logs",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
-  pathParams: ["owner", "repo", "run_id", "attempt_number"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
-  redirect: true,
+  redirect: manualRedirect,
 });
 /**
  * Download workflow run logs
@@ -123,10 +119,9 @@ const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
   id: "actions/download-workflow-run-logs",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
-  redirect: true,
+  redirect: manualRedirect,
 });
 /**
  * Force cancel a workflow run
@@ -143,8 +138,7 @@ const forceCancelWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/force-cancel-workflow-run",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -166,8 +160,7 @@ const getPendingDeploymentsForRun = /* @__PURE__ */ operation({
   id: "actions/get-pending-deployments-for-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -187,8 +180,7 @@ const getReviewsForRun = /* @__PURE__ */ operation({
   id: "actions/get-reviews-for-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -210,9 +202,8 @@ const getWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/get-workflow-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-  pathParams: ["owner", "repo", "run_id"],
   queryParams: ["exclude_pull_requests"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -234,9 +225,8 @@ const getWorkflowRunAttempt = /* @__PURE__ */ operation({
   id: "actions/get-workflow-run-attempt",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-  pathParams: ["owner", "repo", "run_id", "attempt_number"],
   queryParams: ["exclude_pull_requests"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -258,8 +248,7 @@ const getWorkflowRunUsage = /* @__PURE__ */ operation({
   id: "actions/get-workflow-run-usage",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
 });
 /**
@@ -283,7 +272,6 @@ const listWorkflowRuns = /* @__PURE__ */ operation({
   id: "actions/list-workflow-runs",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  pathParams: ["owner", "repo", "workflow_id"],
   queryParams: [
     "actor",
     "branch",
@@ -296,7 +284,7 @@ const listWorkflowRuns = /* @__PURE__ */ operation({
     "check_suite_id",
     "head_sha",
   ],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
   pagination: {
     style: "page",
@@ -328,7 +316,6 @@ const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
   id: "actions/list-workflow-runs-for-repo",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs",
-  pathParams: ["owner", "repo"],
   queryParams: [
     "actor",
     "branch",
@@ -341,7 +328,7 @@ const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     "check_suite_id",
     "head_sha",
   ],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   apiVersion: "2022-11-28",
   pagination: {
     style: "page",
@@ -365,9 +352,9 @@ const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
   id: "actions/re-run-job-for-workflow-run",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-  pathParams: ["owner", "repo", "job_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   bodyParams: ["enable_debug_logging"],
+  writeBody: jsonBody,
   apiVersion: "2022-11-28",
 });
 /**
@@ -385,9 +372,9 @@ const reRunWorkflow = /* @__PURE__ */ operation({
   id: "actions/re-run-workflow",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   bodyParams: ["enable_debug_logging"],
+  writeBody: jsonBody,
   apiVersion: "2022-11-28",
 });
 /**
@@ -405,9 +392,9 @@ const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
   id: "actions/re-run-workflow-failed-jobs",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   bodyParams: ["enable_debug_logging"],
+  writeBody: jsonBody,
   apiVersion: "2022-11-28",
 });
 /**
@@ -428,9 +415,9 @@ const reviewCustomGatesForRun = /* @__PURE__ */ operation({
   id: "actions/review-custom-gates-for-run",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   bodyParams: ["comment", "environment_name", "state"],
+  writeBody: jsonBody,
   apiVersion: "2022-11-28",
 });
 /**
@@ -450,9 +437,9 @@ const reviewPendingDeploymentsForRun = /* @__PURE__ */ operation({
   id: "actions/review-pending-deployments-for-run",
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-  pathParams: ["owner", "repo", "run_id"],
-  headerParams: [["accept", "accept"]],
+  headerParams: ["accept"],
   bodyParams: ["comment", "environment_ids", "state"],
+  writeBody: jsonBody,
   apiVersion: "2022-11-28",
 });
 exports.approveWorkflowRun = approveWorkflowRun;

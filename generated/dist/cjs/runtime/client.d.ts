@@ -8,4 +8,4 @@ import type { Client, ClientOptions } from "./types.js";
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-export declare function createClient(options?: ClientOptions): Client;
+export declare function createClient({ token, baseUrl, userAgent, timeoutMs, retry, fetch, }?: ClientOptions): Client;

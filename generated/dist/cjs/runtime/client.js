@@ -2,7 +2,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.createClient = createClient;
-const inspect = Symbol.for("nodejs.util.inspect.custom");
 /**
  * Creates a client.
  *
@@ -11,35 +10,18 @@ const inspect = Symbol.for("nodejs.util.inspect.custom");
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-function createClient(options = {}) {
-    const { token, fetch: customFetch, timeoutMs } = options;
-    const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
-    const userAgent = options.userAgent ?? "gh-actions-client";
-    const retry = options.retry ?? {};
-    // A token function is called per request so that a refreshed token (e.g. a GitHub App
-    // installation token) is always the one sent; a fixed token becomes its header value once.
+function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs, retry = {}, fetch, } = {}) {
     const bearer = (t) => (t ? "Bearer " + t : undefined);
     const fixed = typeof token === "string" ? bearer(token) : undefined;
-    const authorization = typeof token === "function"
-        ? () => {
-            const t = token();
-            return typeof t === "string" ? bearer(t) : t.then(bearer);
-        }
-        : () => fixed;
-    // What serialization and inspection show: everything but the token.
-    const view = () => ({ baseUrl, userAgent, timeoutMs, retry, authenticated: !!token });
-    const client = {
-        baseUrl,
+    return Object.freeze({
+        baseUrl: baseUrl.replace(/\/+$/, ""),
         userAgent,
         timeoutMs,
         retry,
-        // Looked up per call, so a fetch installed or stubbed after createClient is used.
-        get fetch() {
-            return customFetch ?? globalThis.fetch;
-        },
-        authorization,
-        toJSON: view,
-        [inspect]: view,
-    };
-    return Object.freeze(client);
+        fetch,
+        authenticated: !!token,
+        // A token function is called per request so that a refreshed token (e.g. a GitHub App
+        // installation token) is always the one sent; a fixed token becomes its header value once.
+        authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,
+    });
 }

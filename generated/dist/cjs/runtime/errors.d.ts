@@ -24,7 +24,7 @@ export declare class GitHubError extends Error {
     /** Request URL; URLs never carry credentials. */
     readonly url: string;
     constructor(message: string, props?: object, options?: ErrorOptions);
-    /** A plain, serializable view: name, message and the error's own fields (`cause` is left out). */
+    /** A plain, serializable view: name, message and the error's own fields (`cause` is not enumerable). */
     toJSON(): Record<string, unknown>;
 }
 /** GitHub answered with a status the operation does not treat as success. */
@@ -62,8 +62,15 @@ export declare function isSecondaryRateLimit(body: string): boolean;
 /** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
 export declare function isRateLimited(status: number, h: ResponseHeaders, body: string): boolean;
 /**
- * Builds the error for a failed response, e.g.
- * `GET /repos/o/r/actions/runs/1 → 404 Not Found: Not Found (request id ABCD:1234)`.
- * `where` is `METHOD /path`; `retryAt`, when the server named a time to come back, joins the message.
+ * An error about one request: the message is `METHOD url` and `detail`, and the error has the
+ * request's `method` and `url` besides `props`.
  */
-export declare function apiError(method: string, url: string, where: string, res: Response, headers: ResponseHeaders, text: string, retryAt?: Date): GitHubApiError;
+export declare function requestError<E extends GitHubError>(Class: new (message: string, props: object, options?: ErrorOptions) => E, method: string, url: string, detail: string, props?: object, cause?: ErrorOptions): E;
+/** A success status whose body the client cannot use (not JSON, no items array, an opaque redirect). */
+export declare function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string): GitHubResponseError;
+/**
+ * Builds the error for a failed response, e.g.
+ * `GET https://api.github.com/repos/o/r/actions/runs/1 → 404: Not Found (request id ABCD:1234)`.
+ * `retryAt`, when the server named a time to come back, joins the message.
+ */
+export declare function apiError(method: string, url: string, status: number, headers: ResponseHeaders, text: string, retryAt?: Date): GitHubApiError;

@@ -5,6 +5,8 @@ exports.GitHubResponseError = exports.GitHubTimeoutError = exports.GitHubNetwork
 exports.parseRateLimit = parseRateLimit;
 exports.isSecondaryRateLimit = isSecondaryRateLimit;
 exports.isRateLimited = isRateLimited;
+exports.requestError = requestError;
+exports.responseError = responseError;
 exports.apiError = apiError;
 /** Base class of every error this client throws (caller aborts excepted: those reject with `signal.reason`). */
 class GitHubError extends Error {
@@ -12,10 +14,9 @@ class GitHubError extends Error {
     // need no constructors of their own (smaller bundle) and fields stay plain own properties.
     constructor(message, props, options) {
         super(message, options);
-        if (props)
-            Object.assign(this, props);
+        Object.assign(this, props);
     }
-    /** A plain, serializable view: name, message and the error's own fields (`cause` is left out). */
+    /** A plain, serializable view: name, message and the error's own fields (`cause` is not enumerable). */
     toJSON() {
         return Object.assign({ name: this.name, message: this.message }, this);
     }
@@ -43,43 +44,65 @@ class GitHubResponseError extends GitHubError {
 exports.GitHubResponseError = GitHubResponseError;
 // Names live on the prototypes (not as instance fields) so that stacks read `GitHubApiError: …`
 // and the names survive minification.
-GitHubError.prototype.name = "GitHubError";
-GitHubApiError.prototype.name = "GitHubApiError";
-GitHubRateLimitError.prototype.name = "GitHubRateLimitError";
-GitHubNetworkError.prototype.name = "GitHubNetworkError";
-GitHubTimeoutError.prototype.name = "GitHubTimeoutError";
-GitHubResponseError.prototype.name = "GitHubResponseError";
+for (const [error, name] of [
+    [GitHubError, "GitHubError"],
+    [GitHubApiError, "GitHubApiError"],
+    [GitHubRateLimitError, "GitHubRateLimitError"],
+    [GitHubNetworkError, "GitHubNetworkError"],
+    [GitHubTimeoutError, "GitHubTimeoutError"],
+    [GitHubResponseError, "GitHubResponseError"],
+]) {
+    error.prototype.name = name;
+}
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 function parseRateLimit(h) {
     const limit = h["x-ratelimit-limit"];
-    if (limit === undefined)
-        return undefined;
     const used = h["x-ratelimit-used"];
-    return {
-        limit: +limit,
-        remaining: +(h["x-ratelimit-remaining"] ?? NaN),
-        reset: new Date(+(h["x-ratelimit-reset"] ?? NaN) * 1000),
-        used: used === undefined ? undefined : +used,
-        resource: h["x-ratelimit-resource"],
-    };
+    return limit === undefined
+        ? undefined
+        : {
+            limit: +limit,
+            remaining: +h["x-ratelimit-remaining"],
+            reset: new Date(+h["x-ratelimit-reset"] * 1000),
+            used: used === undefined ? used : +used,
+            resource: h["x-ratelimit-resource"],
+        };
 }
-const SECONDARY = /secondary rate limit/i;
 /** A secondary rate limit announces itself only in the body's message. */
 function isSecondaryRateLimit(body) {
-    return SECONDARY.test(body);
+    return /secondary rate limit/i.test(body);
 }
 /** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
 function isRateLimited(status, h, body) {
     return (status === 429 ||
-        (status === 403 && (h["retry-after"] != null || h["x-ratelimit-remaining"] === "0" || SECONDARY.test(body))));
+        (status === 403 && (h["retry-after"] != null || h["x-ratelimit-remaining"] === "0" || isSecondaryRateLimit(body))));
+}
+/**
+ * An error about one request: the message is `METHOD url` and `detail`, and the error has the
+ * request's `method` and `url` besides `props`.
+ */
+function requestError(Class, method, url, detail, props, cause) {
+    return new Class(`${method} ${url}${detail}`, { method, url, ...props }, cause);
+}
+/** A success status whose body the client cannot use (not JSON, no items array, an opaque redirect). */
+function responseError(method, url, status, headers, detail) {
+    const requestId = headers["x-github-request-id"];
+    return requestError(GitHubResponseError, method, url, `: ${detail}${withRequestId(requestId)}`, {
+        status,
+        contentType: headers["content-type"],
+        requestId,
+    });
+}
+/** ` (request id …)` for a message, when the response had one. */
+function withRequestId(requestId) {
+    return requestId ? ` (request id ${requestId})` : "";
 }
 /**
  * Builds the error for a failed response, e.g.
- * `GET /repos/o/r/actions/runs/1 → 404 Not Found: Not Found (request id ABCD:1234)`.
- * `where` is `METHOD /path`; `retryAt`, when the server named a time to come back, joins the message.
+ * `GET https://api.github.com/repos/o/r/actions/runs/1 → 404: Not Found (request id ABCD:1234)`.
+ * `retryAt`, when the server named a time to come back, joins the message.
  */
-function apiError(method, url, where, res, headers, text, retryAt) {
-    const status = res.status;
+function apiError(method, url, status, headers, text, retryAt) {
     let body = text || undefined;
     try {
         const parsed = JSON.parse(text);
@@ -90,24 +113,10 @@ function apiError(method, url, where, res, headers, text, retryAt) {
         // Not JSON (an HTML error page, a proxy's text): keep the raw text.
     }
     const requestId = headers["x-github-request-id"];
-    let message = `${where} → ${status} ${res.statusText}`.trimEnd();
     const detail = typeof body === "object" ? body.message : body?.slice(0, 200);
-    if (detail)
-        message += ": " + detail;
-    if (typeof body === "object" && body.errors)
-        message += " " + JSON.stringify(body.errors);
-    if (retryAt)
-        message += "; retry after " + retryAt.toISOString();
-    if (requestId)
-        message += ` (request id ${requestId})`;
-    return new (isRateLimited(status, headers, text) ? GitHubRateLimitError : GitHubApiError)(message, {
-        method,
-        url,
-        status,
-        body,
-        headers,
-        requestId,
-        rateLimit: parseRateLimit(headers),
-        retryAt,
-    });
+    return requestError(isRateLimited(status, headers, text) ? GitHubRateLimitError : GitHubApiError, method, url, ` → ${status}` +
+        (detail ? ": " + detail : "") +
+        (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "") +
+        (retryAt ? "; retry after " + retryAt.toISOString() : "") +
+        withRequestId(requestId), { status, body, headers, requestId, rateLimit: parseRateLimit(headers), retryAt });
 }

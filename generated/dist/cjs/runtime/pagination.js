@@ -18,63 +18,41 @@ const url_js_1 = require("./url.js");
  */
 function pages(client, fn, params, options) {
     const spec = fn.spec;
-    // Checked here, not in the generator, so that misuse throws at the call site.
-    if (!spec.pagination)
-        throw new TypeError(`${spec.id} is not a paginated operation`);
     const backward = options?.direction === "backward";
-    if (backward && !spec.pagination.backward) {
-        throw new TypeError(`${spec.id}: cannot page backward: the operation takes no "before" cursor`);
+    // Checked here, not in the generator, so that misuse throws at the call site.
+    if (!spec.pagination || (backward && !spec.pagination.backward)) {
+        throw new TypeError(`${spec.id} cannot be paged${backward ? " backward" : ""}`);
     }
-    return walk(client, fn, params, options, backward);
+    return walk(client, fn, spec, params, options, backward);
 }
-async function* walk(client, fn, params, options, backward) {
-    const spec = fn.spec;
+async function* walk(client, fn, spec, params, options, backward) {
     const { itemsKey, resultCap, cappedBy } = spec.pagination;
     const first = { ...params, per_page: params.per_page ?? 100 };
-    const cappable = resultCap !== undefined && cappedBy !== undefined && cappedBy.some((k) => params[k] != null);
+    const cappable = cappedBy?.some((k) => params[k] != null);
+    const seen = new Set();
     let notified = false;
     let url = (0, url_js_1.buildUrl)(client.baseUrl, spec, first);
-    const seen = new Set([url]);
     let res = await fn(client, first, options);
     for (;;) {
+        seen.add(url);
+        const { status, headers } = res;
         const data = res.data;
         const items = itemsKey === null ? data : data?.[itemsKey];
         if (!Array.isArray(items)) {
-            throw new errors_js_1.GitHubResponseError(`GET ${url}: expected ${itemsKey === null ? "an array" : `an array at "${itemsKey}"`} in the response body`, {
-                method: "GET",
-                url,
-                status: res.status,
-                contentType: res.headers["content-type"],
-                requestId: res.headers["x-github-request-id"],
-            });
+            throw (0, errors_js_1.responseError)("GET", url, status, headers, `expected an array${itemsKey === null ? "" : ` at "${itemsKey}"`}`);
         }
         const total = data.total_count;
         const totalCount = typeof total === "number" ? total : undefined;
-        const capped = cappable && totalCount !== undefined && totalCount > resultCap;
+        const capped = !!cappable && totalCount > resultCap;
         if (capped && !notified) {
             notified = true;
             options?.onCapped?.({ totalCount: totalCount, cap: resultCap });
         }
-        yield { status: res.status, headers: res.headers, items: items, totalCount, url, capped };
-        if (items.length === 0)
+        yield { status, headers, items: items, totalCount, url, capped };
+        const next = (0, link_js_1.parseLink)(headers.link)[backward ? "prev" : "next"];
+        if (!items.length || next === undefined || seen.has(next))
             return;
-        const link = res.headers.link;
-        if (link === undefined)
-            return;
-        const links = (0, link_js_1.parseLink)(link);
-        const next = backward ? links.prev : links.next;
-        if (next === undefined || seen.has(next))
-            return;
-        seen.add(next);
-        url = next;
-        res = await (0, request_js_1.send)(client, spec, next, options);
-    }
-}
-async function* flatten(walker) {
-    for await (const page of walker) {
-        const items = page.items;
-        for (let i = 0; i < items.length; i++)
-            yield items[i];
+        res = await (0, request_js_1.request)(client, spec, undefined, options, (url = next));
     }
 }
 /**
@@ -84,7 +62,11 @@ async function* flatten(walker) {
  * for await (const run of paginate(gh, listWorkflowRunsForRepo, { owner, repo })) { … }
  * ```
  */
-exports.paginate = Object.assign((client, fn, params, options) => flatten(pages(client, fn, params, options)), { pages });
+exports.paginate = Object.assign((client, fn, params, options) => itemsOf(pages(client, fn, params, options)), { pages });
+async function* itemsOf(walker) {
+    for await (const page of walker)
+        yield* page.items;
+}
 /**
  * Collects items into an array, at most `options.max` of them; stops requesting as soon as it has them.
  *
@@ -93,19 +75,13 @@ exports.paginate = Object.assign((client, fn, params, options) => flatten(pages(
  * ```
  */
 async function collect(client, fn, params, options) {
-    const walker = pages(client, fn, params, options);
+    const items = (0, exports.paginate)(client, fn, params, options);
     const max = options?.max ?? Infinity;
     const out = [];
-    if (max <= 0)
-        return out;
-    for await (const page of walker) {
-        const items = page.items;
-        for (let i = 0; i < items.length; i++) {
-            out.push(items[i]);
-            // Returning from `for await` closes the generator: no further request.
-            if (out.length >= max)
-                return out;
-        }
-    }
+    // Leaving `for await` closes the generators: no further request.
+    if (max > 0)
+        for await (const item of items)
+            if (out.push(item) >= max)
+                break;
     return out;
 }

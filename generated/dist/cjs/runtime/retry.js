@@ -12,9 +12,9 @@ exports.sleep = sleep;
 // Retry decisions and delays. Pure functions over status, headers and options, plus an
 // abortable sleep; the request core owns the loop.
 const errors_js_1 = require("./errors.js");
-/** Methods whose repetition does not repeat an effect. */
+/** Methods whose repetition does not repeat an effect: all but POST and PATCH. */
 function isIdempotent(method) {
-    return method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE" || method === "OPTIONS";
+    return method !== "POST" && method !== "PATCH";
 }
 /** Per-call options over the client's. A per-call object turns retries on even if the client has `false`. */
 function mergeRetry(client, call) {
@@ -55,9 +55,9 @@ function backoffMs(attempt, r) {
  * `Date`) or undefined. A server-requested wait above `maxRetryDelayMs` is not slept through.
  */
 function planRetry(status, h, body, attempt, retries, r, now) {
-    if (!(status === 500 || status === 502 || status === 503 || status === 504 || (0, errors_js_1.isRateLimited)(status, h, body))) {
+    // 500, 502, 503, 504 (a 501 stays so), and rate limits.
+    if (!((status > 499 && status < 505 && status !== 501) || (0, errors_js_1.isRateLimited)(status, h, body)))
         return undefined;
-    }
     const server = serverDelayMs(h, body, now);
     if (r && attempt <= retries) {
         if (server === undefined)
@@ -70,17 +70,18 @@ function planRetry(status, h, body, attempt, retries, r, now) {
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as the caller aborts. */
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
-        const onAbort = () => {
+        // One handler for both ends: the timer firing and the caller aborting.
+        const done = () => {
             clearTimeout(timer);
-            reject(signal.reason);
+            signal?.removeEventListener("abort", done);
+            if (signal?.aborted)
+                reject(signal.reason);
+            else
+                resolve();
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-        }, ms);
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener("abort", done);
         if (signal?.aborted)
-            onAbort();
-        else
-            signal?.addEventListener("abort", onAbort, { once: true });
+            done();
     });
 }
