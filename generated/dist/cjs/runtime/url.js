@@ -78,16 +78,15 @@ function buildQuery(spec, params) {
     }
     return q;
 }
+/** `/a/{x}/b/{y}` → `["/a/", "x", "/b/", "y", ""]`: names at odd indexes. Split once per operation. */
+const templates = new WeakMap();
 /** `baseUrl` + the path with each `{name}` filled in from `params[name]` + the query string. */
 function buildUrl(baseUrl, spec, params) {
-    // `/a/{x}/b/{y}` splits into "/a/", "x}/b/" and "y}": every part after the first starts with a
-    // name. (No regex: this runs on every call.)
-    const [head, ...parts] = spec.path.split("{");
-    let url = baseUrl + head;
-    for (const part of parts) {
-        const end = part.indexOf("}");
-        const name = part.slice(0, end);
-        url += encodePathParam(params[name], name, spec) + part.slice(end + 1);
-    }
+    let parts = templates.get(spec);
+    if (!parts)
+        templates.set(spec, (parts = spec.path.split(/[{}]/)));
+    let url = baseUrl + parts[0];
+    for (let i = 1; i < parts.length; i += 2)
+        url += encodePathParam(params[parts[i]], parts[i], spec) + parts[i + 1];
     return url + buildQuery(spec, params);
 }
