@@ -1,11 +1,12 @@
 // src/types.ts: every schema, parameter and response of the spec as TypeScript types, by
 // openapi-typescript. Operation modules index into `paths` rather than repeating these types.
 //
-// openapi-typescript (with its TypeScript 5.9) runs in a worker thread, for speed:
-// the worker loads it while the main thread loads the rest and reads the spec (`startTypesWorker`),
-// and works while the main thread emits, formats and compiles the other files. `emitTypes` answers
-// at once with a pending file; `settle` waits for it. The worker gets its own copy of the document
-// (postMessage clones it), which openapi-typescript is free to rewrite.
+// openapi-typescript (with its TypeScript 5.9) runs in a worker thread, for speed: the worker
+// loads it while the main thread loads the rest and reads the spec (`startTypesWorker`), and works
+// while the main thread emits the other files. `emitTypes` answers at once with a pending file;
+// `settle` waits for it. The worker gets its own copy of the document, which openapi-typescript
+// is free to rewrite: a clone by postMessage, or for a one-file JSON spec its own parse of the
+// file, started before the main thread has checked it (`speculateTypes`).
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { WorkerStartOptions } from "../write/format.js";
 import type { EmittedFile } from "./file.js";

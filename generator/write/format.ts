@@ -1,9 +1,10 @@
 // Formats emitted files with prettier and a fixed configuration: no config file of the host is
 // read, so the output is the same on every machine.
 //
-// Prettier runs in worker threads, for speed: on a large spec it is most of the work, and the
-// workers format while the main thread compiles what is formatted and another worker writes the
-// types. `startFormatWorkers` starts them early so that prettier loads while the generator does.
+// Most generated files are printed in prettier's layout already (emit/layout) and skip this; what
+// comes here is the runtime when `npm run build:runtime` builds it, and a README with unusual
+// text. Prettier runs in worker threads, started on the first file that needs them (the CLI only
+// configures them), so that a run with nothing to format never loads it.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { EmittedFile } from "../emit/file.js";
