@@ -2,7 +2,7 @@
 // sources are bundled with esbuild into node_modules/.cache/ once per change of their contents,
 // which spares every run the cost of compiling them on the fly (tsx): about half a second of a
 // two-second run on spec/. The generator's own dependencies stay outside the bundle.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,14 +17,15 @@ function sources(dir) {
 }
 
 // The bundle is named by the contents it was built from, so a stale one is never used.
-const hash = createHash("sha256").update(process.version);
+// The bundle also has this checkout's folder written in (paths.ts), so that is part of its name.
+const hash = createHash("sha256").update(process.version).update(generatorDir);
 for (const file of sources(generatorDir)) hash.update(relative(generatorDir, file)).update("\0").update(readFileSync(file)).update("\0");
 const cacheDir = join(root, "node_modules", ".cache", "actions-client-generator");
 const bundle = join(cacheDir, `cli-${hash.digest("hex").slice(0, 16)}`, "cli.js");
 
 if (!existsSync(bundle)) {
   const { build } = await import("esbuild");
-  const temp = `${dirname(bundle)}.${process.pid}.tmp`;
+  const temp = `${dirname(bundle)}.${process.pid}-${randomUUID()}.tmp`;
   await build({
     entryPoints: [join(generatorDir, "cli.ts")],
     outdir: temp,

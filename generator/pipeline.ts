@@ -7,7 +7,7 @@ import { checkSpec } from "./check/index.js";
 import { CJS_PACKAGE, typesDist } from "./emit/dist-files.js";
 import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
 import { runtimeFiles } from "./emit/runtime-build.js";
-import { PendingFile, settle, speculateTypes } from "./emit/types-file.js";
+import { PendingFile, settle, speculateTypes, type PlainJson } from "./emit/types-file.js";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
 import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
 import { loadSpec } from "./load/index.js";
@@ -27,13 +27,13 @@ export interface GenerateResult {
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
 /** Loads and checks a spec; throws SpecError with every problem found, positioned. */
-export async function loadModel(specPath: string): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator; isPlainJsonFile: boolean; rootFile: string }> {
+export async function loadModel(specPath: string): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator; plainJson?: PlainJson }> {
   const loaded = await loadSpec(specPath);
   if (!loaded.spec) throw new SpecError(loaded.diagnostics, noLocator);
   const diagnostics = [...loaded.diagnostics, ...checkSpec(loaded.spec)];
   if (diagnostics.length) throw new SpecError(diagnostics, loaded.spec.locate);
-  const { document, locate, isPlainJsonFile, rootFile } = loaded.spec;
-  return { model: buildModel(document), document, locate, isPlainJsonFile, rootFile };
+  const { document, locate, plainJsonText, rootFile } = loaded.spec;
+  return { model: buildModel(document), document, locate, ...(plainJsonText === undefined ? {} : { plainJson: { file: rootFile, text: plainJsonText } }) };
 }
 
 export async function generate(specPath: string, outDir: string): Promise<GenerateResult> {
@@ -42,11 +42,11 @@ export async function generate(specPath: string, outDir: string): Promise<Genera
   const runtime = runtimeFiles(session);
   runtime.catch(() => {}); // awaited below
   speculateTypes(resolve(specPath));
-  const { model, document, isPlainJsonFile, rootFile } = await loadModel(specPath);
+  const { model, document, plainJson } = await loadModel(specPath);
   const previous = await previousOutput(outDir);
   const surface = apiSurface(document, model);
   const release = planRelease(previous.surface, surface, previous.pkg.version);
-  const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version }, isPlainJsonFile ? rootFile : undefined);
+  const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version }, plainJson);
   // src/types.ts comes from a worker thread (emit/types-file.ts) while prettier workers format
   // the other sources (write/format.ts). openapi-typescript prints its output consistently, and
   // dist/ is printed from the same structures as the sources: prettier over them would cost most

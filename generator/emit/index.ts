@@ -8,14 +8,14 @@ import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.j
 import { emitPagination } from "./pagination-module.js";
 import { runtimeExportNames } from "./runtime-files.js";
 import { emitSchemas } from "./schemas-module.js";
-import { emitTypes } from "./types-file.js";
+import { emitTypes, type PlainJson } from "./types-file.js";
 
 export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
 
-/** `sameAsFile`: the JSON spec file that `document` is exactly the parse of, if it is (see emitTypes). */
-export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo, sameAsFile?: string): Promise<EmittedFile[]> {
-  const types = emitTypes(document, sameAsFile);
+/** `plainJson`: the JSON text that `document` is exactly the parse of, if it is (see emitTypes). */
+export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo, plainJson?: PlainJson): Promise<EmittedFile[]> {
+  const types = emitTypes(document, plainJson);
   const files = [
     ...emitOperationModules(model.operations),
     ...emitPagination(model),

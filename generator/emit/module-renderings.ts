@@ -20,8 +20,11 @@ export function renderModule(path: string, statements: readonly Statement[]): Em
   const name = path.slice("src/".length, -".ts".length);
   const parts = classify(statements);
   const declarations = TS_HEADER + declarationText(statements, parts);
+  const report = { exact: true };
+  const source = TS_HEADER + (printSource(statements, report) || "export {};\n");
   return [
-    { path, contents: TS_HEADER + (printSource(statements) || "export {};\n"), formatted: true },
+    // Not exact (text the layout does not know): prettier formats the source after all.
+    report.exact ? { path, contents: source, formatted: true } : { path, contents: source },
     { path: `dist/${name}.js`, contents: TS_HEADER + selfTypes(name) + javascript(parts) },
     { path: `dist/${name}.d.ts`, contents: declarations },
     { path: `dist/cjs/${name}.js`, contents: TS_HEADER + commonJs(parts) },

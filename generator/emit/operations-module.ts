@@ -1,5 +1,5 @@
 // src/operations/<group>.ts: one typed, tree-shakeable function per operation of a tag.
-import type { StatementStructures, WriterFunction } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import type { OperationModel } from "../model/types.js";
 import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
@@ -7,7 +7,7 @@ import { renderModule, type Statement } from "./module-renderings.js";
 import { operationDoc } from "./operation-doc.js";
 import { operationSpec, specLiteral, type SerializerName } from "./operation-spec.js";
 import { errorType, itemType, operationType, paramsType, responseType, typeNames } from "./operation-types.js";
-import { exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
+import { blankLine, exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
 
 /** Each group's module and its dist/ files. */
 export function emitOperationModules(operations: readonly OperationModel[]): EmittedFile[] {
@@ -31,8 +31,6 @@ export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
     ...body,
   ];
 }
-
-const blankLine: WriterFunction = (writer) => writer.blankLine();
 
 function operationStatements(op: OperationModel, runtimeTypes: Set<string>, serializers: Set<SerializerName>): StatementStructures[] {
   const names = typeNames(op);

@@ -29,7 +29,8 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
   const values = { name: pkg.name, title: model.title, quickStart: quickStart(model, pkg.name) };
   // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
   // not run; anything else (odd characters in a title, a path or a permission) goes through it.
-  const inPrettierLayout = isPlainProse(values.name) && isPlainProse(values.title) && values.quickStart.split("\n").every((l) => l.length <= 100) && rows.every(isPlainRow);
+  const plainFilters = capped.every((op) => (op.pagination?.cappedBy ?? []).every((f) => /^[\w.-]+$/.test(f)));
+  const inPrettierLayout = plainFilters && isPlainProse(values.name) && isPlainProse(values.title) && values.quickStart.split("\n").every((l) => l.length <= 100) && rows.every(isPlainRow);
   const contents = render("README.md.hbs", {
     header: `<!-- ${HEADER_TEXT} -->`,
     ...values,
@@ -51,12 +52,12 @@ function table(rows: readonly string[][], aligned: boolean): string[] {
 
 /** Text in a sentence that Markdown reads as text: no markup characters and no line break. */
 function isPlainProse(text: string): boolean {
-  return !/[*_`[\]<>\\|#~\n\r]/.test(text);
+  return !/[*_`[\]<>\\|#~\n\r\t]|\s\s|^\s|\s$/.test(text);
 }
 
 /** A table cell that prettier measures as we do: ASCII words and common punctuation, no markup. */
 function isPlainText(text: string): boolean {
-  return /^[A-Za-z0-9 .,:;'"()/{}?=&@+!%-]*$/.test(text);
+  return /^[A-Za-z0-9 .,:;'"()/{}?=&@+!%-]*$/.test(text) && !/\s\s|^\s|\s$/.test(text);
 }
 
 function isPlainRow([name, path, permission]: readonly string[]): boolean {

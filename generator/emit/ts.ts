@@ -2,12 +2,14 @@
 // like the code they produce. Every text that comes from the spec goes through `literal` or
 // `docText`, which is what keeps hostile strings from turning into code.
 import type {
+  WriterFunction,
   ImportDeclarationStructure,
   JSDocStructure,
   OptionalKind,
   TypeAliasDeclarationStructure,
   VariableStatementStructure,
 } from "ts-morph";
+import { preferredQuotes } from "./layout/layout.js";
 import { StructureKind, VariableDeclarationKind } from "./structure-kind.js";
 
 /** A string or number as a TypeScript literal; JSON's escaping is valid TypeScript. */
@@ -15,9 +17,12 @@ export function literal(value: string | number): string {
   return typeof value === "number" ? String(value) : JSON.stringify(value);
 }
 
-/** An object key as written in code: bare when it is an identifier. */
+/** A blank line between statements (the only writer function the source printer accepts). */
+export const blankLine: WriterFunction = (writer) => writer.blankLine();
+
+/** An object key as written in code, as prettier writes it: bare when it is an identifier (in any script), else quoted. */
 export function propertyName(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+  return /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u.test(key) ? key : preferredQuotes(JSON.stringify(key));
 }
 
 /** `Base["a"][200]`: indexed access with each key written as a literal. */

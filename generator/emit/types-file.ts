@@ -66,22 +66,27 @@ function transform(document) {
   }
 }
 // A JSON spec is read and transformed here as soon as its path is known, while the main thread
-// loads and checks the same file; the main thread then says whether its document is that file
-// as JSON.parse reads it (one file, internal refs only), and the result is used or dropped.
-let speculation;
+// loads and checks the same file. When the main thread's document is exactly JSON.parse of a text
+// (one file, internal refs only), it sends that text: the result made from the same text is used,
+// and any other text (the file changed in between, another run) is parsed and transformed here.
+const speculations = new Map();
 parentPort.on("message", (message) => {
   if (message.kind === "speculate") {
+    let text;
+    try { text = require("node:fs").readFileSync(message.path, "utf8"); } catch { return; }
     let document;
-    try { document = JSON.parse(require("node:fs").readFileSync(message.path, "utf8")); } catch { return; }
-    speculation = { path: message.path, reply: transform(document) };
+    try { document = JSON.parse(text); } catch { return; }
+    speculations.set(message.path, { text, reply: transform(document) });
     return;
   }
-  const { document, sameAsFile, port, done } = message;
+  const { document, json, port, done } = message;
   let reply;
-  if (!sameAsFile) reply = transform(document);
-  else if (speculation && speculation.path === sameAsFile) reply = speculation.reply;
-  else reply = { error: { message: sameAsFile + " could not be read again as JSON: did it change during the run? Run the generator again." } };
-  speculation = undefined;
+  if (!json) reply = transform(document);
+  else {
+    const guess = speculations.get(json.file);
+    speculations.delete(json.file);
+    reply = guess && guess.text === json.text ? guess.reply : transform(JSON.parse(json.text));
+  }
   port.postMessage(reply);
   port.close();
   Atomics.store(done, 0, 1);
@@ -179,13 +184,19 @@ export function speculateTypes(specFile: string): void {
   worker!.postMessage({ kind: "speculate", path: specFile });
 }
 
-/** src/types.ts for a document; `sameAsFile` names the JSON file it is exactly the parse of, if so. */
-export function emitTypes(document: Record<string, unknown>, sameAsFile?: string): Promise<EmittedFile> {
+/** A document's JSON file and text, when the document is exactly JSON.parse of that text. */
+export interface PlainJson {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** src/types.ts for a document; `json`: the text it is exactly the parse of, if so (cheaper to send). */
+export function emitTypes(document: Record<string, unknown>, json?: PlainJson): Promise<EmittedFile> {
   startTypesWorker();
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));
-  // The document is cloned into the worker only when the worker has not read it itself.
-  const message = sameAsFile ? { kind: "emit", sameAsFile, document: null } : { kind: "emit", document };
+  // A text is copied into the worker much faster than a document is cloned.
+  const message = json ? { kind: "emit", json: { file: json.file, text: json.text }, document: null } : { kind: "emit", document };
   worker!.postMessage({ ...message, port: port2, done }, [port2]);
   return Promise.resolve(new PendingFile("src/types.ts", port1, done, (text) => TS_HEADER + text));
 }

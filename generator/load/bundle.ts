@@ -49,8 +49,10 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
   const inProgress = new Set<string>();
   const rewritten = new WeakSet<object>();
 
-  const hadComponents = "components" in document;
-  const components = (document.components ??= {}) as Record<string, Record<string, unknown>>;
+  // Created only when missing: a `components` of the wrong kind is left for the checks to report.
+  const hadComponents = document.components !== undefined;
+  if (!hadComponents) document.components = {};
+  const components = (isPlainObject(document.components) ? document.components : {}) as Record<string, Record<string, unknown>>;
 
   const targetOf = (site: RefSite, file: string) => {
     const { file: rel, pointer } = splitRef(site.ref);

@@ -15,10 +15,10 @@ export interface LoadedSpec {
   locationOf(pointer: Pointer): SpecLocation;
   readonly locate: Locator;
   /**
-   * One JSON file with internal refs only: the document is what JSON.parse gives for the root
-   * file's text, unchanged by bundling (so a worker may parse that file itself).
+   * For one JSON file with internal refs only, its text: the document is what JSON.parse gives
+   * for it, unchanged by bundling (so a worker may parse that text itself).
    */
-  readonly isPlainJsonFile: boolean;
+  readonly plainJsonText: string | undefined;
 }
 
 export type LoadResult = { spec: LoadedSpec; diagnostics: Diagnostic[] } | { spec?: undefined; diagnostics: Diagnostic[] };
@@ -96,8 +96,8 @@ export async function loadSpec(rootPath: string): Promise<LoadResult> {
     }
     return { file: base.file, pointer: [...base.pointer, ...pointer.slice(from)] };
   };
-  const isPlainJsonFile = files.size === 1 && root.json === true && !diagnostics.length;
-  return { spec: { rootFile, document, files, locationOf, locate, isPlainJsonFile }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
+  const plainJsonText = files.size === 1 && !diagnostics.length ? root.jsonText : undefined;
+  return { spec: { rootFile, document, files, locationOf, locate, plainJsonText }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
 }
 
 /** Files named by the refs of one file; the walk is skipped when the text has no such ref. */

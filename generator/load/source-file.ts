@@ -11,8 +11,8 @@ import { describeYamlErrors, type PositionedError } from "./yaml-errors.js";
 export interface SourceFile {
   readonly path: string;
   readonly value: unknown;
-  /** Read with JSON.parse: the value is exactly what JSON.parse gives for the file's text. */
-  readonly json?: true;
+  /** The file's text when it was read with JSON.parse: the value is exactly what JSON.parse gives for it. */
+  readonly jsonText?: string;
   /** 1-based line and column of the value at `pointer`, or of its nearest existing parent. */
   locate(pointer: readonly (string | number)[]): { line: number; col: number };
 }
@@ -31,7 +31,7 @@ export function parseSource(path: string, text: string): ParseResult {
       const value: unknown = JSON.parse(text);
       let lineStarts: number[] | undefined;
       const locate = (pointer: readonly (string | number)[]) => lineColumn((lineStarts ??= lineStartsOf(text)), jsonPointerOffset(text, pointer));
-      return { file: { path, value, locate, json: true }, diagnostics: [] };
+      return { file: { path, value, locate, jsonText: text }, diagnostics: [] };
     } catch (error) {
       // A .json file must be JSON: YAML would accept what JSON does not (trailing commas,
       // single quotes), so its own scanner names the first problem. Other text that merely

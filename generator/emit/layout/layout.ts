@@ -7,17 +7,27 @@ import type { Doc } from "./doc.js";
 import { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } from "./doc.js";
 import { parseExpression, parseType, type Node } from "./syntax.js";
 
-/** Code that stays on one line (text outside the emitters' vocabulary). */
-const verbatim = (text: string): Doc => text;
-
-export function typeDoc(text: string): Doc {
-  const node = parseType(text);
-  return node ? nodeDoc(node, "statement") : verbatim(text);
+/**
+ * Whether everything printed so far is in prettier's layout. Text outside the emitters' vocabulary
+ * is kept as it is and clears `exact`: such a file goes through prettier after all.
+ */
+export interface LayoutReport {
+  exact: boolean;
 }
 
-export function expressionDoc(text: string, expanded: boolean): Doc {
+function verbatim(text: string, report: LayoutReport): Doc {
+  report.exact = false;
+  return text;
+}
+
+export function typeDoc(text: string, report: LayoutReport): Doc {
+  const node = parseType(text);
+  return node ? nodeDoc(node, "statement") : verbatim(text, report);
+}
+
+export function expressionDoc(text: string, expanded: boolean, report: LayoutReport): Doc {
   const node = parseExpression(text);
-  return node ? nodeDoc(node, "statement", expanded) : verbatim(text);
+  return node ? nodeDoc(node, "statement", expanded) : verbatim(text, report);
 }
 
 /** Where a node sits, which changes how prettier lays out unions. */
@@ -26,7 +36,9 @@ type Place = "statement" | "type-argument";
 function nodeDoc(node: Node, place: Place, expanded = false): Doc {
   switch (node.kind) {
     case "text":
-      return node.text.startsWith('"') ? preferredQuotes(node.text) : node.text;
+      if (node.text.startsWith('"')) return preferredQuotes(node.text);
+      // Prettier writes exponents as `1e21`, where JSON.stringify writes `1e+21`.
+      return /^-?\d/.test(node.text) ? node.text.toLowerCase().replace("e+", "e") : node.text;
     case "union":
       return unionDoc(node.members, place === "statement");
     case "intersection":
@@ -44,12 +56,15 @@ function nodeDoc(node: Node, place: Place, expanded = false): Doc {
     case "mapped": {
       // The value type moves to its own line when it does not fit after `]:`, as in a type alias.
       const value = node.type.kind === "union" ? unionDoc(node.type.members, false, false) : nodeDoc(node.type, "statement");
-      const key = ["[", node.parameter, " in ", nodeDoc(node.constraint, "statement"), "]:"];
+      const key = [group(["[", indent([softline, node.parameter, " in ", nodeDoc(node.constraint, "statement")]), softline, "]"]), ":"];
       return group(["{", indent([line, key, group(indent([line, value])), ifBreak(";")]), line, "}"]);
     }
     case "call": {
       const args = node.args.map((a, i) => nodeDoc(a, "statement", expanded && i === node.args.length - 1));
-      return [node.comment ? node.comment + " " : "", node.callee, "(", join(", ", args), ")"];
+      const head = node.comment ? node.comment + " " + node.callee : node.callee;
+      // One object argument hugs the parentheses, as prettier prints `operation({ … })`.
+      if (node.args.length === 1 && node.args[0]!.kind === "object") return [head, "(", args[0]!, ")"];
+      return [head, group(["(", indent([softline, join([",", line], args)]), ifBreak(","), softline, ")"])];
     }
     case "object":
       return bracketed(node.properties.map((p) => property(p.key, p.value)), ",", expanded);
@@ -95,10 +110,10 @@ function isObjectType(node: Node): boolean {
 }
 
 /** The right side of `type X = …`: a union moves to the next line, and breaks there only if it must. */
-export function typeAliasDoc(left: Doc, text: string): Doc {
+export function typeAliasDoc(left: Doc, text: string, report: LayoutReport): Doc {
   const node = parseType(text);
   if (node?.kind === "union") return group([group(left), " =", group(indent([line, unionDoc(node.members, false, false)])), ";"]);
-  return assignment(left, [node ? nodeDoc(node, "statement") : verbatim(text), ";"]);
+  return assignment(left, [node ? nodeDoc(node, "statement") : verbatim(text, report), ";"]);
 }
 
 /**

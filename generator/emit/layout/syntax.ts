@@ -17,7 +17,10 @@ export type Node =
   | { readonly kind: "object"; readonly properties: readonly { readonly key: string; readonly value: Node }[] }
   | { readonly kind: "array"; readonly elements: readonly Node[] };
 
-const TOKEN = /\s*(\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?|[A-Za-z_$][\w$]*|\.\.\.|[<>[\](){}|&,:;?.])/y;
+const TOKEN = /\s*(\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*|\.\.\.|[<>[\](){}|&,:;?.])/uy;
+
+/** A token that stands for a value: a name, string or number. */
+const VALUE = /^[\p{ID_Start}_$"'\d-]/u;
 
 class Reader {
   private readonly tokens: string[] = [];
@@ -103,7 +106,7 @@ function primaryType(reader: Reader): Node {
   const token = reader.next();
   if (token === "typeof" || token === "keyof") return { kind: "prefix", operator: token, operand: postfixType(reader) };
   if (token === "{") return reader.peek() === "[" ? mappedType(reader) : typeLiteral(reader);
-  if (!/^[A-Za-z_$"\d-]/.test(token)) throw new SyntaxError(`unexpected ${token}`);
+  if (!VALUE.test(token)) throw new SyntaxError(`unexpected ${token}`);
   if (reader.peek() !== "<") return { kind: "text", text: token };
   reader.next();
   const args = [typeExpression(reader)];
@@ -145,7 +148,7 @@ function expression(reader: Reader): Node {
   }
   if (token === "{") return objectLiteral(reader);
   if (token === "[") return arrayLiteral(reader);
-  if (!/^[A-Za-z_$"\d-]/.test(token)) throw new SyntaxError(`unexpected ${token}`);
+  if (!VALUE.test(token)) throw new SyntaxError(`unexpected ${token}`);
   return reader.peek() === "(" ? call(reader, token) : { kind: "text", text: token };
 }
 
