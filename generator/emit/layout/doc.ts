@@ -100,7 +100,7 @@ export function printDoc(doc: Doc, width: number): string {
     const { indent: level, mode, doc: current } = commands.pop()!;
     if (typeof current === "string") {
       out.push(current);
-      column += current.length;
+      column += textWidth(current);
       continue;
     }
     if (isArray(current)) {
@@ -162,7 +162,7 @@ function fits(next: Command, rest: readonly Command[], width: number, groupModes
     }
     const { mode, doc } = stack.pop()!;
     if (typeof doc === "string") {
-      width -= doc.length;
+      width -= textWidth(doc);
       continue;
     }
     if (isArray(doc)) {
@@ -190,6 +190,22 @@ function fits(next: Command, rest: readonly Command[], width: number, groupModes
   }
   return false;
 }
+
+/**
+ * Columns a text takes, counted as prettier counts them: East Asian wide and fullwidth characters
+ * and emoji take 2, combining marks and control characters none.
+ */
+export function textWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const character of text) {
+    if (/[\p{Cc}\u0300-\u036f]/u.test(character)) continue;
+    width += WIDE.test(character) ? 2 : 1;
+  }
+  return width;
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
 function trimTrailingSpaces(out: string[]): void {
   while (out.length) {
