@@ -19,7 +19,7 @@ export type Statement = StatementStructures | WriterFunction;
 export function renderModule(path: string, statements: readonly Statement[]): EmittedFile[] {
   const name = path.slice("src/".length, -".ts".length);
   const parts = classify(statements);
-  const declarations = TS_HEADER + declarationText(statements, parts);
+  const declarations = TS_HEADER + declarationText(statements);
   const report = { exact: true };
   const source = TS_HEADER + (printSource(statements, report) || "export {};\n");
   return [
@@ -58,7 +58,7 @@ function javascript({ valueImports, consts }: Parts): string {
 }
 
 /** The source minus what only JavaScript needs: value imports, and initializers (`declare const`). */
-function declarationText(statements: readonly Statement[], { consts }: Parts): string {
+function declarationText(statements: readonly Statement[]): string {
   const kept: Statement[] = [];
   for (const statement of statements) {
     if (typeof statement === "function") continue;
@@ -70,7 +70,7 @@ function declarationText(statements: readonly Statement[], { consts }: Parts): s
   // In a declaration file every top-level declaration is exported unless the file says `export {}`.
   const hasPrivate = kept.some((statement) => typeof statement !== "function" && "isExported" in statement && statement.isExported === false);
   const text = printSource(kept);
-  return text && hasPrivate ? text + "export {};\n" : text || (consts.length ? "" : "export {};\n");
+  return !text ? "export {};\n" : hasPrivate ? text + "export {};\n" : text;
 }
 
 /** `require` for each value import, the consts, then `exports.name = name` for each. */

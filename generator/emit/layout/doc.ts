@@ -195,7 +195,7 @@ function fits(next: Command, rest: readonly Command[], width: number, groupModes
  * Columns a text takes, counted as prettier counts them: East Asian wide and fullwidth characters
  * and emoji take 2, combining marks and control characters none.
  */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
   for (const character of text) {

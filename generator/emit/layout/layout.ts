@@ -169,4 +169,3 @@ export function importList(names: readonly string[]): Doc {
   return bracketed(names, ",", false);
 }
 
-export { hardline };
