@@ -1,9 +1,13 @@
-// The client: options resolved once. The token lives only in a closure, never in a property,
-// so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
+// The client: options resolved and checked once. The token lives only in a closure, never in a
+// property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
+import { checkHeaderValue } from "./headers.js";
 import type { Client, ClientOptions } from "./types.js";
 
 /**
- * Creates a client.
+ * Creates a client. Bounded by default: each attempt has 30 s for the whole response
+ * (`timeoutMs`), a response body may have 64 MiB (`maxResponseBytes`), and `paginate`/`collect`
+ * fetch at most 1,000 pages (`maxPages`). Throws a TypeError, before any request, for a token that
+ * cannot be a header value or a `baseUrl` with credentials; neither message quotes the value.
  *
  * ```ts
  * const gh = createClient({ token: process.env.GITHUB_TOKEN });
@@ -14,16 +18,33 @@ export function createClient({
   token,
   baseUrl = "https://api.github.com",
   userAgent = "gh-actions-client",
-  timeoutMs,
+  timeoutMs = 30_000,
+  maxResponseBytes = 67_108_864,
   retry = {},
   fetch,
 }: ClientOptions = {}): Client {
-  const bearer = (t: string): string | undefined => (t ? "Bearer " + t : undefined);
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    // Reported below, without the text: a malformed URL may still hold a credential.
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new TypeError("createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)");
+  }
+  checkHeaderValue("createClient: userAgent", userAgent);
+  const bearer = (t: unknown): string | undefined => {
+    if (typeof t !== "string") throw new TypeError("token: the token function returned " + typeof t);
+    checkHeaderValue("token", t);
+    return t ? "Bearer " + t : undefined;
+  };
   const fixed = typeof token === "string" ? bearer(token) : undefined;
   return Object.freeze({
-    baseUrl: baseUrl.replace(/\/+$/, ""),
+    // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
+    baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
     userAgent,
     timeoutMs,
+    maxResponseBytes,
     retry,
     fetch,
     authenticated: !!token,

@@ -6,8 +6,10 @@ export {
   GitHubApiError,
   GitHubError,
   GitHubNetworkError,
+  GitHubPageLimitError,
   GitHubRateLimitError,
   GitHubResponseError,
+  GitHubSizeLimitError,
   GitHubTimeoutError,
 } from "./errors.js";
 export type { GitHubErrorBody, RateLimit } from "./errors.js";

@@ -1,9 +1,9 @@
 // Pagination helpers: lazy async generators that follow the Link header exactly as given.
-import { responseError } from "./errors.js";
+import { clip, GitHubPageLimitError, requestError, responseError } from "./errors.js";
 import { parseLink } from "./link.js";
 import { request } from "./request.js";
 import type { ApiResponse, Client, OperationSpec, PaginatedOperation, ResponseHeaders, RequestOptions } from "./types.js";
-import { buildUrl } from "./url.js";
+import { buildUrl, linkTarget } from "./url.js";
 
 type Params = Readonly<Record<string, unknown>>;
 
@@ -27,6 +27,13 @@ export interface PaginateOptions extends RequestOptions {
    * Pages report the same condition as `capped: true`.
    */
   readonly onCapped?: (info: CappedInfo) => void;
+  /**
+   * The most pages a walk fetches. A listing with a next page after them fails with
+   * `GitHubPageLimitError`, so that a server whose links never end cannot keep it going. Default
+   * 1,000: every page of a 1,000-result listing (GitHub's cap on filtered run lists) even at
+   * `per_page: 1`, and 100,000 items at the helpers' `per_page` of 100. `Infinity`: no limit.
+   */
+  readonly maxPages?: number;
 }
 
 export interface CollectOptions extends PaginateOptions {
@@ -50,8 +57,11 @@ export interface Page<I> {
 /**
  * Walks a paginated operation page by page. Lazy: no request before the first `next()`, none after
  * the consumer stops. The first request is `fn(client, { ...params, per_page: params.per_page ?? 100 })`;
- * later ones follow `Link: <…>; rel="next"` (`rel="prev"` backward) exactly as given. The walk ends
- * at a page without that link, at an empty page, or at a link already visited.
+ * later ones follow `Link: <…>; rel="next"` (`rel="prev"` backward), resolved against the page's
+ * URL. The walk ends at a page without that link, at an empty page, at a link already visited, or
+ * once it has yielded as many items as the page's `total_count` (a server cannot list more than it
+ * counts). It fails with `GitHubResponseError` at a link outside the client's `baseUrl` (its origin
+ * and path), and with `GitHubPageLimitError` at a next page beyond `maxPages`.
  */
 export function pages<P, I>(
   client: Client,
@@ -81,8 +91,10 @@ async function* walk<I>(
   const { itemsKey, resultCap, cappedBy } = spec.pagination!;
   const first = { ...params, per_page: params.per_page ?? 100 };
   const cappable = cappedBy?.some((k) => params[k] != null);
+  const maxPages = options?.maxPages ?? 1000;
   const seen = new Set<string>();
   let notified = false;
+  let count = 0;
   let url = buildUrl(client.baseUrl, spec, first);
   let res = await fn(client, first, options);
   for (;;) {
@@ -101,8 +113,15 @@ async function* walk<I>(
       options?.onCapped?.({ totalCount: totalCount!, cap: resultCap! });
     }
     yield { status, headers, items: items as I[], totalCount, url, capped };
-    const next = parseLink(headers.link)[backward ? "prev" : "next"];
-    if (!items.length || next === undefined || seen.has(next)) return;
+    const link = parseLink(headers.link)[backward ? "prev" : "next"];
+    if (!items.length || link === undefined || (count += items.length) >= totalCount!) return;
+    // Only under the base URL: the token goes with the request.
+    const next = linkTarget(client.baseUrl, url, link);
+    if (!next) throw responseError("GET", url, status, headers, `Link ${JSON.stringify(clip(link))} is not a URL under ${client.baseUrl}; not followed`);
+    if (seen.has(next)) return;
+    if (seen.size >= maxPages) {
+      throw requestError(GitHubPageLimitError, "GET", next, `: not fetched, ${maxPages} pages already (maxPages); raise maxPages or narrow the listing`, { maxPages });
+    }
     res = await request(client, spec, undefined, options, (url = next));
   }
 }

@@ -1,26 +1,29 @@
-// The request core: headers, per-attempt timeout, retries, response decoding, errors. What only
-// some operations need (bodies, cookies, binary responses, redirects) is a function their spec
-// names. This is the per-call hot path: one async function, no closures, regexes or AbortSignals
-// unless a timeout asks for them.
+// The request core: headers, per-attempt timeout, retries, bounded response reading, errors. What
+// only some operations need (bodies, cookies, binary responses, redirects) is a function their spec
+// names. This is the per-call hot path: one async function, few closures and no regexes.
 import {
   apiError,
   GitHubError,
   GitHubNetworkError,
+  GitHubSizeLimitError,
   GitHubTimeoutError,
   requestError,
   responseError,
 } from "./errors.js";
-import { backoffMs, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
+import { setHeader } from "./headers.js";
+import { backoffMs, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
 
 type Params = Readonly<Record<string, unknown>>;
 type Headers_ = Record<string, string>;
 
+const decoder = /* @__PURE__ */ new TextDecoder();
+
 /**
  * Calls an operation: fills path, query, headers and body from the flat `params`. With `next`
- * (pagination's Link targets), GETs that absolute URL exactly as given instead, refusing one on
- * another origin than `client.baseUrl` so that the token is never sent to another host.
+ * (pagination's Link targets, checked there against `client.baseUrl`), GETs that absolute URL instead.
+ * Bad params and header values throw a TypeError before any request; they are never retried.
  */
 export async function request(
   client: Client,
@@ -34,29 +37,27 @@ export async function request(
   let method: string = spec.method;
   let url = next!;
   let body: RequestInit["body"];
-  if (next) {
-    method = "GET";
-    if (new URL(next).origin !== new URL(client.baseUrl).origin) {
-      throw requestError(GitHubError, method, url, ": refusing to send credentials to another origin");
-    }
-  } else {
+  if (next) method = "GET";
+  else {
     const p = (params ?? {}) as Params;
     url = buildUrl(client.baseUrl, spec, p);
-    for (const name of spec.headerParams ?? []) if (isSet(p[name])) headers[name.toLowerCase()] = simpleValue(p[name]);
+    for (const name of spec.headerParams ?? []) if (isSet(p[name])) setHeader(headers, name, simpleValue(p[name]));
     spec.cookies?.(p, headers);
     body = spec.writeBody?.(p, headers, spec);
   }
   // Caller headers are lower-cased so that they replace ours instead of being joined to them.
   const extra = options?.headers ?? {};
-  for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+  for (const name in extra) setHeader(headers, name, extra[name]!);
 
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
-  // 0 and Infinity mean "no timeout"; above 2^31-1 ms setTimeout would fire at once.
-  const timed = timeoutMs! > 0 && timeoutMs! < 2147483648;
+  // 0 and Infinity mean "no timeout"; beyond MAX_DELAY_MS setTimeout would fire at once.
+  const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
   const retry = mergeRetry(client.retry, options?.retry);
   const retries = maxRetries(method, retry);
-  const init: RequestInit = { method, headers, body, signal, redirect: spec.redirect && "manual" };
+  // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
+  // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
+  const init: RequestInit = { method, headers, body, signal, redirect: spec.redirect || method !== "GET" ? "manual" : undefined };
 
   for (let attempt = 1; ; attempt++) {
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
@@ -78,28 +79,37 @@ export async function request(
     }
 
     let res: Response | undefined;
+    const h: Headers_ = {};
     let text = "";
     let bytes: ArrayBuffer | undefined;
     let error: GitHubError | undefined;
     try {
       // Looked up per call, so that a fetch installed or stubbed after createClient is used.
       res = await (client.fetch ?? fetch)(url, init);
-      const reading = spec.binary?.(res, method);
-      if (reading) bytes = await reading;
-      else text = await res.text();
+      res.headers.forEach(setHeaderOf, h);
+      // The timer runs on while the body is read: it bounds the whole response.
+      const raw = await readBody(res, client.maxResponseBytes, method, url, h);
+      if (spec.binary?.(res, method)) bytes = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
+      else text = decoder.decode(raw);
     } catch (e) {
-      // A caller's abort wins and is rethrown as its own reason.
+      // A caller's abort wins and is rethrown as its own reason; our own errors (size) as they are.
       if (signal?.aborted) throw signal.reason;
+      if (e instanceof GitHubError) throw e;
       const cause = (e as { cause?: Error } | undefined)?.cause?.message;
+      let detail = `${(e as Error)?.message}${cause ? ` (${cause})` : ""}`;
+      // A fetch that quotes request headers in its errors would reveal the token: cut it from the
+      // message and keep no such cause.
+      const leaked = auth && leaks(e, auth.slice(7));
+      if (leaked) detail = detail.split(auth!.slice(7)).join("[token]");
       error = own?.signal.aborted
         ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, { timeoutMs })
         : requestError(
             GitHubNetworkError,
             method,
             url,
-            `: network error${res ? " while reading the body" : ""}: ${(e as Error)?.message}${cause ? ` (${cause})` : ""}`,
+            `: network error${res ? " while reading the body" : ""}: ${detail}`,
             {},
-            { cause: e },
+            leaked ? undefined : { cause: e },
           );
     } finally {
       clearTimeout(timer);
@@ -111,8 +121,6 @@ export async function request(
       if (attempt <= retries) delay = backoffMs(attempt, retry as RetryOptions);
     } else {
       const status = res!.status;
-      const h: Headers_ = {};
-      res!.headers.forEach(setHeader, h);
       if (status > 199 && status < 300) {
         let data: unknown = bytes;
         if (text && method !== "HEAD") {
@@ -135,10 +143,50 @@ export async function request(
   }
 }
 
-function setHeader(this: Headers_, value: string, name: string): void {
+/**
+ * Reads a body, counting bytes as they arrive (decompressed), and refuses it with a
+ * GitHubSizeLimitError once it passes `max`: nothing beyond the limit is kept, and the connection
+ * is dropped. `content-length` serves only to refuse early; the count bounds what is read whatever
+ * it says.
+ */
+async function readBody(res: Response, max: number, method: string, url: string, h: Headers_): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  // A HEAD response announces the length of a body it does not have.
+  let size = method === "HEAD" ? 0 : +h["content-length"]! || 0;
+  const reader = size > max ? undefined : res.body?.getReader();
+  if (reader) {
+    size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || (size += value.byteLength) > max) break;
+      chunks.push(value);
+    }
+  }
+  if (size > max) {
+    (reader ?? res.body)?.cancel().catch(ignore);
+    throw responseError(method, url, res.status, h, `response body larger than maxResponseBytes (${max} bytes); not read further`, GitHubSizeLimitError, {
+      maxResponseBytes: max,
+    });
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(size);
+  size = 0;
+  for (const c of chunks) all.set(c, size), (size += c.byteLength);
+  return all;
+}
+
+/** Whether an error, or a cause under it, quotes `secret` in its message or stack. */
+function leaks(e: unknown, secret: string): boolean {
+  for (let i = 0; e && i < 5; i++, e = (e as Error).cause) if (String(e).includes(secret) || String((e as Error).stack).includes(secret)) return true;
+  return false;
+}
+
+function setHeaderOf(this: Headers_, value: string, name: string): void {
   this[name] = value;
 }
 
 function abortTimer(ac: AbortController): void {
   ac.abort();
 }
+
+function ignore(): void {}

@@ -1,6 +1,6 @@
 // Retry decisions and delays. Pure functions over status, headers and options, plus an
 // abortable sleep; the request core owns the loop.
-import { isRateLimited, isSecondaryRateLimit } from "./errors.js";
+import { isRateLimited, isSecondaryRateLimit, resetMs } from "./errors.js";
 import type { ResponseHeaders, RetryOptions } from "./types.js";
 
 /** Methods whose repetition does not repeat an effect: all but POST and PATCH. */
@@ -18,22 +18,24 @@ export function maxRetries(method: string, r: RetryOptions | false): number {
   return r && (r.retryNonIdempotent || isIdempotent(method)) ? (r.retries ?? 3) : 0;
 }
 
+/** The longest wait a timer can make (2^31-1 ms, about 24.8 days): setTimeout fires at once beyond it. */
+export const MAX_DELAY_MS = 2147483647;
+
 /**
- * The wait the server asks for, in ms: `retry-after` (seconds or an HTTP date); else
- * `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0; else 60 s for a secondary
- * rate limit that names no time (GitHub documents "wait at least one minute"). Undefined: no ask.
+ * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
+ * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`
+ * (epoch seconds, digits) when `x-ratelimit-remaining` is 0; else 60 s for a secondary rate limit
+ * that names no time (GitHub documents "wait at least one minute"). An invalid value (`1e400`,
+ * `0x10`, `Infinity`) is ignored. The result is clamped to [0, MAX_DELAY_MS]; a time already past
+ * means "retry now". Undefined: no ask.
  */
 export function serverDelayMs(h: ResponseHeaders, body: string, now: number): number | undefined {
-  const after = h["retry-after"];
-  const reset = h["x-ratelimit-reset"];
-  let ms: number | undefined;
-  if (after != null) {
-    ms = +after * 1000;
-    if (isNaN(ms)) ms = Date.parse(after) - now;
-  } else if (reset != null && h["x-ratelimit-remaining"] === "0") ms = +reset * 1000 - now;
-  else if (isSecondaryRateLimit(body)) ms = 60_000;
-  // An unparsable value (NaN) or a time already past means: retry now.
-  return ms === undefined ? ms : ms > 0 ? ms : 0;
+  const after = h["retry-after"] ?? "";
+  let ms = /^\d+$/.test(after) ? +after * 1000 : /^[a-z]{3}/i.test(after) ? Date.parse(after) - now : NaN;
+  if (isNaN(ms) && h["x-ratelimit-remaining"] === "0") ms = resetMs(h) - now;
+  if (isNaN(ms) && isSecondaryRateLimit(body)) ms = 60_000;
+  // Digits beyond 308 of them make Infinity, which the clamp also bounds.
+  return isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_DELAY_MS);
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(maxDelayMs, baseDelayMs·2^(attempt-1))). */
@@ -75,7 +77,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       if (signal?.aborted) reject(signal.reason);
       else resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, MAX_DELAY_MS));
     signal?.addEventListener("abort", done);
     if (signal?.aborted) done();
   });

@@ -17,7 +17,8 @@ describe("createClient", () => {
     const gh = createClient();
     expect(gh.baseUrl).toBe("https://api.github.com");
     expect(gh.userAgent).toBe("gh-actions-client");
-    expect(gh.timeoutMs).toBeUndefined();
+    expect(gh.timeoutMs).toBe(30_000);
+    expect(gh.maxResponseBytes).toBe(64 * 1024 * 1024);
     expect(gh.retry).toEqual({});
     expect(gh.authorization()).toBeUndefined();
     expect(Object.isFrozen(gh)).toBe(true);
@@ -74,6 +75,8 @@ describe("the token never leaks", () => {
     expect(JSON.parse(JSON.stringify(gh))).toEqual({
       baseUrl: "https://api.github.com",
       userAgent: "gh-actions-client",
+      timeoutMs: 30_000,
+      maxResponseBytes: 67_108_864,
       retry: {},
       authenticated: true,
     });

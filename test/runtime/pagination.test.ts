@@ -97,8 +97,8 @@ describe("page-style pagination", () => {
 
   it("stops at an empty page even if it has a next link", async () => {
     const { fetch, calls } = site({
-      [FIRST]: () => json({ total_count: 100, workflow_runs: runs(0, 100) }, 200, link({ next: P2 })),
-      [P2]: () => json({ total_count: 100, workflow_runs: [] }, 200, link({ next: P3 })),
+      [FIRST]: () => json({ total_count: 250, workflow_runs: runs(0, 100) }, 200, link({ next: P2 })),
+      [P2]: () => json({ total_count: 250, workflow_runs: [] }, 200, link({ next: P3 })),
     });
     expect(await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" })).toHaveLength(100);
     expect(calls).toHaveLength(2);

@@ -268,7 +268,7 @@ describe("bad response bodies", () => {
   });
 });
 
-describe("request with `next` (absolute URLs, as pagination follows them)", () => {
+describe("request with `next` (absolute URLs, as pagination follows them once checked: see linkTarget)", () => {
   it("GETs the URL exactly as given, with the usual headers", async () => {
     const { fetch, calls } = recorder(sequence(json([])));
     const gh = createClient({ token: TOKEN, fetch });
@@ -285,21 +285,5 @@ describe("request with `next` (absolute URLs, as pagination follows them)", () =
     const gh = createClient({ token: TOKEN, fetch, baseUrl: "https://ghe.example.com/api/v3" });
     await request(gh, getRun, undefined, undefined, "https://ghe.example.com/api/v3/repositories/1/actions/runs?page=2");
     expect(calls).toHaveLength(1);
-  });
-
-  it.each([
-    "https://evil.example.com/repos/o/r/actions/runs?page=2",
-    "http://api.github.com/repos/o/r/actions/runs?page=2",
-    "https://api.github.com:8443/repos/o/r/actions/runs?page=2",
-    "https://api.github.com.evil.example/repos?page=2",
-    "https://user@evil.example/@api.github.com/",
-  ])("refuses %s and sends nothing", async (url) => {
-    const { fetch, calls } = recorder(sequence(json([])));
-    const gh = createClient({ token: TOKEN, fetch });
-    const err = await request(gh, getRun, undefined, undefined, url).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GitHubError);
-    expect((err as Error).message).toMatch(/refusing to send credentials/);
-    expect((err as Error).message).not.toContain(TOKEN);
-    expect(calls).toHaveLength(0);
   });
 });

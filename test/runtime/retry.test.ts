@@ -48,7 +48,7 @@ describe("retry decisions", () => {
     ["retry-after zero", { "retry-after": "0" }, "", 0],
     ["retry-after HTTP date", { "retry-after": new Date(NOW + 90_000).toUTCString() }, "", 90_000],
     ["retry-after in the past", { "retry-after": new Date(NOW - 5_000).toUTCString() }, "", 0],
-    ["retry-after garbage", { "retry-after": "soon" }, "", 0],
+    ["retry-after garbage: ignored", { "retry-after": "soon" }, "", undefined],
     ["reset when remaining is 0", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", 120_000],
     ["reset ignored while remaining > 0", { "x-ratelimit-remaining": "10", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", undefined],
     ["retry-after wins over reset", { "retry-after": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", 5_000],

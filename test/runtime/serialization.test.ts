@@ -107,7 +107,8 @@ describe("path styles", () => {
 
   it("refuses a label value that would make a dot segment", () => {
     expect(() => encodePathParam(".", "v", spec("label"))).toThrow(/p: path parameter "v" cannot be "\.\."$/);
-    expect(() => encodePathParam([""], "v", spec("labelExplode"))).toThrow(/cannot be "\."/);
+    expect(() => encodePathParam(["."], "v", spec("label"))).toThrow(/cannot be "\.\."/);
+    expect(() => encodePathParam([""], "v", spec("labelExplode"))).toThrow('p: missing path parameter "v" (unset, or empty once written)');
   });
 
   it("fills several params in one segment", () => {

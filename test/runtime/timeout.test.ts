@@ -33,16 +33,24 @@ describe("timeouts and aborts", () => {
     expect(calls).toHaveLength(3);
   });
 
-  it("creates no signal when there is neither a timeout nor a caller signal", async () => {
+  it("has a 30 s timeout by default: a signal of its own on every request", async () => {
     const { fetch, calls } = recorder(() => json({}));
-    await request(createClient({ fetch }), getRun, params);
+    const gh = createClient({ fetch });
+    expect(gh.timeoutMs).toBe(30_000);
+    await request(gh, getRun, params);
+    expect(calls[0]!.init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("creates no signal when the timeout is off (0) and there is no caller signal", async () => {
+    const { fetch, calls } = recorder(() => json({}));
+    await request(createClient({ fetch, timeoutMs: 0 }), getRun, params);
     expect(calls[0]!.init.signal).toBeUndefined();
   });
 
   it("passes the caller's signal straight through when there is no timeout", async () => {
     const { fetch, calls } = recorder(() => json({}));
     const ac = new AbortController();
-    await request(createClient({ fetch }), getRun, params, { signal: ac.signal });
+    await request(createClient({ fetch, timeoutMs: Infinity }), getRun, params, { signal: ac.signal });
     expect(calls[0]!.init.signal).toBe(ac.signal);
   });
 

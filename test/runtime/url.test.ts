@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQuery, buildUrl, encodePathParam } from "../../generator/runtime/url.js";
+import { buildQuery, buildUrl, encodePathParam, linkTarget } from "../../generator/runtime/url.js";
 import type { OperationSpec } from "../../generator/runtime/types.js";
 import { getGroup, getRun, listRunsSpec } from "./helpers.js";
 
@@ -58,9 +58,13 @@ describe("path parameters", () => {
     ["undefined", { owner: "o", repo: "r", run_id: undefined }],
     ["null", { owner: "o", repo: "r", run_id: null }],
     ["empty", { owner: "o", repo: "r", run_id: "" }],
-  ])("throws a TypeError for a %s required path parameter", (_case, params) => {
+    ["an array of an empty string", { owner: "o", repo: "r", run_id: [""] }],
+    ["an empty array", { owner: "o", repo: "r", run_id: [] }],
+    ["an object of null members", { owner: "o", repo: "r", run_id: { a: null } }],
+    ["an empty object", { owner: "o", repo: "r", run_id: {} }],
+  ])("throws a TypeError for a %s required path parameter: it would write an empty segment", (_case, params) => {
     expect(() => buildUrl(BASE, getRun, params)).toThrow(
-      new TypeError('actions/get-workflow-run: missing path parameter "run_id"'),
+      new TypeError('actions/get-workflow-run: missing path parameter "run_id" (unset, or empty once written)'),
     );
   });
 
@@ -108,5 +112,44 @@ describe("query string", () => {
 
   it("returns an empty string for a spec without query params", () => {
     expect(buildQuery(getGroup, { per_page: 1 })).toBe("");
+  });
+});
+
+describe("linkTarget: which Link URLs pagination may follow", () => {
+  const GHES = "https://ghe.example.com/api/v3";
+  const PAGE = `${GHES}/repos/o/r/actions/runs?per_page=100`;
+
+  it.each([
+    ["an absolute URL under the base path", `${GHES}/repositories/1/actions/runs?page=2`, `${GHES}/repositories/1/actions/runs?page=2`],
+    ["the base path itself", GHES, GHES],
+    ["a query-only relative link, against the page URL", "?per_page=100&page=2", `${GHES}/repos/o/r/actions/runs?per_page=100&page=2`],
+    ["a root-relative link under the base path", "/api/v3/repos/o/r/actions/runs?page=2", `${GHES}/repos/o/r/actions/runs?page=2`],
+    ["dot segments that stay inside", `${GHES}/repos/../repositories/1?page=2`, `${GHES}/repositories/1?page=2`],
+    ["an upper-case host (URLs compare normalised)", "https://GHE.example.com/api/v3/x", `${GHES}/x`],
+  ])("follows %s", (_name, link, want) => {
+    expect(linkTarget(GHES, PAGE, link)).toBe(want);
+  });
+
+  it.each([
+    ["another path on the same origin", "/evil/collect"],
+    ["dot segments that climb out", "/api/v3/../../evil"],
+    ["percent-encoded dot segments that climb out", "/api/v3/%2e%2e/%2E%2E/evil"],
+    ["a sibling prefix", "/api/v30/repos"],
+    ["another host", "https://evil.example/api/v3/repos"],
+    ["another scheme", "http://ghe.example.com/api/v3/repos"],
+    ["another port", "https://ghe.example.com:8443/api/v3/repos"],
+    ["a look-alike host", "https://ghe.example.com.evil.example/api/v3/repos"],
+    ["credentials", "https://user:pw@ghe.example.com/api/v3/repos"],
+    ["not a URL", "http://[bad"],
+    ["a scheme-relative link to another host", "//evil.example/api/v3/repos"],
+  ])("refuses %s", (_name, link) => {
+    expect(linkTarget(GHES, PAGE, link)).toBeUndefined();
+  });
+
+  it("allows any path on the origin of a base URL without a path", () => {
+    expect(linkTarget("https://api.github.com", "https://api.github.com/repos/o/r/actions/runs", "/repositories/1/actions/runs?page=2")).toBe(
+      "https://api.github.com/repositories/1/actions/runs?page=2",
+    );
+    expect(linkTarget("https://api.github.com", "https://api.github.com/repos/o/r/actions/runs", "https://api.github.com.evil.example/")).toBeUndefined();
   });
 });

@@ -19,6 +19,13 @@ export interface PaginateOptions extends RequestOptions {
      * Pages report the same condition as `capped: true`.
      */
     readonly onCapped?: (info: CappedInfo) => void;
+    /**
+     * The most pages a walk fetches. A listing with a next page after them fails with
+     * `GitHubPageLimitError`, so that a server whose links never end cannot keep it going. Default
+     * 1,000: every page of a 1,000-result listing (GitHub's cap on filtered run lists) even at
+     * `per_page: 1`, and 100,000 items at the helpers' `per_page` of 100. `Infinity`: no limit.
+     */
+    readonly maxPages?: number;
 }
 export interface CollectOptions extends PaginateOptions {
     /** Stop after this many items; no request is made beyond the page that reaches it. */
@@ -39,8 +46,11 @@ export interface Page<I> {
 /**
  * Walks a paginated operation page by page. Lazy: no request before the first `next()`, none after
  * the consumer stops. The first request is `fn(client, { ...params, per_page: params.per_page ?? 100 })`;
- * later ones follow `Link: <…>; rel="next"` (`rel="prev"` backward) exactly as given. The walk ends
- * at a page without that link, at an empty page, or at a link already visited.
+ * later ones follow `Link: <…>; rel="next"` (`rel="prev"` backward), resolved against the page's
+ * URL. The walk ends at a page without that link, at an empty page, at a link already visited, or
+ * once it has yielded as many items as the page's `total_count` (a server cannot list more than it
+ * counts). It fails with `GitHubResponseError` at a link outside the client's `baseUrl` (its origin
+ * and path), and with `GitHubPageLimitError` at a next page beyond `maxPages`.
  */
 export declare function pages<P, I>(client: Client, fn: PaginatedOperation<P, unknown, I>, params: NoInfer<P>, options?: PaginateOptions): AsyncGenerator<Page<I>, void, undefined>;
 /** `paginate(...)` iterates items; `paginate.pages(...)` (same as `pages`) iterates pages. */

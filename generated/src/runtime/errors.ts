@@ -16,7 +16,7 @@ export interface GitHubErrorBody {
 export interface RateLimit {
   readonly limit: number;
   readonly remaining: number;
-  /** When the window resets (`x-ratelimit-reset` is in epoch seconds). */
+  /** When the window resets (`x-ratelimit-reset`, epoch seconds); an Invalid Date when the header is not digits. */
   readonly reset: Date;
   readonly used: number | undefined;
   readonly resource: string | undefined;
@@ -61,16 +61,26 @@ export class GitHubRateLimitError extends GitHubApiError<403 | 429> {}
 /** The request failed before a complete response arrived (DNS, refused, reset mid-body, …); see `cause`. */
 export class GitHubNetworkError extends GitHubError {}
 
-/** No complete response within `timeoutMs` (per attempt). */
+/** No complete response, body included, within `timeoutMs` (per attempt). */
 export class GitHubTimeoutError extends GitHubError {
   declare readonly timeoutMs: number;
 }
 
-/** A success status with a body the client could not use (invalid or truncated JSON, unexpected shape). */
+/** A response the client could not use (invalid or truncated JSON, unexpected shape, too large). */
 export class GitHubResponseError extends GitHubError {
   declare readonly status: number;
   declare readonly contentType: string | undefined;
   declare readonly requestId: string | undefined;
+}
+
+/** A response body above the client's `maxResponseBytes`; never retried, and read no further than the limit. */
+export class GitHubSizeLimitError extends GitHubResponseError {
+  declare readonly maxResponseBytes: number;
+}
+
+/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
+export class GitHubPageLimitError extends GitHubError {
+  declare readonly maxPages: number;
 }
 
 // Names live on the prototypes (not as instance fields) so that stacks read `GitHubApiError: …`
@@ -82,6 +92,8 @@ for (const [error, name] of [
   [GitHubNetworkError, "GitHubNetworkError"],
   [GitHubTimeoutError, "GitHubTimeoutError"],
   [GitHubResponseError, "GitHubResponseError"],
+  [GitHubSizeLimitError, "GitHubSizeLimitError"],
+  [GitHubPageLimitError, "GitHubPageLimitError"],
 ] as const) {
   error.prototype.name = name;
 }
@@ -95,10 +107,19 @@ export function parseRateLimit(h: ResponseHeaders): RateLimit | undefined {
     : {
         limit: +limit,
         remaining: +h["x-ratelimit-remaining"]!,
-        reset: new Date(+h["x-ratelimit-reset"]! * 1000),
+        reset: new Date(resetMs(h)),
         used: used === undefined ? used : +used,
         resource: h["x-ratelimit-resource"],
       };
+}
+
+/**
+ * `x-ratelimit-reset` in ms. Epoch seconds as digits only: `1e400`, `0x10` or `Infinity` are not
+ * read as numbers, and 12 digits at most keep the result a valid Date. NaN when absent or invalid.
+ */
+export function resetMs(h: ResponseHeaders): number {
+  const v = h["x-ratelimit-reset"];
+  return v && /^\d{1,12}$/.test(v) ? +v * 1000 : NaN;
 }
 
 /** A secondary rate limit announces itself only in the body's message. */
@@ -129,19 +150,22 @@ export function requestError<E extends GitHubError>(
   return new Class(`${method} ${url}${detail}`, { method, url, ...props }, cause);
 }
 
-/** A success status whose body the client cannot use (not JSON, no items array, an opaque redirect). */
+/** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
 export function responseError(
   method: string,
   url: string,
   status: number,
   headers: ResponseHeaders,
   detail: string,
+  Class: typeof GitHubResponseError = GitHubResponseError,
+  props?: object,
 ): GitHubResponseError {
   const requestId = headers["x-github-request-id"];
-  return requestError(GitHubResponseError, method, url, `: ${detail}${withRequestId(requestId)}`, {
+  return requestError(Class, method, url, `: ${detail}${withRequestId(requestId)}`, {
     status,
     contentType: headers["content-type"],
     requestId,
+    ...props,
   });
 }
 
@@ -150,10 +174,16 @@ function withRequestId(requestId: string | undefined): string {
   return requestId ? ` (request id ${requestId})` : "";
 }
 
+/** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
+export function clip(text: string): string {
+  return text.length > 500 ? text.slice(0, 500) + "…" : text;
+}
+
 /**
  * Builds the error for a failed response, e.g.
  * `GET https://api.github.com/repos/o/r/actions/runs/1 → 404: Not Found (request id ABCD:1234)`.
- * `retryAt`, when the server named a time to come back, joins the message.
+ * `retryAt`, when the server named a time to come back, joins the message. A redirect the operation
+ * does not document (not followed: non-GET requests use `redirect: "manual"`) names its target.
  */
 export function apiError(
   method: string,
@@ -171,14 +201,19 @@ export function apiError(
     // Not JSON (an HTML error page, a proxy's text): keep the raw text.
   }
   const requestId = headers["x-github-request-id"];
-  const detail = typeof body === "object" ? body.message : body?.slice(0, 200);
+  const location = headers.location;
+  const message = typeof body === "object" ? body.message : body;
+  const detail =
+    status < 400 && (location || !status)
+      ? `: unexpected redirect${location ? " to " + location : ""}, not followed`
+      : (message ? ": " + message : "") +
+        (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "");
   return requestError(
     isRateLimited(status, headers, text) ? GitHubRateLimitError : GitHubApiError,
     method,
     url,
     ` → ${status}` +
-      (detail ? ": " + detail : "") +
-      (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "") +
+      clip(detail) +
       (retryAt ? "; retry after " + retryAt.toISOString() : "") +
       withRequestId(requestId),
     { status, body, headers, requestId, rateLimit: parseRateLimit(headers), retryAt },

@@ -122,12 +122,12 @@ function withType(headers: Record<string, string>, spec: OperationSpec, body: Bo
   return body;
 }
 
-/** Reads a 2xx that is neither JSON nor text as an ArrayBuffer: bytes read as text would be corrupted. */
+/** Keeps a 2xx that is neither JSON nor text as an ArrayBuffer: bytes read as text would be corrupted. */
 export const readBytes: BytesReader = (res, method) => {
   const status = res.status;
   const type = res.headers.get("content-type")?.toLowerCase();
   const bytes = status > 199 && status < 300 && status !== 204 && status !== 205 && method !== "HEAD";
-  return bytes && !(type?.includes("json") || type?.startsWith("text/")) ? res.arrayBuffer() : undefined;
+  return bytes && !(type?.includes("json") || type?.startsWith("text/"));
 };
 
 /** A 3xx with a `location` is the result, `{ status, data: undefined, headers, location }`: never followed. */

@@ -56,8 +56,8 @@ export type BodyWriter = (
   spec: OperationSpec,
 ) => RequestInit["body"];
 
-/** Reads a response's body as bytes, or returns undefined to read it as text. */
-export type BytesReader = (res: Response, method: string) => Promise<ArrayBuffer> | undefined;
+/** Whether a response's body is kept as bytes (an ArrayBuffer) rather than read as text. */
+export type BytesReader = (res: Response, method: string) => boolean;
 
 /** Turns a 3xx (or a browser's opaque 0) into the call's result; undefined leaves it an error. */
 export type RedirectReader = (
@@ -107,9 +107,11 @@ export interface OperationSpec {
    * The operation answers with a redirect whose target is the result (e.g. a logs download URL):
    * `manualRedirect` of serializers.ts. The request then uses `redirect: "manual"` and a 3xx
    * resolves to a `RedirectResponse` `{ status, data: undefined, headers, location }`; the target
-   * is never fetched with credentials. When absent, fetch follows redirects as usual. Browsers
-   * hide manual redirect targets (an opaque response), so there such a call fails with a
-   * `GitHubResponseError`.
+   * is never fetched with credentials. When absent, a GET lets fetch follow redirects (it drops
+   * the token on another origin); any other method uses `redirect: "manual"` and a 3xx is a
+   * `GitHubApiError` naming its location, so a POST is never re-sent or turned into a GET
+   * elsewhere. Browsers hide manual redirect targets (an opaque response), so there such a call
+   * fails with a `GitHubResponseError`.
    */
   readonly redirect?: RedirectReader;
 }
@@ -172,13 +174,31 @@ export interface RetryOptions {
 export type TokenSource = string | (() => string | Promise<string>);
 
 export interface ClientOptions {
-  /** A token, or a function that returns one (e.g. a GitHub App installation token, refreshed). */
+  /**
+   * A token, or a function that returns one (e.g. a GitHub App installation token, refreshed; asked
+   * before each attempt). A token with CR, LF, NUL or a character beyond U+00FF is refused with a
+   * TypeError before any request, as is a function that returns anything but a string.
+   */
   readonly token?: TokenSource;
-  /** Default `https://api.github.com`; for GitHub Enterprise Server, `https://HOST/api/v3`. */
+  /**
+   * Default `https://api.github.com`; for GitHub Enterprise Server, `https://HOST/api/v3`. An http(s)
+   * URL without credentials (`user:token@` is refused: pass the token as `token`), query or fragment.
+   * Pagination follows Link targets only on its origin and under its path.
+   */
   readonly baseUrl?: string;
   readonly userAgent?: string;
-  /** Per-attempt timeout. Default: none. */
+  /**
+   * Per-attempt timeout for the whole response, body included (a body that trickles in is cut
+   * off too); a `GitHubTimeoutError` then. Default 30,000 ms (GitHub itself stops a request after
+   * 10 s). `0` or `Infinity`: none.
+   */
   readonly timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes, counted as it streams in (after decompression); a
+   * larger one fails with `GitHubSizeLimitError` as soon as it passes the limit (at once when
+   * `content-length` says so) and is not retried. Default 64 MiB (67,108,864); `Infinity`: none.
+   */
+  readonly maxResponseBytes?: number;
   /** Retry options, or `false` to never retry. */
   readonly retry?: RetryOptions | false;
   /** A fetch implementation; default `globalThis.fetch`, looked up per call. */
@@ -213,7 +233,8 @@ export interface PaginatedOperation<P, R, Item> extends Operation<P, R> {
 export interface Client {
   readonly baseUrl: string;
   readonly userAgent: string;
-  readonly timeoutMs: number | undefined;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retry: RetryOptions | false;
   /** The fetch given to `createClient`; undefined means `globalThis.fetch` at call time. */
   readonly fetch: typeof fetch | undefined;

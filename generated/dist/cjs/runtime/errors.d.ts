@@ -12,7 +12,7 @@ export interface GitHubErrorBody {
 export interface RateLimit {
     readonly limit: number;
     readonly remaining: number;
-    /** When the window resets (`x-ratelimit-reset` is in epoch seconds). */
+    /** When the window resets (`x-ratelimit-reset`, epoch seconds); an Invalid Date when the header is not digits. */
     readonly reset: Date;
     readonly used: number | undefined;
     readonly resource: string | undefined;
@@ -45,18 +45,31 @@ export declare class GitHubRateLimitError extends GitHubApiError<403 | 429> {
 /** The request failed before a complete response arrived (DNS, refused, reset mid-body, …); see `cause`. */
 export declare class GitHubNetworkError extends GitHubError {
 }
-/** No complete response within `timeoutMs` (per attempt). */
+/** No complete response, body included, within `timeoutMs` (per attempt). */
 export declare class GitHubTimeoutError extends GitHubError {
     readonly timeoutMs: number;
 }
-/** A success status with a body the client could not use (invalid or truncated JSON, unexpected shape). */
+/** A response the client could not use (invalid or truncated JSON, unexpected shape, too large). */
 export declare class GitHubResponseError extends GitHubError {
     readonly status: number;
     readonly contentType: string | undefined;
     readonly requestId: string | undefined;
 }
+/** A response body above the client's `maxResponseBytes`; never retried, and read no further than the limit. */
+export declare class GitHubSizeLimitError extends GitHubResponseError {
+    readonly maxResponseBytes: number;
+}
+/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
+export declare class GitHubPageLimitError extends GitHubError {
+    readonly maxPages: number;
+}
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 export declare function parseRateLimit(h: ResponseHeaders): RateLimit | undefined;
+/**
+ * `x-ratelimit-reset` in ms. Epoch seconds as digits only: `1e400`, `0x10` or `Infinity` are not
+ * read as numbers, and 12 digits at most keep the result a valid Date. NaN when absent or invalid.
+ */
+export declare function resetMs(h: ResponseHeaders): number;
 /** A secondary rate limit announces itself only in the body's message. */
 export declare function isSecondaryRateLimit(body: string): boolean;
 /** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
@@ -66,11 +79,14 @@ export declare function isRateLimited(status: number, h: ResponseHeaders, body: 
  * request's `method` and `url` besides `props`.
  */
 export declare function requestError<E extends GitHubError>(Class: new (message: string, props: object, options?: ErrorOptions) => E, method: string, url: string, detail: string, props?: object, cause?: ErrorOptions): E;
-/** A success status whose body the client cannot use (not JSON, no items array, an opaque redirect). */
-export declare function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string): GitHubResponseError;
+/** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
+export declare function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string, Class?: typeof GitHubResponseError, props?: object): GitHubResponseError;
+/** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
+export declare function clip(text: string): string;
 /**
  * Builds the error for a failed response, e.g.
  * `GET https://api.github.com/repos/o/r/actions/runs/1 → 404: Not Found (request id ABCD:1234)`.
- * `retryAt`, when the server named a time to come back, joins the message.
+ * `retryAt`, when the server named a time to come back, joins the message. A redirect the operation
+ * does not document (not followed: non-GET requests use `redirect: "manual"`) names its target.
  */
 export declare function apiError(method: string, url: string, status: number, headers: ResponseHeaders, text: string, retryAt?: Date): GitHubApiError;

@@ -2,7 +2,7 @@
 export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
 export type { CappedInfo, CollectOptions, Page, Paginate, PaginateOptions } from "./pagination.js";
-export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubRateLimitError, GitHubResponseError, GitHubTimeoutError, } from "./errors.js";
+export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
 export type { GitHubErrorBody, RateLimit } from "./errors.js";
 export { parseLink } from "./link.js";
 export type { Links } from "./link.js";

@@ -13,8 +13,11 @@ const url_js_1 = require("./url.js");
 /**
  * Walks a paginated operation page by page. Lazy: no request before the first `next()`, none after
  * the consumer stops. The first request is `fn(client, { ...params, per_page: params.per_page ?? 100 })`;
- * later ones follow `Link: <…>; rel="next"` (`rel="prev"` backward) exactly as given. The walk ends
- * at a page without that link, at an empty page, or at a link already visited.
+ * later ones follow `Link: <…>; rel="next"` (`rel="prev"` backward), resolved against the page's
+ * URL. The walk ends at a page without that link, at an empty page, at a link already visited, or
+ * once it has yielded as many items as the page's `total_count` (a server cannot list more than it
+ * counts). It fails with `GitHubResponseError` at a link outside the client's `baseUrl` (its origin
+ * and path), and with `GitHubPageLimitError` at a next page beyond `maxPages`.
  */
 function pages(client, fn, params, options) {
     const spec = fn.spec;
@@ -29,8 +32,10 @@ async function* walk(client, fn, spec, params, options, backward) {
     const { itemsKey, resultCap, cappedBy } = spec.pagination;
     const first = { ...params, per_page: params.per_page ?? 100 };
     const cappable = cappedBy?.some((k) => params[k] != null);
+    const maxPages = options?.maxPages ?? 1000;
     const seen = new Set();
     let notified = false;
+    let count = 0;
     let url = (0, url_js_1.buildUrl)(client.baseUrl, spec, first);
     let res = await fn(client, first, options);
     for (;;) {
@@ -49,9 +54,18 @@ async function* walk(client, fn, spec, params, options, backward) {
             options?.onCapped?.({ totalCount: totalCount, cap: resultCap });
         }
         yield { status, headers, items: items, totalCount, url, capped };
-        const next = (0, link_js_1.parseLink)(headers.link)[backward ? "prev" : "next"];
-        if (!items.length || next === undefined || seen.has(next))
+        const link = (0, link_js_1.parseLink)(headers.link)[backward ? "prev" : "next"];
+        if (!items.length || link === undefined || (count += items.length) >= totalCount)
             return;
+        // Only under the base URL: the token goes with the request.
+        const next = (0, url_js_1.linkTarget)(client.baseUrl, url, link);
+        if (!next)
+            throw (0, errors_js_1.responseError)("GET", url, status, headers, `Link ${JSON.stringify((0, errors_js_1.clip)(link))} is not a URL under ${client.baseUrl}; not followed`);
+        if (seen.has(next))
+            return;
+        if (seen.size >= maxPages) {
+            throw (0, errors_js_1.requestError)(errors_js_1.GitHubPageLimitError, "GET", next, `: not fetched, ${maxPages} pages already (maxPages); raise maxPages or narrow the listing`, { maxPages });
+        }
         res = await (0, request_js_1.request)(client, spec, undefined, options, (url = next));
     }
 }

@@ -2,7 +2,7 @@
 import type { ApiResponse, Client, OperationSpec, RequestOptions } from "./types.js";
 /**
  * Calls an operation: fills path, query, headers and body from the flat `params`. With `next`
- * (pagination's Link targets), GETs that absolute URL exactly as given instead, refusing one on
- * another origin than `client.baseUrl` so that the token is never sent to another host.
+ * (pagination's Link targets, checked there against `client.baseUrl`), GETs that absolute URL instead.
+ * Bad params and header values throw a TypeError before any request; they are never retried.
  */
 export declare function request(client: Client, spec: OperationSpec, params: object | undefined, options?: RequestOptions, next?: string): Promise<ApiResponse>;

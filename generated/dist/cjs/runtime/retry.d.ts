@@ -6,10 +6,15 @@ export declare function isIdempotent(method: string): boolean;
 export declare function mergeRetry(client: RetryOptions | false, call: RetryOptions | false | undefined): RetryOptions | false;
 /** Retries a call may make: none for POST/PATCH unless `retryNonIdempotent` (a repeated POST repeats its effect). */
 export declare function maxRetries(method: string, r: RetryOptions | false): number;
+/** The longest wait a timer can make (2^31-1 ms, about 24.8 days): setTimeout fires at once beyond it. */
+export declare const MAX_DELAY_MS = 2147483647;
 /**
- * The wait the server asks for, in ms: `retry-after` (seconds or an HTTP date); else
- * `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0; else 60 s for a secondary
- * rate limit that names no time (GitHub documents "wait at least one minute"). Undefined: no ask.
+ * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
+ * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`
+ * (epoch seconds, digits) when `x-ratelimit-remaining` is 0; else 60 s for a secondary rate limit
+ * that names no time (GitHub documents "wait at least one minute"). An invalid value (`1e400`,
+ * `0x10`, `Infinity`) is ignored. The result is clamped to [0, MAX_DELAY_MS]; a time already past
+ * means "retry now". Undefined: no ask.
  */
 export declare function serverDelayMs(h: ResponseHeaders, body: string, now: number): number | undefined;
 /** Exponential backoff with full jitter: uniform in [0, min(maxDelayMs, baseDelayMs·2^(attempt-1))). */

@@ -31,7 +31,7 @@ export declare const multipartBody: BodyWriter;
 export declare const urlEncodedBody: BodyWriter;
 /** Any other media type (text, bytes): sent as given, a string, Blob, ArrayBuffer or typed array. */
 export declare const rawBody: BodyWriter;
-/** Reads a 2xx that is neither JSON nor text as an ArrayBuffer: bytes read as text would be corrupted. */
+/** Keeps a 2xx that is neither JSON nor text as an ArrayBuffer: bytes read as text would be corrupted. */
 export declare const readBytes: BytesReader;
 /** A 3xx with a `location` is the result, `{ status, data: undefined, headers, location }`: never followed. */
 export declare const manualRedirect: RedirectReader;

@@ -108,12 +108,12 @@ function withType(headers, spec, body) {
     headers["content-type"] = spec.bodyType;
     return body;
 }
-/** Reads a 2xx that is neither JSON nor text as an ArrayBuffer: bytes read as text would be corrupted. */
+/** Keeps a 2xx that is neither JSON nor text as an ArrayBuffer: bytes read as text would be corrupted. */
 const readBytes = (res, method) => {
     const status = res.status;
     const type = res.headers.get("content-type")?.toLowerCase();
     const bytes = status > 199 && status < 300 && status !== 204 && status !== 205 && method !== "HEAD";
-    return bytes && !(type?.includes("json") || type?.startsWith("text/")) ? res.arrayBuffer() : undefined;
+    return bytes && !(type?.includes("json") || type?.startsWith("text/"));
 };
 exports.readBytes = readBytes;
 /** A 3xx with a `location` is the result, `{ status, data: undefined, headers, location }`: never followed. */

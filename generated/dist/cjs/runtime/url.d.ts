@@ -15,9 +15,11 @@ export declare function simpleValue(v: unknown): string;
  * Encodes one path parameter as exactly one path segment: `/`, `?`, `#`, spaces and non-ASCII are
  * percent-encoded, so `deploy/prod eu?#..` arrives as one segment and round-trips.
  *
- * `.` and `..` are refused: the WHATWG URL parser (used by every fetch) treats them, and their
- * percent-encoded forms `%2E` / `%2E%2E` alike, as dot segments and removes them, which would send
- * the request, credentials included, to a different endpoint. No encoding survives that.
+ * A value that writes as nothing (`""`, `[]`, `[""]`, `{ a: null }`) is refused, whatever the
+ * style: `/runs/` with an empty segment is another endpoint. So are `.` and `..`: the WHATWG URL
+ * parser (used by every fetch) treats them, and their percent-encoded forms `%2E` / `%2E%2E`
+ * alike, as dot segments and removes them, which would send the request, credentials included, to
+ * a different endpoint. No encoding survives that.
  */
 export declare function encodePathParam(value: unknown, name: string, spec: OperationSpec): string;
 /**
@@ -27,4 +29,10 @@ export declare function encodePathParam(value: unknown, name: string, spec: Oper
 export declare function buildQuery(spec: OperationSpec, params: Params): string;
 /** `baseUrl` + the path with each `{name}` filled in from `params[name]` + the query string. */
 export declare function buildUrl(baseUrl: string, spec: OperationSpec, params: Params): string;
+/**
+ * A Link target as an absolute URL, resolved against the URL of the page that gave it, when it is
+ * on `baseUrl`'s origin and under its path (after dot segments are resolved: `/api/v3/../../evil`
+ * is outside `/api/v3`), without credentials; undefined otherwise, a target that is not a URL too.
+ */
+export declare function linkTarget(baseUrl: string, pageUrl: string, link: string): string | undefined;
 export {};

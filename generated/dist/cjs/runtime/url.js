@@ -7,6 +7,7 @@ exports.simpleValue = simpleValue;
 exports.encodePathParam = encodePathParam;
 exports.buildQuery = buildQuery;
 exports.buildUrl = buildUrl;
+exports.linkTarget = linkTarget;
 /**
  * Array items, or object entries as `k${kv}v` (null ones left out), each part encoded and joined
  * by `sep`. Every style of OpenAPI (and RFC 6570) is this join with its own separators and
@@ -39,19 +40,22 @@ function writerOf(writers, key) {
  * Encodes one path parameter as exactly one path segment: `/`, `?`, `#`, spaces and non-ASCII are
  * percent-encoded, so `deploy/prod eu?#..` arrives as one segment and round-trips.
  *
- * `.` and `..` are refused: the WHATWG URL parser (used by every fetch) treats them, and their
- * percent-encoded forms `%2E` / `%2E%2E` alike, as dot segments and removes them, which would send
- * the request, credentials included, to a different endpoint. No encoding survives that.
+ * A value that writes as nothing (`""`, `[]`, `[""]`, `{ a: null }`) is refused, whatever the
+ * style: `/runs/` with an empty segment is another endpoint. So are `.` and `..`: the WHATWG URL
+ * parser (used by every fetch) treats them, and their percent-encoded forms `%2E` / `%2E%2E`
+ * alike, as dot segments and removes them, which would send the request, credentials included, to
+ * a different endpoint. No encoding survives that.
  */
 function encodePathParam(value, name, spec) {
-    if (!isSet(value) || value === "" || isEmpty(value))
-        throw new TypeError(`${spec.id}: missing path parameter "${name}"`);
-    const write = writerOf(spec.pathStyles, name);
-    const s = write
-        ? write(name, typeof value === "object" ? value : [value])
+    const plain = !isSet(value)
+        ? ""
         : typeof value === "object"
             ? join(value, ",")
             : encodeURIComponent(value);
+    if (!plain)
+        throw new TypeError(`${spec.id}: missing path parameter "${name}" (unset, or empty once written)`);
+    const write = writerOf(spec.pathStyles, name);
+    const s = write ? write(name, typeof value === "object" ? value : [value]) : plain;
     // A literal `%2E` in a value is encoded to `%252E`, so only exact `.` and `..` can form dot segments.
     if (s === "." || s === "..")
         throw new TypeError(`${spec.id}: path parameter "${name}" cannot be "${s}"`);
@@ -89,4 +93,22 @@ function buildUrl(baseUrl, spec, params) {
     for (let i = 1; i < parts.length; i += 2)
         url += encodePathParam(params[parts[i]], parts[i], spec) + parts[i + 1];
     return url + buildQuery(spec, params);
+}
+/**
+ * A Link target as an absolute URL, resolved against the URL of the page that gave it, when it is
+ * on `baseUrl`'s origin and under its path (after dot segments are resolved: `/api/v3/../../evil`
+ * is outside `/api/v3`), without credentials; undefined otherwise, a target that is not a URL too.
+ */
+function linkTarget(baseUrl, pageUrl, link) {
+    try {
+        const u = new URL(link, pageUrl);
+        const base = new URL(baseUrl);
+        const prefix = base.pathname.replace(/\/$/, "") + "/";
+        if (u.origin === base.origin && !u.username && !u.password && (u.pathname + "/").startsWith(prefix))
+            return u.href;
+    }
+    catch {
+        // Not a URL: the caller reports it.
+    }
+    return undefined;
 }
