@@ -4,6 +4,7 @@ import { createClient } from "../../generator/runtime/client.js";
 import { GitHubApiError, GitHubError, GitHubNetworkError, GitHubTimeoutError } from "../../generator/runtime/errors.js";
 import { request } from "../../generator/runtime/request.js";
 import type { RetryInfo } from "../../generator/runtime/types.js";
+import { thrown } from "../integration/harness.js";
 import { getRun, json, recorder, sequence, stalled, TOKEN } from "./helpers.js";
 
 const params = { owner: "o", repo: "r", run_id: 1 };
@@ -11,6 +12,18 @@ const params = { owner: "o", repo: "r", run_id: 1 };
 afterEach(() => {
   vi.unstubAllGlobals();
 });
+
+const leaks = (value: unknown): string[] => {
+  const views = [
+    String(value),
+    `${value as string}`,
+    JSON.stringify(value) ?? "",
+    inspect(value, { showHidden: true, depth: Infinity, getters: true }),
+  ];
+  if (value instanceof Error) views.push(value.message, value.stack ?? "", inspect(value.cause, { depth: Infinity }));
+  if (value instanceof GitHubError) views.push(JSON.stringify(value.toJSON()));
+  return views.filter((v) => v.includes(TOKEN) || v.includes("S3cr3t"));
+};
 
 describe("createClient", () => {
   it("resolves defaults once", () => {
@@ -32,6 +45,47 @@ describe("createClient", () => {
     expect(createClient({ baseUrl: given }).baseUrl).toBe(want);
   });
 
+  it.each([
+    ["dot segments", "https://ghe.example.com/api/v4/../v3/", "https://ghe.example.com/api/v3"],
+    ["an upper-case host", "https://GHE.Example.com/api/v3", "https://ghe.example.com/api/v3"],
+    ["a default port", "https://api.github.com:443", "https://api.github.com"],
+    ["plain http (a local GHES)", "http://127.0.0.1:8080/api/v3", "http://127.0.0.1:8080/api/v3"],
+  ])("normalises a baseUrl with %s", (_name, given, want) => {
+    expect(createClient({ baseUrl: given }).baseUrl).toBe(want);
+  });
+
+  it.each([
+    ["user:token@", `https://x-access-token:${TOKEN}@ghe.example.com/api/v3`],
+    ["a user alone", `https://${TOKEN}@ghe.example.com`],
+    ["a password alone", `https://:${TOKEN}@ghe.example.com`],
+    ["a query", `https://ghe.example.com/api/v3?token=${TOKEN}`],
+    ["a fragment", `https://ghe.example.com/api/v3#${TOKEN}`],
+    ["another scheme", `ftp://ghe.example.com/${TOKEN}`],
+    ["no scheme", `ghe.example.com/${TOKEN}`],
+    ["not a URL", `https://[${TOKEN}`],
+  ])("refuses a baseUrl with %s, quoting nothing", (_name, baseUrl) => {
+    const error = thrown(() => createClient({ baseUrl }));
+    expect(error).toEqual(new TypeError("createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)"));
+    expect(leaks(error)).toEqual([]);
+  });
+
+  it("refuses a userAgent that cannot be a header value", () => {
+    expect(() => createClient({ userAgent: "app\r\nx-injected: 1" })).toThrow(
+      new TypeError("createClient: userAgent has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)"),
+    );
+  });
+
+  it.each([
+    ["a number", 42, "token: the token function returned number"],
+    ["undefined", undefined, "token: the token function returned undefined"],
+    ["a token with LF", `${TOKEN}\n`, "token has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)"],
+  ])("refuses a token function that returns %s, when asked, quoting nothing", async (_name, value, message) => {
+    const gh = createClient({ token: (() => value) as () => string });
+    const error = await (gh.authorization() as Promise<string>).catch((e: unknown) => e);
+    expect(error).toEqual(new TypeError(message));
+    expect(leaks(error)).toEqual([]);
+  });
+
   it("builds the authorization header from a token or a token function", async () => {
     expect(createClient({ token: "abc" }).authorization()).toBe("Bearer abc");
     expect(createClient({ token: "" }).authorization()).toBeUndefined();
@@ -51,17 +105,6 @@ describe("createClient", () => {
 });
 
 describe("the token never leaks", () => {
-  const leaks = (value: unknown): string[] => {
-    const views = [
-      String(value),
-      `${value as string}`,
-      JSON.stringify(value) ?? "",
-      inspect(value, { showHidden: true, depth: Infinity, getters: true }),
-    ];
-    if (value instanceof Error) views.push(value.message, value.stack ?? "", JSON.stringify((value as GitHubError).toJSON()));
-    return views.filter((v) => v.includes(TOKEN) || v.includes("S3cr3t"));
-  };
-
   it("the detector itself finds a token", () => {
     expect(leaks({ auth: `Bearer ${TOKEN}` })).not.toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createClient } from "../../generator/runtime/client.js";
-import { GitHubError, GitHubResponseError } from "../../generator/runtime/errors.js";
+import { GitHubError, GitHubPageLimitError, GitHubResponseError } from "../../generator/runtime/errors.js";
 import { operation } from "../../generator/runtime/operation.js";
 import { collect, pages, paginate } from "../../generator/runtime/pagination.js";
 import type { Page } from "../../generator/runtime/pagination.js";
@@ -172,6 +172,76 @@ describe("laziness and limits", () => {
     expect(items).toHaveLength(want);
     expect(items.map((r) => r.id)).toEqual(runs(0, want).map((r) => r.id));
     expect(calls).toHaveLength(requests);
+  });
+});
+
+describe("bounds on what a server can make a walk do", () => {
+  /** Every page links to the next page number, forever; `total` as total_count if given. */
+  const endless = (total?: number) =>
+    recorder((url) => {
+      const n = Number(new URL(url).searchParams.get("page") ?? "1");
+      const next = `${API}/repos/o/r/actions/runs?page=${n + 1}`;
+      return json({ ...(total === undefined ? {} : { total_count: total }), workflow_runs: runs(n, 1) }, 200, link({ next }));
+    });
+
+  it("stops at maxPages with GitHubPageLimitError naming the page not fetched", async () => {
+    const { fetch, calls } = endless();
+    const error = await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubPageLimitError);
+    expect(error).toMatchObject({
+      name: "GitHubPageLimitError",
+      maxPages: 3,
+      url: `${API}/repos/o/r/actions/runs?page=4`,
+      message: `GET ${API}/repos/o/r/actions/runs?page=4: not fetched, 3 pages already (maxPages); raise maxPages or narrow the listing`,
+    });
+    expect(calls).toHaveLength(3);
+  });
+
+  it("fetches at least the first page with maxPages 0", async () => {
+    const { fetch, calls } = endless();
+    await expect(collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: 0 })).rejects.toBeInstanceOf(GitHubPageLimitError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a walk that ends by itself within maxPages is not an error", async () => {
+    const { fetch, calls } = threePages();
+    expect(await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: 3 })).toHaveLength(250);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("Infinity lifts the limit (here collect's max ends the walk)", async () => {
+    const { fetch, calls } = endless();
+    expect(await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: Infinity, max: 1500 })).toHaveLength(1500);
+    expect(calls).toHaveLength(1500);
+  });
+
+  it("ends, without an error, once it has yielded total_count items", async () => {
+    const { fetch, calls } = endless(4);
+    expect((await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" })).map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(calls).toHaveLength(4);
+  });
+
+  it("follows a relative link against the page's URL", async () => {
+    const { fetch, calls } = site({
+      [FIRST]: () => json({ total_count: 2, workflow_runs: runs(0, 1) }, 200, link({ next: "?per_page=100&page=2" })),
+      [`${API}/repos/o/r/actions/runs?per_page=100&page=2`]: () => json({ total_count: 2, workflow_runs: runs(1, 1) }),
+    });
+    expect(await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" })).toEqual(runs(0, 2));
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    ["another path of a GHES origin", "https://ghe.example.com/evil/collect"],
+    ["dot segments out of the base path", "https://ghe.example.com/api/v3/../../evil"],
+    ["not a URL", "http://[bad"],
+  ])("refuses a next link to %s with GitHubResponseError, sending nothing", async (_name, next) => {
+    const ghes = "https://ghe.example.com/api/v3";
+    const first = `${ghes}/repos/o/r/actions/runs?per_page=100`;
+    const { fetch, calls } = site({ [first]: () => json({ total_count: 9, workflow_runs: runs(0, 1) }, 200, link({ next })) });
+    const error = await collect(createClient({ token: "t", fetch, baseUrl: ghes }), listRuns, { owner: "o", repo: "r" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubResponseError);
+    expect((error as Error).message).toBe(`GET ${first}: Link ${JSON.stringify(next)} is not a URL under ${ghes}; not followed`);
+    expect(calls).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   isIdempotent,
   maxRetries,
   mergeRetry,
+  MAX_DELAY_MS,
   planRetry,
   serverDelayMs,
   sleep,
@@ -49,6 +50,21 @@ describe("retry decisions", () => {
     ["retry-after HTTP date", { "retry-after": new Date(NOW + 90_000).toUTCString() }, "", 90_000],
     ["retry-after in the past", { "retry-after": new Date(NOW - 5_000).toUTCString() }, "", 0],
     ["retry-after garbage: ignored", { "retry-after": "soon" }, "", undefined],
+    ["retry-after 1e400: not digits, ignored", { "retry-after": "1e400" }, "", undefined],
+    ["retry-after Infinity: ignored", { "retry-after": "Infinity" }, "", undefined],
+    ["retry-after 0x10: not read as 16 s", { "retry-after": "0x10" }, "", undefined],
+    ["retry-after -5: ignored (Date.parse would read a year)", { "retry-after": "-5" }, "", undefined],
+    ["retry-after 2030: delta-seconds, not a year", { "retry-after": "2030" }, "", 2_030_000],
+    ["retry-after 1.5: ignored", { "retry-after": "1.5" }, "", undefined],
+    ["retry-after huge digits: clamped to the longest timer", { "retry-after": "99999999999999" }, "", MAX_DELAY_MS],
+    ["retry-after 400 digits (Infinity): clamped", { "retry-after": "9".repeat(400) }, "", MAX_DELAY_MS],
+    ["retry-after HTTP date far ahead: clamped", { "retry-after": "Fri, 31 Dec 9999 23:59:59 GMT" }, "", MAX_DELAY_MS],
+    ["retry-after obsolete RFC 850 date", { "retry-after": "Wednesday, 01-Jan-25 12:01:00 GMT" }, "", 60_000],
+    ["retry-after garbage falls back to reset", { "retry-after": "soon", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 7) }, "", 7_000],
+    ["reset 1e400: ignored", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1e400" }, "", undefined],
+    ["reset 0x10: ignored", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0x10" }, "", undefined],
+    ["reset of 13 digits: ignored", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "9999999999999" }, "", undefined],
+    ["reset garbage on a secondary limit: one minute", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "x" }, '{"message":"You have exceeded a secondary rate limit."}', 60_000],
     ["reset when remaining is 0", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", 120_000],
     ["reset ignored while remaining > 0", { "x-ratelimit-remaining": "10", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", undefined],
     ["retry-after wins over reset", { "retry-after": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", 5_000],
@@ -115,6 +131,25 @@ describe("retry decisions", () => {
     await expect(p).rejects.toBe(reason);
     await expect(sleep(60_000, AbortSignal.abort("already"))).rejects.toBe("already");
     await expect(sleep(1, undefined)).resolves.toBeUndefined();
+  });
+
+  it("sleep waits no longer than the longest timer, rather than firing at once beyond it", () => {
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      void sleep(Number.MAX_SAFE_INTEGER, undefined).then(() => (done = true));
+      vi.advanceTimersByTime(1000);
+      expect(done).toBe(false);
+      expect(vi.getTimerCount()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("planRetry with a huge server wait gives a valid retryAt (no RangeError in toISOString)", () => {
+    const at = planRetry(429, { "retry-after": "9".repeat(400) }, "", 1, 3, {}, NOW) as Date;
+    expect(at.getTime()).toBe(NOW + MAX_DELAY_MS);
+    expect(() => at.toISOString()).not.toThrow();
   });
 });
 

@@ -2,6 +2,7 @@
 // order by the next matching requests. This module decides WHICH fault applies and builds the
 // error responses / corrupted bodies; server.ts performs the socket-level effects.
 import { DOCS_ROOT, RATE_LIMIT_DOCS, githubError } from "./errors.js";
+import { parseHostileFault } from "./hostile.js";
 import type { ApiResponse, Fault, FaultRule, Origin, SerializedFaultRule, StatusFault } from "./types.js";
 
 export interface FaultTarget {
@@ -41,6 +42,8 @@ export function parseFault(value: unknown): Fault {
   if (typeof fault.stallMs === "number" && fault.stallMs >= 0) return { stallMs: fault.stallMs };
   if (fault.truncatedJson === true) return { truncatedJson: true };
   if (fault.invalidJson === true) return { invalidJson: true };
+  const hostile = parseHostileFault(fault);
+  if (hostile) return hostile;
   throw new Error(`unknown fault ${JSON.stringify(value)}`);
 }
 

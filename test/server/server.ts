@@ -7,6 +7,7 @@ import { githubError } from "./errors.js";
 import { corruptBody, FaultController, isStatusFault, statusFaultResponse } from "./faults.js";
 import { apiHeaders, newRequestId, RateLimitCounter } from "./github-headers.js";
 import { readRequest, toWire, writeHalfThenDestroy, writeWire, type WireResponse } from "./http-io.js";
+import { isHostileFault, serveHostile } from "./hostile.js";
 import { createRenderer } from "./render.js";
 import { dispatch, matchRoute } from "./router.js";
 import { concurrencyGroupRoutes } from "./routes/concurrency-groups.js";
@@ -95,6 +96,7 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
 
   /** Writes `produce()` — or what the fault turns it into. Shared by both origins. */
   async function serve(
+    origin: string,
     res: ServerResponse,
     fault: Fault | undefined,
     produce: () => WireResponse,
@@ -105,6 +107,7 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
       fault = undefined;
     }
     if (!fault) return writeWire(res, produce());
+    if (isHostileFault(fault)) return serveHostile(res, fault, new URL(res.req.url ?? "/", origin));
     if ("reset" in fault && fault.reset === "before-response") {
       res.destroy();
       return;
@@ -136,6 +139,7 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
     const rate = rateLimit.consume();
     const fault = faults.take({ origin: "api", method: recorded.method, path: recorded.path, url: recorded.url, template: match?.route.path });
     await serve(
+      url,
       res,
       fault,
       () => {
@@ -162,6 +166,7 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
     if (result.violation) violations.push({ kind: "authorization-sent-to-downloads", message: result.violation, request: recorded });
     const fault = faults.take({ origin: "downloads", method: recorded.method, path: recorded.path, url: recorded.url });
     await serve(
+      downloadsUrl,
       res,
       fault,
       () => toWire(result.response, {}),

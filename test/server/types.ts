@@ -48,8 +48,27 @@ export interface StatusFault {
   message?: string;
 }
 
+/** Hostile responses (hostile.ts); none of them runs the route's handler. */
+export type HostileFault =
+  /** Exactly this response: any status (a 3xx to another origin), raw headers (`retry-after: 1e400`, a crafted Link), a JSON body. */
+  | { respond: { status: number; headers?: Record<string, string>; json?: unknown } }
+  /**
+   * A body of `bytes` bytes (`x`s), streamed in 64 KiB chunks as the client reads them, so the
+   * server holds none of it; with `contentLength`, announced up front; with `gzip`, compressed on
+   * the wire (a decompression bomb: a few hundred KB for hundreds of MB).
+   */
+  | { largeBody: { bytes: number; status?: number; contentLength?: boolean; gzip?: boolean } }
+  /** Headers, then one byte of a JSON body every `trickleMs`, never ending (until the client hangs up). */
+  | { trickleMs: number }
+  /**
+   * A list page of one item `{ id: N }` under `itemsKey` whose `rel="next"` link never ends:
+   * `?page=N+1`, or with `nonce`, the same page with `&nonce=N+1`. `totalCount` is sent as `total_count`.
+   */
+  | { endlessPages: { itemsKey: string; totalCount?: number; nonce?: boolean } };
+
 export type Fault =
   | StatusFault
+  | HostileFault
   | { reset: "mid-body" | "before-response" }
   | { stallMs: number }
   | { truncatedJson: true }
