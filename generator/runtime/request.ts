@@ -89,7 +89,8 @@ export async function request(
       res.headers.forEach(setHeaderOf, h);
       // The timer runs on while the body is read: it bounds the whole response.
       const raw = await readBody(res, client.maxResponseBytes, method, url, h);
-      if (spec.binary?.(res, method)) bytes = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
+      // A copy: a chunk may be a view into a larger buffer.
+      if (spec.binary?.(res, method)) bytes = raw.slice().buffer;
       else text = decoder.decode(raw);
     } catch (e) {
       // A caller's abort wins and is rethrown as its own reason; our own errors (size) as they are.

@@ -80,8 +80,9 @@ export async function request(client, spec, params, options, next) {
             res.headers.forEach(setHeaderOf, h);
             // The timer runs on while the body is read: it bounds the whole response.
             const raw = await readBody(res, client.maxResponseBytes, method, url, h);
+            // A copy: a chunk may be a view into a larger buffer.
             if (spec.binary?.(res, method))
-                bytes = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+                bytes = raw.slice().buffer;
             else
                 text = decoder.decode(raw);
         }
