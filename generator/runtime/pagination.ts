@@ -1,4 +1,4 @@
-// Pagination helpers: lazy async generators that follow the Link header exactly as given.
+// Pagination helpers: lazy async generators that follow the Link header, only under the client's baseUrl and within bounds.
 import { clip, GitHubPageLimitError, requestError, responseError } from "./errors.js";
 import { parseLink } from "./link.js";
 import { request } from "./request.js";
