@@ -39,9 +39,10 @@ describe("response size", () => {
     const outcome = await childGet(128);
     expect(outcome).toMatchObject({ name: "GitHubSizeLimitError", message: sizeMessage(64 * MiB) });
     // What the limit lets the client hold (the chunks read so far, off-heap) plus stream buffers:
-    // about 90 MiB over the baseline here. Reading the whole body as text, as before this limit,
-    // peaked at 651 MiB and failed with a misleading "invalid JSON".
-    expect(outcome.maxRssMiB - baseline.maxRssMiB).toBeLessThan(64 + 48);
+    // about 90 MiB over the baseline here; the bound leaves room for noise but stays well under
+    // the 191 MiB body. Reading the whole body as text, as before this limit, peaked at 651 MiB
+    // and failed with a misleading "invalid JSON".
+    expect(outcome.maxRssMiB - baseline.maxRssMiB).toBeLessThan(128);
     expect(context.server.requests).toHaveLength(1);
   });
 
