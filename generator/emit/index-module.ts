@@ -1,5 +1,6 @@
 // src/index.ts: the package's one entry point, and its dist/ files.
 import type { ApiModel } from "../model/types.js";
+import { TYPES_FILE_EXPORTS } from "../model/reserved-names.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 import { selfTypes } from "./module-renderings.js";
@@ -8,7 +9,7 @@ import { render } from "./templates.js";
 export function emitIndex(model: ApiModel): EmittedFile[] {
   const groups = [...new Set(model.operations.map((op) => op.group))].sort();
   const reexported = ["./runtime/index.js", "./pagination.js", "./schemas.js", ...groups.map((g) => `./operations/${g}.js`)];
-  const source = render("index.ts.hbs", { header: TS_HEADER.trimEnd(), reexported });
+  const source = render("index.ts.hbs", { header: TS_HEADER.trimEnd(), reexported, typesExports: TYPES_FILE_EXPORTS.join(", ") });
   const esm = reexported.map((from) => `export * from ${JSON.stringify(from)};\n`).join("");
   return [
     // One `export *` per line: nothing prettier would lay out otherwise.
