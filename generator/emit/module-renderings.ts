@@ -11,19 +11,20 @@ import { printSource } from "./layout/print-source.js";
 import type { Statement } from "./ts.js";
 
 type Const = Statement & { kind: "const" };
-type Import = Statement & { kind: "import" };
+type Import = Statement & { kind: "import" | "export-from" };
 
 /** src/<name>.ts and its dist/ files. `path` is the source's, e.g. `src/operations/actions.ts`. */
 export function renderModule(path: string, statements: readonly Statement[]): EmittedFile[] {
   const name = path.slice("src/".length, -".ts".length);
-  const valueImports = statements.filter((s): s is Import => s.kind === "import" && !s.typeOnly);
+  // Imports and re-exports of values, in order: what JavaScript keeps besides the consts.
+  const valueLinks = statements.filter((s): s is Import => (s.kind === "import" || s.kind === "export-from") && !s.typeOnly);
   const consts = statements.filter((s): s is Const => s.kind === "const");
   const declarations = TS_HEADER + declarationText(statements);
   return [
     { path, contents: TS_HEADER + (printSource(statements) || "export {};\n"), formatted: true },
-    { path: `dist/${name}.js`, contents: TS_HEADER + selfTypes(name) + (printSource([...valueImports, ...consts.map((c) => untyped(c, true))]) || "export {};\n") },
+    { path: `dist/${name}.js`, contents: TS_HEADER + selfTypes(name) + (printSource([...valueLinks, ...consts.map((c) => untyped(c, true))]) || "export {};\n") },
     { path: `dist/${name}.d.ts`, contents: declarations },
-    { path: `dist/cjs/${name}.js`, contents: TS_HEADER + commonJs(valueImports, consts) },
+    { path: `dist/cjs/${name}.js`, contents: TS_HEADER + commonJs(valueLinks, consts) },
     { path: `dist/cjs/${name}.d.ts`, contents: declarations },
   ];
 }
@@ -49,13 +50,29 @@ function declarationText(statements: readonly Statement[]): string {
   return !text ? "export {};\n" : hasPrivate ? text + "export {};\n" : text;
 }
 
-/** `require` for each value import, the consts, then `exports.name = name` for each. */
-function commonJs(valueImports: readonly Import[], consts: readonly Const[]): string {
+/** `require` for each value import, each `export *`, the consts, then `exports.name = name` for each. */
+function commonJs(valueLinks: readonly Import[], consts: readonly Const[]): string {
   const lines = ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });'];
-  for (const { names, from } of valueImports) lines.push(`const { ${names.join(", ")} } = require(${JSON.stringify(from)});`);
+  if (valueLinks.some((s) => s.kind === "export-from")) lines.push(...EXPORT_STAR_HELPER);
+  for (const s of valueLinks) {
+    const required = `require(${JSON.stringify(s.from)})`;
+    lines.push(s.kind === "import" ? `const { ${s.names.join(", ")} } = ${required};` : `__exportStar(${required}, exports);`);
+  }
   const exports = consts.map((c) => `exports.${c.name} = ${c.name};\n`).join("");
   return lines.join("\n") + "\n" + printSource(consts.map((c) => untyped(c, false))) + exports;
 }
+
+/**
+ * `export *` in CommonJS. The helper's name and call shape are the ones Node's CommonJS export
+ * detection (cjs-module-lexer) recognizes, so `import { createClient } from` works on such a file too.
+ */
+const EXPORT_STAR_HELPER = [
+  "function __exportStar(from, to) {",
+  "    for (const name in from) {",
+  '        if (name !== "default" && !Object.prototype.hasOwnProperty.call(to, name)) Object.defineProperty(to, name, { enumerable: true, get: () => from[name] });',
+  "    }",
+  "}",
+];
 
 function untyped(statement: Const, exported: boolean): Const {
   const { type: _, ...rest } = statement;

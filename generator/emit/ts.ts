@@ -48,6 +48,9 @@ interface Declaration {
 export type Statement =
   | { readonly kind: "blank-line" }
   | { readonly kind: "import"; readonly from: string; readonly names: readonly string[]; readonly typeOnly: boolean }
+  /** `export * from`, or `export type { names } from` (a named value re-export has no use, and no CommonJS form here). */
+  | { readonly kind: "export-from"; readonly from: string; readonly typeOnly: false; readonly names?: undefined }
+  | { readonly kind: "export-from"; readonly from: string; readonly typeOnly: true; readonly names: readonly string[] }
   | (Declaration & { readonly kind: "type-alias"; readonly type: TypeNode })
   | (Declaration & { readonly kind: "interface"; readonly properties: readonly { readonly name: string; readonly type: TypeNode }[] })
   /** Without an initializer it is `declare const` (a declaration file's form). */

@@ -9,7 +9,7 @@ import { RUNTIME_DIR } from "../paths.js";
 /** The runtime modules the generated code imports from by name. */
 export const IMPORTED_MODULES = ["index.ts", "operation.ts", "serializers.ts"];
 
-/** What openapi-typescript's src/types.ts exports, which src/index.ts re-exports (templates/index.ts.hbs). */
+/** What openapi-typescript's src/types.ts exports, which src/index.ts re-exports (emit/index-module.ts). */
 export const TYPES_FILE_EXPORTS = ["components", "operations", "paths", "webhooks"] as const;
 
 export const PACKAGE_NAMES: ReadonlySet<string> = new Set([...IMPORTED_MODULES.flatMap((file) => moduleExports(file)), ...TYPES_FILE_EXPORTS]);

@@ -83,6 +83,8 @@ function tsMorphStructures(statements: readonly Statement[]): (StatementStructur
         return (writer) => writer.blankLine();
       case "import":
         return { kind: StructureKind.ImportDeclaration, moduleSpecifier: s.from, namedImports: [...s.names], isTypeOnly: s.typeOnly };
+      case "export-from":
+        return { kind: StructureKind.ExportDeclaration, moduleSpecifier: s.from, ...(s.names ? { namedExports: [...s.names] } : {}), isTypeOnly: s.typeOnly };
       case "type-alias":
         return { kind: StructureKind.TypeAlias, name: s.name, type: flat(s.type), isExported: s.exported, docs: docs(s.docs) };
       case "interface":

@@ -26,7 +26,10 @@ function statementDoc(statement: Exclude<Statement, { kind: "blank-line" }>): Do
   const exported = "exported" in statement && statement.exported ? "export " : "";
   switch (statement.kind) {
     case "import":
-      return group([statement.typeOnly ? "import type " : "import ", importList(statement.names), " from ", JSON.stringify(statement.from), ";"]);
+    case "export-from": {
+      const keyword = `${statement.kind === "import" ? "import" : "export"}${statement.typeOnly ? " type" : ""} `;
+      return group([keyword, statement.names ? importList(statement.names) : "*", " from ", JSON.stringify(statement.from), ";"]);
+    }
     case "type-alias":
       return withDocs(statement.docs, typeAliasDoc(`${exported}type ${statement.name}`, statement.type));
     case "interface": {
