@@ -131,9 +131,14 @@ export function array(elements: readonly Expression[]): Expression {
   return { kind: "array", elements };
 }
 
-/** An object key as written in code, as prettier writes it: bare when it is an identifier (in any script), else quoted. */
+/** An identifier (in any script): `K`, `listRuns`, `überwachung`. */
+export function isIdentifier(text: string): boolean {
+  return /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u.test(text);
+}
+
+/** An object key as written in code, as prettier writes it: bare when it is an identifier, else quoted. */
 export function propertyName(key: string): string {
-  return /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u.test(key) ? key : stringLiteral(key);
+  return isIdentifier(key) ? key : stringLiteral(key);
 }
 
 /**

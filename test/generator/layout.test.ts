@@ -9,7 +9,7 @@ import { group, indent, line, printDoc, softline } from "../../generator/emit/la
 import { expressionDoc, typeAliasDoc, typeDoc } from "../../generator/emit/layout/layout.js";
 import { PRETTIER_OPTIONS } from "../../generator/emit/layout/style.js";
 import { moduleStatements } from "../../generator/emit/operations-module.js";
-import { generic, indexed, intersection, literalType, typeName, union, type JsDoc, type Statement, type TypeNode } from "../../generator/emit/ts.js";
+import { generic, indexed, intersection, literal, literalType, pureCall, typeLiteral, typeName, union, type JsDoc, type Statement, type TypeNode } from "../../generator/emit/ts.js";
 import { generate, loadModel } from "../../generator/pipeline.js";
 
 const PRETTIER = { parser: "typescript", ...PRETTIER_OPTIONS } as const;
@@ -32,6 +32,10 @@ describe("the layout engine", () => {
     const ab = union([typeName("A"), typeName("B")]);
     expect(() => printDoc(typeDoc(intersection([ab, typeName("C")])), 80)).toThrow(/no parentheses for a union/);
     expect(() => printDoc(typeDoc({ kind: "array-type", element: ab }), 80)).toThrow(/no parentheses for a union/);
+    // A name is printed as it is, so it must be one: text that is not would run as code.
+    expect(() => printDoc(typeDoc(typeName("A; alert(1)")), 80)).toThrow(/is printed as a name but is not an identifier/);
+    expect(() => printDoc(expressionDoc(pureCall("f(); alert", literal(1))), 80)).toThrow(/is printed as a name/);
+    expect(printDoc(typeDoc(typeLiteral([{ key: "a b", optional: true, type: typeName("Überwachung") }])), 80)).toBe('{ "a b"?: Überwachung }');
     // A union of unions is one union, as TypeScript reads it.
     expect(union([ab, typeName("C")])).toEqual({ kind: "union", members: ["A", "B", "C"].map(typeName) });
   });

@@ -2,7 +2,7 @@
 // Printed at prettier's settings (style.ts), a module comes out as prettier would format it:
 // test/generator/layout.test.ts checks that prettier leaves every such file unchanged.
 import type { Expression, TypeNode } from "../ts.js";
-import { propertyName, stringLiteral } from "../ts.js";
+import { isIdentifier, propertyName, stringLiteral } from "../ts.js";
 import type { Doc } from "./doc.js";
 import { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } from "./doc.js";
 
@@ -12,7 +12,7 @@ type Place = "statement" | "type-argument";
 export function typeDoc(node: TypeNode, place: Place = "statement"): Doc {
   switch (node.kind) {
     case "name":
-      return node.text;
+      return name(node.text);
     case "literal":
       return literalText(node.value);
     case "union":
@@ -20,7 +20,7 @@ export function typeDoc(node: TypeNode, place: Place = "statement"): Doc {
     case "intersection":
       return intersectionDoc(node.members);
     case "generic":
-      return [node.name, typeArguments(node.args)];
+      return [name(node.name), typeArguments(node.args)];
     case "indexed":
       return [operand(node.base), "[", typeDoc(node.index), "]"];
     case "array-type":
@@ -28,14 +28,23 @@ export function typeDoc(node: TypeNode, place: Place = "statement"): Doc {
     case "prefix":
       return [node.operator, " ", operand(node.operand)];
     case "type-literal":
-      return bracketed(node.members.map((m) => [m.key, m.optional ? "?" : "", ": ", typeDoc(m.type)]), ";", false);
+      return bracketed(node.members.map((m) => [propertyName(m.key), m.optional ? "?" : "", ": ", typeDoc(m.type)]), ";", false);
     case "mapped": {
       // The value type moves to its own line when it does not fit after `]:`, as in a type alias.
       const value = node.type.kind === "union" ? unionDoc(node.type.members, false, false) : typeDoc(node.type);
-      const key = [group(["[", indent([softline, node.parameter, " in ", typeDoc(node.constraint)]), softline, "]"]), ":"];
+      const key = [group(["[", indent([softline, name(node.parameter), " in ", typeDoc(node.constraint)]), softline, "]"]), ":"];
       return group(["{", indent([line, key, group(indent([line, value])), ifBreak(";")]), line, "}"]);
     }
   }
+}
+
+/**
+ * A name the emitters chose (a type, a declaration, a callee): checked, because printed as it is.
+ * Text from the spec enters as a literal or a property key, which are quoted where needed.
+ */
+export function name(text: string): string {
+  if (!isIdentifier(text)) throw new Error(`internal error: ${JSON.stringify(text)} is printed as a name but is not an identifier`);
+  return text;
 }
 
 /** A type in a place that binds tighter than `|` and `&`: such a member would need parentheses, which no emitter writes. */
@@ -97,11 +106,11 @@ function typeArguments(args: readonly TypeNode[]): Doc {
 export function expressionDoc(node: Expression): Doc {
   switch (node.kind) {
     case "identifier":
-      return node.name;
+      return name(node.name);
     case "literal":
       return literalText(node.value);
     case "call": {
-      const head = node.pure ? "/* @__PURE__ */ " + node.callee : node.callee;
+      const head = (node.pure ? "/* @__PURE__ */ " : "") + name(node.callee);
       // One object argument hugs the parentheses, as prettier prints `operation({ … })`.
       if (node.args.length === 1 && node.args[0]!.kind === "object") return [head, "(", expressionDoc(node.args[0]!), ")"];
       return [head, group(["(", indent([softline, join([",", line], node.args.map(expressionDoc))]), ifBreak(","), softline, ")"])];
@@ -150,6 +159,6 @@ export function assignment(left: Doc, right: Doc): Doc {
 }
 
 export function importList(names: readonly string[]): Doc {
-  if (names.length === 1) return ["{ ", names[0]!, " }"];
-  return bracketed(names, ",", false);
+  if (names.length === 1) return ["{ ", name(names[0]!), " }"];
+  return bracketed(names.map(name), ",", false);
 }

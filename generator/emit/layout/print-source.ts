@@ -3,7 +3,7 @@
 import type { JsDoc, Statement } from "../ts.js";
 import type { Doc } from "./doc.js";
 import { group, hardline, indent, join, printDoc } from "./doc.js";
-import { assignment, expressionDoc, importList, typeAliasDoc, typeDoc } from "./layout.js";
+import { assignment, expressionDoc, importList, name, typeAliasDoc, typeDoc } from "./layout.js";
 import { PRINT_WIDTH } from "./style.js";
 
 /** The statements, one per line, with a blank line where asked (never first, never two). */
@@ -31,15 +31,15 @@ function statementDoc(statement: Exclude<Statement, { kind: "blank-line" }>): Do
       return group([keyword, statement.names ? importList(statement.names) : "*", " from ", JSON.stringify(statement.from), ";"]);
     }
     case "type-alias":
-      return withDocs(statement.docs, typeAliasDoc(`${exported}type ${statement.name}`, statement.type));
+      return withDocs(statement.docs, typeAliasDoc(`${exported}type ${name(statement.name)}`, statement.type));
     case "interface": {
-      const head = `${exported}interface ${statement.name} {`;
-      const members = statement.properties.map((p) => [p.name, ": ", typeDoc(p.type), ";"]);
+      const head = `${exported}interface ${name(statement.name)} {`;
+      const members = statement.properties.map((p) => [name(p.name), ": ", typeDoc(p.type), ";"]);
       return withDocs(statement.docs, members.length ? [head, indent([hardline, join(hardline, members)]), hardline, "}"] : head + "}");
     }
     case "const": {
       const keyword = `${exported}${statement.initializer ? "" : "declare "}const `;
-      const left = [keyword, statement.name, statement.type ? [": ", typeDoc(statement.type)] : ""];
+      const left = [keyword, name(statement.name), statement.type ? [": ", typeDoc(statement.type)] : ""];
       const doc = statement.initializer ? assignment(left, [expressionDoc(statement.initializer), ";"]) : [group(left), ";"];
       return withDocs(statement.docs, doc);
     }
