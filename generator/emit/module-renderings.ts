@@ -11,13 +11,13 @@ import { printSource } from "./layout/print-source.js";
 import type { Statement } from "./ts.js";
 
 type Const = Statement & { kind: "const" };
-type Import = Statement & { kind: "import" | "export-from" };
+type Link = Statement & { kind: "import" | "export-from" };
 
 /** src/<name>.ts and its dist/ files. `path` is the source's, e.g. `src/operations/actions.ts`. */
 export function renderModule(path: string, statements: readonly Statement[]): EmittedFile[] {
   const name = path.slice("src/".length, -".ts".length);
   // Imports and re-exports of values, in order: what JavaScript keeps besides the consts.
-  const valueLinks = statements.filter((s): s is Import => (s.kind === "import" || s.kind === "export-from") && !s.typeOnly);
+  const valueLinks = statements.filter((s): s is Link => (s.kind === "import" || s.kind === "export-from") && !s.typeOnly);
   const consts = statements.filter((s): s is Const => s.kind === "const");
   const declarations = TS_HEADER + declarationText(statements);
   return [
@@ -51,7 +51,7 @@ function declarationText(statements: readonly Statement[]): string {
 }
 
 /** `require` for each value import, each `export *`, the consts, then `exports.name = name` for each. */
-function commonJs(valueLinks: readonly Import[], consts: readonly Const[]): string {
+function commonJs(valueLinks: readonly Link[], consts: readonly Const[]): string {
   const lines = ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });'];
   if (valueLinks.some((s) => s.kind === "export-from")) lines.push(...EXPORT_STAR_HELPER);
   for (const s of valueLinks) {
