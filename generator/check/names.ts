@@ -3,11 +3,9 @@
 // operationId check, not again here.
 import type { Check } from "./context.js";
 import { assignNames, operationId } from "../model/names.js";
-import { PACKAGE_TYPE_NAMES, RUNTIME_EXPORTS, TYPE_SUFFIXES } from "../model/naming.js";
+import { reservedNameOf } from "../model/naming.js";
 import { operationsInOrder } from "./operations.js";
 
-/** What an operation module imports and src/index.ts exports besides the operations. */
-const PACKAGE_NAMES: ReadonlySet<string> = new Set([...RUNTIME_EXPORTS, ...PACKAGE_TYPE_NAMES]);
 /** An ECMAScript identifier. Naming keeps letters and digits of any script, and some digits (`²`) cannot be in one. */
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
@@ -18,7 +16,7 @@ export const checkNames: Check = ({ document, report }) => {
   names.forEach(({ name, typeName }, i) => {
     const raw = raws[i]!;
     const at = [...raw.pointer, "operationId"];
-    const taken = [name, ...TYPE_SUFFIXES.map((s) => typeName + s)].find((n) => PACKAGE_NAMES.has(n));
+    const taken = reservedNameOf(name, typeName);
     if (taken) report(at, `operation "${operationId(raw)}" would generate the name ${taken}, which the package already uses`, "rename the operationId");
     if (!IDENTIFIER.test(name)) report(at, `operation "${operationId(raw)}" would be named ${name}, which is not a valid identifier`, "use letters, digits, - and _ in the operationId");
     const first = byName.get(name);

@@ -6,7 +6,6 @@ import { emitIndex } from "./index-module.js";
 import { emitOperationModules } from "./operations-module.js";
 import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.js";
 import { emitPagination } from "./pagination-module.js";
-import { runtimeExportNames } from "./runtime-files.js";
 import { emitSchemas } from "./schemas-module.js";
 import { emitTypes, type PlainJson } from "./types-file.js";
 
@@ -19,7 +18,7 @@ export async function emitPackage(model: ApiModel, document: Record<string, unkn
   const files = [
     ...emitOperationModules(model.operations),
     ...emitPagination(model),
-    ...emitSchemas(model, document, new Set([...runtimeExportNames(), "PaginatedOperations", "PaginatedOperationName"])),
+    ...emitSchemas(model, document),
     ...emitIndex(model),
     emitPackageJson(model, pkg),
     emitReadme(model, pkg),

@@ -1,10 +1,8 @@
 // The JSDoc of an operation function: what editors show on hover.
-import type { JSDocStructure, OptionalKind } from "ts-morph";
 import type { OperationModel, ParamModel } from "../model/types.js";
-import { isJsonMediaType } from "../model/responses.js";
-import { jsDoc, propertyName } from "./ts.js";
+import { jsDoc, propertyName, type JsDoc } from "./ts.js";
 
-export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
+export function operationDoc(op: OperationModel): JsDoc {
   const lines = [op.docs.summary ?? `${op.method} ${op.path}`];
   if (op.docs.description && op.docs.description !== op.docs.summary) lines.push("", op.docs.description);
   if (op.docs.permissions.length) lines.push("", `Required permission: ${op.docs.permissions.join("; ")}.`);
@@ -20,8 +18,8 @@ export function operationDoc(op: OperationModel): OptionalKind<JSDocStructure> {
 export function exampleArgs(op: OperationModel): string {
   const required = [...op.params.path, ...op.params.query, ...op.params.header].filter((p) => p.required);
   const fields = required.map((p) => `${propertyName(p.name)}: ${placeholder(p)}`);
-  // A body passed whole is a field of its own; its placeholder follows its media type.
-  if (op.body?.required && !op.body.flatKeys) fields.push(`body: ${isJsonMediaType(op.body.mediaType) ? "{}" : "new Blob([])"}`);
+  // A body passed whole is a field of its own; its placeholder follows its kind.
+  if (op.body?.required && !op.body.flatKeys) fields.push(`body: ${op.body.kind === "json" ? "{}" : "new Blob([])"}`);
   return fields.length ? `{ ${fields.join(", ")} }` : "{}";
 }
 

@@ -7,8 +7,10 @@
 import type * as serializers from "../runtime/serializers.js";
 import type { PathStyle, QueryStyle } from "../runtime/types.js";
 import type { OperationModel, ParamModel } from "../model/types.js";
-import { isJsonMediaType } from "../model/responses.js";
-import { propertyName } from "./ts.js";
+import type { MediaKind } from "../model/media-type.js";
+import { printDoc } from "./layout/doc.js";
+import { expressionDoc } from "./layout/layout.js";
+import { array, identifier, literal, object, pureCall, type Expression } from "./ts.js";
 
 export type SerializerName = keyof typeof serializers;
 
@@ -51,9 +53,8 @@ export function operationSpec(op: OperationModel): Record<string, SpecValue> {
   if (op.params.cookie.length) spec.cookies = new SerializerRef("cookies", names(op.params.cookie));
   if (op.body) {
     spec.bodyParams = op.body.flatKeys ?? "body";
-    const type = op.body.mediaType;
-    if (!isJsonMediaType(type)) spec.bodyType = type;
-    spec.writeBody = new SerializerRef(bodyWriter(type));
+    if (op.body.kind !== "json") spec.bodyType = op.body.mediaType;
+    spec.writeBody = new SerializerRef(BODY_WRITERS[op.body.kind]);
   }
   // Only a binary 2xx is read as bytes; every other operation reads text.
   if (op.responses.some((r) => r.kind === "binary" && r.status >= 200 && r.status < 300)) spec.binary = new SerializerRef("readBytes");
@@ -63,11 +64,14 @@ export function operationSpec(op: OperationModel): Record<string, SpecValue> {
   return spec;
 }
 
-function bodyWriter(mediaType: string): SerializerName {
-  if (isJsonMediaType(mediaType)) return "jsonBody";
-  if (mediaType.startsWith("multipart/form-data")) return "multipartBody";
-  return mediaType.startsWith("application/x-www-form-urlencoded") ? "urlEncodedBody" : "rawBody";
-}
+/** The writer of each kind of body; a text body is a string, sent as is. */
+const BODY_WRITERS: Record<MediaKind, SerializerName> = {
+  json: "jsonBody",
+  text: "rawBody",
+  form: "urlEncodedBody",
+  multipart: "multipartBody",
+  binary: "rawBody",
+};
 
 /** `{ name: writer }` for the params that have a style other than the runtime's default. */
 function writers<S extends string>(params: readonly ParamModel[], byStyle: Record<S, SerializerName>): Record<string, SerializerRef> | undefined {
@@ -76,32 +80,24 @@ function writers<S extends string>(params: readonly ParamModel[], byStyle: Recor
 }
 
 /**
- * The spec as TypeScript, and the serializers it names (to import): on one line when short, else
- * one property per line (the layout printer breaks what is still too long). Keys are bare where
- * they can be; `__proto__` is a computed key, which sets a property where `"__proto__": v` would
- * set the prototype.
+ * The spec as an object expression, and the serializers it names (to import): on one line when
+ * short, else one property per line (the layout printer breaks what is still too long).
  */
-export function specLiteral(value: Record<string, SpecValue>, imports: Set<SerializerName>): string {
-  const entries = properties(value, imports);
-  const flat = `{ ${entries.join(", ")} }`;
-  return flat.length <= 80 ? flat : `{\n${entries.map((e) => `  ${e},\n`).join("")}}`;
+export function specLiteral(value: Record<string, SpecValue>, imports: Set<SerializerName>): Expression {
+  const flat = expression(value, imports);
+  const expanded = flat.kind === "object" && printDoc(expressionDoc(flat), Infinity).length > 80;
+  return expanded ? object(flat.properties, true) : flat;
 }
 
-function properties(value: { readonly [key: string]: SpecValue | undefined }, imports: Set<SerializerName>): string[] {
-  return Object.entries(value)
-    .filter((e): e is [string, SpecValue] => e[1] !== undefined)
-    .map(([k, v]) => `${k === "__proto__" ? '["__proto__"]' : propertyName(k)}: ${inline(v, imports)}`);
-}
-
-function inline(value: SpecValue, imports: Set<SerializerName>): string {
+function expression(value: SpecValue, imports: Set<SerializerName>): Expression {
   if (value instanceof SerializerRef) {
     imports.add(value.name);
-    return value.args ? `/* @__PURE__ */ ${value.name}(${value.args.map((a) => JSON.stringify(a)).join(", ")})` : value.name;
+    return value.args ? pureCall(value.name, ...value.args.map(literal)) : identifier(value.name);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => inline(v, imports)).join(", ")}]`;
+  if (Array.isArray(value)) return array(value.map((v) => expression(v, imports)));
   if (value !== null && typeof value === "object") {
-    const entries = properties(value as { readonly [key: string]: SpecValue | undefined }, imports);
-    return entries.length ? `{ ${entries.join(", ")} }` : "{}";
+    const entries = Object.entries(value as { readonly [key: string]: SpecValue | undefined });
+    return object(entries.flatMap(([key, v]) => (v === undefined ? [] : [{ key, value: expression(v, imports) }])));
   }
-  return JSON.stringify(value);
+  return literal(value as string | number | boolean | null);
 }

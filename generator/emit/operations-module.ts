@@ -1,13 +1,12 @@
 // src/operations/<group>.ts: one typed, tree-shakeable function per operation of a tag.
-import type { StatementStructures } from "ts-morph";
 import type { OperationModel } from "../model/types.js";
 import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
-import { renderModule, type Statement } from "./module-renderings.js";
+import { renderModule } from "./module-renderings.js";
 import { operationDoc } from "./operation-doc.js";
 import { operationSpec, specLiteral, type SerializerName } from "./operation-spec.js";
 import { errorType, itemType, operationType, paramsType, responseType, typeNames } from "./operation-types.js";
-import { blankLine, exportedConst, generic, importFrom, pureCall, typeAlias } from "./ts.js";
+import { blankLine, exportedConst, generic, importFrom, pureCall, typeAlias, typeName, type Statement, type TypeNode } from "./ts.js";
 
 /** Each group's module and its dist/ files. */
 export function emitOperationModules(operations: readonly OperationModel[]): EmittedFile[] {
@@ -16,7 +15,7 @@ export function emitOperationModules(operations: readonly OperationModel[]): Emi
   return sortBy(groups, ([group]) => group).flatMap(([group, ops]) => renderModule(`src/operations/${group}.ts`, moduleStatements(ops)));
 }
 
-/** The statements of one group's module, as ts-morph structures. */
+/** The statements of one group's module. */
 export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
   const serializers = new Set<SerializerName>();
@@ -32,21 +31,22 @@ export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   ];
 }
 
-function operationStatements(op: OperationModel, runtimeTypes: Set<string>, serializers: Set<SerializerName>): StatementStructures[] {
+function operationStatements(op: OperationModel, runtimeTypes: Set<string>, serializers: Set<SerializerName>): Statement[] {
   const names = typeNames(op);
   const item = itemType(op, names);
   const response = responseType(op, names);
-  if (response.includes("RedirectResponse<")) runtimeTypes.add("RedirectResponse");
+  if (op.responses.some((r) => r.kind === "redirect")) runtimeTypes.add("RedirectResponse");
   if (item) runtimeTypes.add("PaginatedOperation");
   const subject = `{@link ${op.name}}`;
-  const statements: StatementStructures[] = [
+  const statements: Statement[] = [
     typeAlias(names.op, operationType(op), { exported: false }),
     typeAlias(names.params, paramsType(op, names), { docs: `Parameters of ${subject}: path, query, header and body fields in one object.` }),
     typeAlias(names.response, response, { docs: `The documented successful outcomes of ${subject}.` }),
     typeAlias(names.error, errorType(op), { docs: `The error ${subject} throws for a documented error status.` }),
   ];
   if (item) statements.push(typeAlias(names.item, item, { docs: `One item of the list that ${subject} pages through.` }));
-  const type = item ? generic("PaginatedOperation", names.params, names.response, names.item) : generic("Operation", names.params, names.response);
+  const [params, result] = [typeName(names.params), typeName(names.response)];
+  const type: TypeNode = item ? generic("PaginatedOperation", params, result, typeName(names.item)) : generic("Operation", params, result);
   statements.push(exportedConst(op.name, type, pureCall("operation", specLiteral(operationSpec(op), serializers)), operationDoc(op)));
   return statements;
 }

@@ -2,7 +2,7 @@
 // are free; otherwise passed whole as `params.body`.
 import type { BodyModel, ParamModel } from "./types.js";
 import { deref, isObject, type Json } from "./deref.js";
-import { isJsonMediaType, pickMediaType } from "./responses.js";
+import { mediaKind, pickMediaType } from "./media-type.js";
 import { sortBy } from "./order.js";
 
 export function bodyModel(document: Json, requestBody: unknown, params: readonly ParamModel[]): BodyModel | undefined {
@@ -11,11 +11,12 @@ export function bodyModel(document: Json, requestBody: unknown, params: readonly
   const mediaType = pickMediaType(body.content);
   if (!mediaType) return undefined;
   const required = body.required === true;
+  const kind = mediaKind(mediaType);
   const schema = deref(document, (body.content as Json)[mediaType] && ((body.content as Json)[mediaType] as Json).schema);
-  const keys = isJsonMediaType(mediaType) ? flatKeys(schema) : undefined;
+  const keys = kind === "json" ? flatKeys(schema) : undefined;
   const taken = new Set(params.map((p) => p.name));
-  if (!keys || keys.length === 0 || keys.some((k) => taken.has(k))) return { mediaType, required };
-  return { mediaType, required, flatKeys: sortBy(keys, (k) => k) };
+  if (!keys || keys.length === 0 || keys.some((k) => taken.has(k))) return { mediaType, kind, required };
+  return { mediaType, kind, required, flatKeys: sortBy(keys, (k) => k) };
 }
 
 /** Property names of a plain object schema; undefined for unions, arrays, maps and scalars. */

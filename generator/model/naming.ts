@@ -1,6 +1,6 @@
 // Names the generated code uses: function names from operationIds (as Octokit names them),
 // type names, and module file names. All of them must be valid, unique identifiers.
-import * as serializers from "../runtime/serializers.js";
+import { PACKAGE_NAMES } from "./reserved-names.js";
 
 const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
@@ -9,24 +9,7 @@ const RESERVED = new Set(
     "toString valueOf hasOwnProperty").split(" "),
 );
 
-/**
- * Exports of the runtime and of src/types.ts that an operation function must not shadow, and the
- * serializers an operations module may import.
- */
-export const RUNTIME_EXPORTS: ReadonlySet<string> = new Set([
-  "createClient", "paginate", "collect", "pages", "operation", "parseLink", ...Object.keys(serializers),
-  "GitHubError", "GitHubApiError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError",
-  "paths", "components", "operations", "webhooks",
-]);
-
-/**
- * Type names every operation module imports or the package exports, which an operation's own
- * type names (`<Type>Params`, `<Type>Response`, …) must not take.
- */
-export const PACKAGE_TYPE_NAMES: ReadonlySet<string> = new Set([
-  "ApiResponse", "Operation", "PaginatedOperation", "RedirectResponse", "GitHubApiError", "GitHubErrorBody",
-  "GitHubError", "GitHubNetworkError", "GitHubTimeoutError", "GitHubResponseError", "GitHubRateLimitError",
-]);
+/** The suffixes of an operation's own type names (emit/operation-types.ts `typeNames`). */
 export const TYPE_SUFFIXES: readonly string[] = ["Params", "Response", "Error", "Item", "Operation"];
 
 /** Words of an identifier: runs of letters and digits, without characters no identifier may hold (`²`). */
@@ -56,10 +39,13 @@ export function kebabCase(text: string): string {
 export function safeIdentifier(candidate: string, fallback: string): string {
   let name = candidate || fallback;
   if (/^\p{N}/u.test(name)) name = `op${name[0]!.toUpperCase()}${name.slice(1)}`;
-  const typeName = name[0]!.toUpperCase() + name.slice(1);
-  const typeClash = TYPE_SUFFIXES.some((suffix) => PACKAGE_TYPE_NAMES.has(typeName + suffix));
-  if (RESERVED.has(name) || RUNTIME_EXPORTS.has(name) || typeClash) name = `${name}Operation`;
+  if (RESERVED.has(name) || reservedNameOf(name) !== undefined) name = `${name}Operation`;
   return name;
+}
+
+/** The first name the package already uses that an operation called `name` would take: its own, or one of its types'. */
+export function reservedNameOf(name: string, typeName = name[0]!.toUpperCase() + name.slice(1)): string | undefined {
+  return [name, ...TYPE_SUFFIXES.map((suffix) => typeName + suffix)].find((n) => PACKAGE_NAMES.has(n));
 }
 
 /** `GET /repos/{owner}/{repo}` → `getReposByOwnerByRepo`, for operations without an operationId. */

@@ -1,26 +1,19 @@
 // Documented responses by status, each classified by what the client does with its body.
 import type { ResponseKind, ResponseModel } from "./types.js";
 import { deref, isObject, stringField, type Json } from "./deref.js";
+import { mediaKind, pickMediaType } from "./media-type.js";
 import { sortBy } from "./order.js";
 
-export function isJsonMediaType(mediaType: string): boolean {
-  const base = mediaType.split(";")[0]!.trim().toLowerCase();
-  return base === "application/json" || base.endsWith("+json") || base === "*/*";
-}
-
-/** The media type whose schema types the result: JSON first, else the first one listed. */
-export function pickMediaType(content: unknown): string | undefined {
-  if (!isObject(content)) return undefined;
-  const types = Object.keys(content);
-  return types.find(isJsonMediaType) ?? types[0];
-}
+// changes/surface.ts picks the same media type as the model.
+export { pickMediaType } from "./media-type.js";
 
 function kindOf(status: number, response: Json): { kind: ResponseKind; mediaType?: string } {
   if (status >= 300 && status < 400) return { kind: "redirect" };
   const mediaType = pickMediaType(response.content);
   if (!mediaType || status === 204 || status === 205) return { kind: "empty" };
-  if (isJsonMediaType(mediaType)) return { kind: "json", mediaType };
-  return { kind: /^text\//i.test(mediaType) ? "text" : "binary", mediaType };
+  const kind = mediaKind(mediaType);
+  // A form is not something a response is read as: it is bytes like any other.
+  return { kind: kind === "json" || kind === "text" ? kind : "binary", mediaType };
 }
 
 export function responseModels(document: Json, responses: unknown): ResponseModel[] {

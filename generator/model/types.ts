@@ -1,5 +1,6 @@
 // The intermediate model: what the emitters need to know about an API, and nothing else.
 // Data only, sorted; snapshotted as JSON in tests because it is the shortest diff to review.
+import type { MediaKind } from "./media-type.js";
 import type { HttpMethod, PaginationSpec, PathStyle, QueryStyle } from "../runtime/types.js";
 
 export interface ApiModel {
@@ -34,6 +35,8 @@ export interface ResponseModel {
 
 export interface BodyModel {
   readonly mediaType: string;
+  /** How the body is typed and written (media-type.ts). */
+  readonly kind: MediaKind;
   readonly required: boolean;
   /** Body properties merged into the flat params; absent when the body is passed whole as `body`. */
   readonly flatKeys?: readonly string[];

@@ -8,8 +8,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { EmittedFile } from "../emit/file.js";
-
-const OPTIONS = { printWidth: 120, trailingComma: "all", endOfLine: "lf" } as const;
+import { PRETTIER_OPTIONS as OPTIONS } from "../emit/layout/style.js";
 
 function parserFor(path: string): string | undefined {
   if (path.endsWith(".ts")) return "typescript";

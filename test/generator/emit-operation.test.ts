@@ -4,6 +4,13 @@ import { buildModel } from "../../generator/model/build.js";
 import { errorType, itemType, paramsType, responseType, typeNames } from "../../generator/emit/operation-types.js";
 import { operationSpec, SerializerRef, specLiteral } from "../../generator/emit/operation-spec.js";
 import { operationDoc } from "../../generator/emit/operation-doc.js";
+import { printDoc } from "../../generator/emit/layout/doc.js";
+import { expressionDoc, typeDoc } from "../../generator/emit/layout/layout.js";
+import type { Expression, TypeNode } from "../../generator/emit/ts.js";
+
+/** Nodes as code on one line (an expanded object keeps its line breaks), to compare with the wanted text. */
+const code = (node: TypeNode | undefined) => node && printDoc(typeDoc(node), Infinity);
+const jsCode = (node: Expression) => printDoc(expressionDoc(node), Infinity);
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const pathParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "integer" } });
@@ -32,7 +39,7 @@ describe("params type", () => {
     ["no params at all", { responses: { 200: json({}) } }, "Record<string, never>"],
   ])("%s", (_case, operation, want) => {
     const { op } = modelOf("/x/{run_id}", "post", { operationId: "x", ...operation });
-    expect(paramsType(op, typeNames(op))).toBe(want);
+    expect(code(paramsType(op, typeNames(op)))).toBe(want);
   });
 });
 
@@ -47,12 +54,12 @@ describe("response type: one member per documented success status", () => {
     ["only errors documented", { 404: {} }, "ApiResponse<number, unknown>"],
   ])("%s", (_case, responses, want) => {
     const { op, names } = modelOf("/x", "get", { operationId: "x", responses });
-    expect(responseType(op, names)).toBe(want);
+    expect(code(responseType(op, names))).toBe(want);
   });
 
   it("documents error statuses in the error type", () => {
     const { op } = modelOf("/x", "get", { operationId: "x", responses: { 200: json({}), 422: {}, 404: {} } });
-    expect(errorType(op)).toBe("GitHubApiError<404 | 422>");
+    expect(code(errorType(op))).toBe("GitHubApiError<404 | 422>");
   });
 });
 
@@ -62,7 +69,7 @@ describe("pagination: declared or inferred, and the item type", () => {
   it("reads x-pagination", () => {
     const { op, names } = modelOf("/runs", "get", { operationId: "x", parameters: [query("page")], "x-pagination": { style: "page", itemsKey: "workflow_runs" }, responses: { 200: list } });
     expect(op.pagination).toEqual({ style: "page", itemsKey: "workflow_runs" });
-    expect(itemType(op, names)).toBe('NonNullable<XOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number]');
+    expect(code(itemType(op, names))).toBe('NonNullable<XOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number]');
   });
 
   it("infers page style from a page parameter and one array next to total_count", () => {
@@ -111,8 +118,8 @@ describe("runtime spec literal", () => {
       responses: { 200: { content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } } },
     });
     const imports = new Set<string>();
-    const code = specLiteral(operationSpec(op), imports as Set<never>);
-    expect(code).toBe(
+    const literal = jsCode(specLiteral(operationSpec(op), imports as Set<never>));
+    expect(literal).toBe(
       [
         "{",
         '  id: "upload",',
@@ -131,7 +138,7 @@ describe("runtime spec literal", () => {
     );
     expect([...imports].sort()).toEqual(["cookies", "multipartBody", "pathLabel", "queryDeepObject", "queryForm", "readBytes"]);
     // A computed `__proto__` key is an own property, where `"__proto__": v` would set the prototype.
-    const spec = new Function("pathLabel", "queryForm", "queryDeepObject", "cookies", "multipartBody", "readBytes", `return ${code};`)(1, 2, 3, () => 4, 5, 6);
+    const spec = new Function("pathLabel", "queryForm", "queryDeepObject", "cookies", "multipartBody", "readBytes", `return ${literal};`)(1, 2, 3, () => 4, 5, 6);
     expect(Object.keys(spec.queryStyles)).toEqual(["tags", "__proto__"]);
   });
 
@@ -145,7 +152,7 @@ describe("runtime spec literal", () => {
     expect(operationSpec(op)).toEqual({ id: "put-run", method: "PUT", path: "/runs/{id}", bodyParams: ["state"], writeBody: new SerializerRef("jsonBody") });
     const get = modelOf("/runs/{id}", "get", { operationId: "get-run", parameters: [pathParam("id"), query("q")], responses: { 200: json({}) } }).op;
     const imports = new Set<string>();
-    expect(specLiteral(operationSpec(get), imports as Set<never>)).toBe('{ id: "get-run", method: "GET", path: "/runs/{id}", queryParams: ["q"] }');
+    expect(jsCode(specLiteral(operationSpec(get), imports as Set<never>))).toBe('{ id: "get-run", method: "GET", path: "/runs/{id}", queryParams: ["q"] }');
     expect(imports.size).toBe(0);
   });
 });
@@ -169,5 +176,28 @@ describe("JSDoc", () => {
       { tagName: "deprecated", text: "This operation is deprecated in the API description." },
       { tagName: "example", text: "const { status, data } = await x(client, { run_id: 42 });" },
     ]);
+  });
+});
+
+describe("a body passed whole: its type and its writer come from the one kind the model gives its media type", () => {
+  const content = (mediaType: string) => `NonNullable<XOperation["requestBody"]>["content"]["${mediaType}"]`;
+  it.each([
+    ["application/json", "json", content("application/json"), "jsonBody"],
+    ["application/vnd.api+json; charset=utf-8", "json", content("application/vnd.api+json; charset=utf-8"), "jsonBody"],
+    ["text/plain", "text", content("text/plain"), "rawBody"],
+    ["Text/CSV", "text", content("Text/CSV"), "rawBody"],
+    ["application/x-www-form-urlencoded", "form", `URLSearchParams | ${content("application/x-www-form-urlencoded")}`, "urlEncodedBody"],
+    ["multipart/form-data", "multipart", `FormData | { [K in keyof ${content("multipart/form-data")}]: ${content("multipart/form-data")}[K] | Blob | Blob[] }`, "multipartBody"],
+    // JSON lines are not one JSON value: typed as the string (or bytes) the writer sends as is, not as an object it would send as "[object Object]".
+    ["application/x-ndjson", "binary", "Blob | ArrayBuffer | ArrayBufferView | string", "rawBody"],
+    ["application/json-seq", "binary", "Blob | ArrayBuffer | ArrayBufferView | string", "rawBody"],
+    ["application/octet-stream", "binary", "Blob | ArrayBuffer | ArrayBufferView | string", "rawBody"],
+  ])("%s", (mediaType, kind, bodyType, writer) => {
+    const { op, names } = modelOf("/x", "post", { operationId: "x", requestBody: { required: true, content: { [mediaType]: { schema: { type: "array", items: { type: "object" } } } } }, responses: { 204: {} } });
+    expect(op.body?.kind).toBe(kind);
+    expect(code(paramsType(op, names))).toBe(`{ body: ${bodyType} }`);
+    const spec = operationSpec(op);
+    expect(spec.writeBody).toEqual(new SerializerRef(writer as never));
+    expect(spec.bodyType).toBe(kind === "json" ? undefined : mediaType);
   });
 });

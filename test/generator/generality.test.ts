@@ -281,7 +281,7 @@ describe("schemas", () => {
   });
 
   it("passes a discriminated body whole (a union has no flat fields)", () => {
-    expect(model("schemas", "createPet").body).toEqual({ mediaType: "application/json", required: true });
+    expect(model("schemas", "createPet").body).toEqual({ mediaType: "application/json", kind: "json", required: true });
   });
 });
 
@@ -296,7 +296,7 @@ describe("a webhooks-only document", () => {
 
 describe("request and response bodies", () => {
   it("picks the JSON media type of several, with flat fields", () => {
-    expect(model("bodies", "createDocument").body).toEqual({ mediaType: "application/json", required: true, flatKeys: ["body", "title"] });
+    expect(model("bodies", "createDocument").body).toEqual({ mediaType: "application/json", kind: "json", required: true, flatKeys: ["body", "title"] });
     expect(model("bodies", "createDocument").responses[0]).toMatchObject({ status: 201, kind: "json", mediaType: "application/json" });
   });
 

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { format } from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
+import { PRETTIER_OPTIONS } from "../../generator/emit/layout/style.js";
 
 const SPEC = "node_modules/@octokit/openapi/generated/api.github.com.json";
 const out = mkdtempSync(join(tmpdir(), "gh-full-"));
@@ -48,7 +49,7 @@ describe("the full GitHub description", () => {
     for (const path of printed) {
       const text = readFileSync(join(out, path), "utf8");
       const parser = path.endsWith(".md") ? "markdown" : path.endsWith(".json") ? "json" : "typescript";
-      if ((await format(text, { parser, printWidth: 120, trailingComma: "all", endOfLine: "lf" })) !== text) changed.push(path);
+      if ((await format(text, { parser, ...PRETTIER_OPTIONS })) !== text) changed.push(path);
     }
     expect(changed).toEqual([]);
   }, 240_000);
