@@ -32,7 +32,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`spec drift: cannot read the published description ${pinned.file}: ${(error as Error).message}\n  hint: run \`npm ci\` (it comes with the @octokit/openapi devDependency), or pass --upstream <file>\n`);
     return 1;
   }
-  const { output, exitCode } = await runDrift({ specFile, deviationsFile, upstream, all: values.all === true, cwd });
+  let result;
+  try {
+    result = await runDrift({ specFile, deviationsFile, upstream, all: values.all === true, cwd });
+  } catch (error) {
+    // A broken ref or a fan-out in either description: say which, without a stack trace.
+    process.stderr.write(`spec drift: cannot compare: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { output, exitCode } = result;
   (exitCode ? process.stderr : process.stdout).write(`${output}\n`);
   return exitCode;
 }
