@@ -1,7 +1,7 @@
 // Flattens one operation of a description into facts keyed by where they are, so that two
 // descriptions of the same operation compare key by key: its method and path, each parameter,
 // the request body, each status with its media types and headers, and every field of every
-// body, recursively. Keys read as text: `parameter query status`, `response 200 body.workflow_runs[].id`.
+// body, recursively. Keys read as text: `parameter status`, `response 200 body.workflow_runs[].id`.
 import { follow, isObject, shapeOf, type Json, type JsonObject, type Shape } from "./schema-shape.js";
 
 /** The aspects compared; a fact has those that apply to it. */
@@ -28,6 +28,7 @@ export interface OperationFacts {
 }
 
 export const MAX_FACTS = 20_000;
+const LOCATIONS = ["path", "query", "header", "cookie"];
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 /** Every operation of the document by operationId, with its method and path. */
@@ -57,8 +58,19 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
   const own = (key: string) => `${operationId} ${key}`;
 
   add({ key: "operation", parent: null, values: { path: `${entry.method.toUpperCase()} ${entry.path}` }, anchor: own("operation") });
-  for (const param of parametersOf(document, entry.pathItem, entry.operation)) {
-    const key = `parameter ${param.value.in} ${param.value.name}`;
+  const params = parametersOf(document, entry.pathItem, entry.operation);
+  // Keyed by name, so that a parameter that moved (query → header) reads as one change of `in`.
+  // A name used again in another location (path `id` and query `id`) is keyed with that location.
+  const nameOf = (p: JsonObject) => (p.in === "header" ? String(p.name).toLowerCase() : String(p.name));
+  const rank = (p: JsonObject) => {
+    const index = LOCATIONS.indexOf(String(p.in));
+    return index < 0 ? LOCATIONS.length : index;
+  };
+  const seen = new Set<string>();
+  for (const param of [...params].sort((a, b) => rank(a.value) - rank(b.value))) {
+    const name = nameOf(param.value);
+    const key = seen.has(name) ? `parameter ${String(param.value.in)} ${name}` : `parameter ${name}`;
+    seen.add(name);
     const schema = shapeOf(document, param.value.schema);
     add({ key, parent: null, values: { in: String(param.value.in), required: param.value.required === true, ...schemaValues(schema) }, anchor: param.component ? `parameter ${param.component}` : own(key) });
   }
@@ -101,7 +113,7 @@ function parametersOf(document: JsonObject, pathItem: JsonObject, operation: Jso
       const value = follow(document, raw).node;
       if (!isObject(value) || typeof value.name !== "string") continue;
       const component = ref.startsWith("#/components/parameters/") ? ref.slice("#/components/parameters/".length) : null;
-      merged.set(`${String(value.in)} ${value.name.toLowerCase()}`, { value, component });
+      merged.set(`${String(value.in)} ${value.in === "header" ? value.name.toLowerCase() : value.name}`, { value, component });
     }
   }
   return [...merged.values()];

@@ -78,10 +78,20 @@ describe("what is reported, and where", () => {
       responses: { "200": { description: "OK", headers: { link: { schema: { type: "string" } } }, content: { "application/json": { schema: { type: "object" } } } }, "422": { description: "x" } },
     });
     expect(differences(spec, upstream)).toEqual([
-      'parameter path id [op parameter path id] type: "integer" / "string"',
-      'parameter query q [op parameter query q] enum: ["a"] / ["a","b"]',
+      'parameter id [op parameter id] type: "integer" / "string"',
+      'parameter q [op parameter q] enum: ["a"] / ["a","b"]',
       'status 404 [op status 404] presence: "present" / "absent"',
       'status 422 [op status 422] presence: "absent" / "present"',
+    ]);
+  });
+
+  it("a parameter that moved is one change of `in`; a name used in two locations is told apart by location", () => {
+    const param = (name: string, where: string) => ({ name, in: where, schema: { type: "string" } });
+    const spec = doc({ type: "object" }, {}, { parameters: [param("v", "query"), param("id", "path"), param("id", "query"), param("X-Trace", "header")] });
+    const upstream = doc({ type: "object" }, {}, { parameters: [param("v", "header"), param("id", "path"), param("x-trace", "header")] });
+    expect(differences(spec, upstream)).toEqual([
+      'parameter query id [op parameter query id] presence: "present" / "absent"',
+      'parameter v [op parameter v] in: "query" / "header"',
     ]);
   });
 

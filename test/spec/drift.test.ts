@@ -56,7 +56,7 @@ describe("npm run spec:drift", () => {
     expect(result.out).toMatch(/^actions\/get-workflow-run \(2\)$/m);
     expect(result.out).toMatch(/^ {2}response 200 body\.head_commit\.author\.email +format +spec: null +upstream: "email" +\[at: git-user\.email\]$/m);
     expect(result.out.match(/\[at: git-user\.email\]/g)).toHaveLength(8);
-    expect(result.out).toMatch(/^actions\/re-run-job-for-workflow-run \(1\)\n {2}parameter path job_id +format +spec: null +upstream: "int64" +\[at: parameter job-id\]$/m);
+    expect(result.out).toMatch(/^actions\/re-run-job-for-workflow-run \(1\)\n {2}parameter job_id +format +spec: null +upstream: "int64" +\[at: parameter job-id\]$/m);
     expect(result.out).toMatch(/, 9 not listed; 0 problem/);
   });
 
