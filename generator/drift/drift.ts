@@ -2,7 +2,7 @@
 // differences matched against the reviewed deviations. Returns the report and the exit code.
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { loadSpec } from "../load/index.js";
-import { compareOperation, type Difference } from "./compare.js";
+import { ABSENT, compareOperation, PRESENT, type Difference } from "./compare.js";
 import { readDeviations } from "./deviations.js";
 import { matchDeviations } from "./match.js";
 import { operationFacts, operationsById } from "./operation-facts.js";
@@ -52,7 +52,7 @@ function compareAll(spec: JsonObject, upstream: JsonObject): Difference[] {
     const ours = operationFacts(spec, operationId)!;
     const theirs = upstreamIds.has(operationId) ? operationFacts(upstream, operationId) : undefined;
     if (!theirs) {
-      differences.push({ operationId, key: "operation", anchor: `${operationId} operation`, aspect: "presence", spec: "present", upstream: "absent" });
+      differences.push({ operationId, key: "operation", anchor: `${operationId} operation`, aspect: "presence", spec: PRESENT, upstream: ABSENT });
       continue;
     }
     differences.push(...compareOperation(ours, theirs));

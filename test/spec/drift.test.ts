@@ -80,6 +80,13 @@ describe("npm run spec:drift", () => {
     const bad = drift(["--upstream", notJson]);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/cannot read the published description .*not-openapi\.json: .* is not an OpenAPI description \(no `paths`\)/);
+    // An operation upstream no longer has is one difference, under its name.
+    const empty = join(scratch, "empty.json");
+    writeFileSync(empty, JSON.stringify({ openapi: "3.0.3", paths: {} }));
+    const gone = drift(["--upstream", empty]);
+    expect(gone.code).toBe(1);
+    expect(gone.out).toMatch(/^actions\/get-workflow-run \(1\)\n {2}operation +presence +spec: "present" +upstream: "absent" +\[at: actions\/get-workflow-run operation\]$/m);
+    expect(gone.out).toMatch(/, 22 not listed; \d+ problem/);
     // A broken ref upstream is named, with no stack trace.
     const dangling = join(scratch, "dangling.json");
     const broken = { operationId: "actions/get-workflow-run", responses: { "200": { $ref: "#/components/responses/gone" } } };
