@@ -46,7 +46,8 @@ interface Place {
  * place in the group is held by one of its jobs.
  */
 async function aheadOf(gh: Client, { owner, repo }: Repo, group: string, member: Member): Promise<Place> {
-  const filter = member.job_id !== undefined ? { ahead_of_job: member.job_id } : { ahead_of_run: member.run_id };
+  // `job_id` may be null as well as absent (GitHub's published description).
+  const filter = typeof member.job_id === "number" ? { ahead_of_job: member.job_id } : { ahead_of_run: member.run_id };
   try {
     const { data } = await getConcurrencyGroupForRepository(gh, {
       owner,
@@ -81,7 +82,7 @@ async function placesOf(gh: Client, where: Repo, runId: number): Promise<Place[]
 function render(places: readonly Place[]): string[] {
   const rows: string[][] = [];
   for (const { group, member, ahead, note } of places) {
-    const item = member === undefined ? "-" : member.job_name !== undefined ? `job ${member.job_name}` : "run";
+    const item = member === undefined ? "-" : typeof member.job_id === "number" ? `job ${member.job_name ?? member.job_id}` : "run";
     const where = [group, item, member ? String(member.position) : "-", member?.status ?? "-"];
     const idle = member?.status === "in_progress" ? "nothing: it holds the group" : "nothing: next in line";
     const first = note ?? (ahead.length === 0 ? idle : undefined);

@@ -161,10 +161,11 @@ const ROWS: Row[] = [
   {
     edit: "make a response field nullable",
     apply: (doc) => {
-      at(schema(doc, "concurrency-group"), "properties", "last_acquired_at").type = ["string", "null"];
+      // group_url: last_acquired_at is nullable already (issue 16, from GitHub's published description).
+      at(schema(doc, "concurrency-group"), "properties", "group_url").type = ["string", "null"];
     },
     breaking: [
-      "listConcurrencyGroupsForRepository: response field `concurrency_groups[].last_acquired_at` may now be null (200)",
+      "listConcurrencyGroupsForRepository: response field `concurrency_groups[].group_url` may now be null (200)",
     ],
     other: [],
     version: "2.0.0",

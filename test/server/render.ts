@@ -116,7 +116,7 @@ export function createRenderer(apiOrigin: string): Renderer {
     const runUrl = `${apiRepo(repo)}/actions/runs/${record.id}`;
     const headCommit = template.head_commit as JsonObject;
     const { repository, headRepository } = repoObjectsFor(repo);
-    return assignKnown({ ...template }, {
+    const rendered = assignKnown({ ...template }, {
       id: record.id,
       name: record.name,
       node_id: record.nodeId,
@@ -133,7 +133,7 @@ export function createRenderer(apiOrigin: string): Renderer {
       workflow_id: record.workflowId,
       url: runUrl,
       html_url: `${htmlRepo(repo)}/actions/runs/${record.id}`,
-      pull_requests: view.excludePullRequests ? [] : pullRequests(repo, record),
+      pull_requests: record.pullRequestsNull ? null : view.excludePullRequests ? [] : pullRequests(repo, record),
       created_at: record.createdAt,
       updated_at: record.updatedAt,
       actor: user(record.actor),
@@ -155,6 +155,9 @@ export function createRenderer(apiOrigin: string): Renderer {
       repository,
       head_repository: headRepository,
     });
+    // Not in the docs' examples, but GitHub's published description has it (spec/: x-source).
+    rendered.head_repository_id = headRepository.id;
+    return rendered;
   }
 
   const groupUrl = (repo: RepoRecord, name: string): string =>
@@ -164,8 +167,8 @@ export function createRenderer(apiOrigin: string): Renderer {
     return {
       run_id: member.runId,
       run_name: member.runName,
-      run_url: `${apiRepo(repo)}/actions/runs/${member.runId}`,
-      run_html_url: `${htmlRepo(repo)}/actions/runs/${member.runId}`,
+      run_url: member.urlsNull ? null : `${apiRepo(repo)}/actions/runs/${member.runId}`,
+      run_html_url: member.urlsNull ? null : `${htmlRepo(repo)}/actions/runs/${member.runId}`,
     };
   }
 
@@ -174,8 +177,8 @@ export function createRenderer(apiOrigin: string): Renderer {
     return {
       job_id: member.jobId,
       job_name: member.jobName,
-      job_url: `${apiRepo(repo)}/actions/jobs/${member.jobId}`,
-      job_html_url: `${htmlRepo(repo)}/actions/runs/${member.runId}/job/${member.jobId}`,
+      job_url: member.urlsNull ? null : `${apiRepo(repo)}/actions/jobs/${member.jobId}`,
+      job_html_url: member.urlsNull ? null : `${htmlRepo(repo)}/actions/runs/${member.runId}/job/${member.jobId}`,
     };
   }
 

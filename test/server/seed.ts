@@ -48,6 +48,20 @@ export const FIXTURES = {
     runId: 8100001,
     groups: ["deploy/prod eu?#..", "release%2Fv1", "déploiement ✓"],
   },
+  /**
+   * The nulls GitHub's published description allows and the docs' examples never show: run
+   * 8200001 has `pull_requests: null`; group `never-acquired` has `last_acquired_at: null`; in
+   * `hidden-holder`, the holder (run 8200002, job 8200003) has null run and job URLs.
+   */
+  nulls: {
+    owner: "octo-org",
+    repo: "nulls-repo",
+    id: 900000006,
+    runId: 8200001,
+    hiddenRunId: 8200002,
+    hiddenJobId: 8200003,
+    groups: { neverAcquired: "never-acquired", hiddenHolder: "hidden-holder" },
+  },
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -315,6 +329,17 @@ function groupsRepo(
   return repo({ id: fixture.id, owner: fixture.owner, name: fixture.repo, runs: [only], workflows, groups, ...extra });
 }
 
+function nullsRepo(): RepoRecord {
+  const nulls = FIXTURES.nulls;
+  const waiting: GroupMember = { runId: nulls.runId, runName: "Fan-out", status: "pending" };
+  const holder: GroupMember = { runId: nulls.hiddenRunId, runName: "Deploy", status: "in_progress", jobId: nulls.hiddenJobId, jobName: "deploy", urlsNull: true };
+  const built = groupsRepo(nulls, [
+    { name: nulls.groups.neverAcquired, lastAcquiredAt: null, members: [waiting] },
+    { name: nulls.groups.hiddenHolder, lastAcquiredAt: "2026-02-01T00:00:00Z", members: [holder, waiting] },
+  ]);
+  return { ...built, runs: built.runs.map((run) => ({ ...run, pullRequestsNull: true })) };
+}
+
 export function seedState(): ServerState {
   const docs = FIXTURES.docs;
   const docsJobs: JobRecord[] = [
@@ -352,6 +377,7 @@ export function seedState(): ServerState {
       groupsRepo(FIXTURES.loop, generatedGroups("loop", FIXTURES.loop.groupCount, FIXTURES.loop.runId, "Fan-out"), {
         repeatCursorFromPage: FIXTURES.loop.repeatFromPage,
       }),
+      nullsRepo(),
       groupsRepo(
         odd,
         odd.groups.map((name, index) => ({

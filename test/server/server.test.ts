@@ -8,7 +8,7 @@ import { FIXTURES, startGitHubServer, type GitHubServer } from "./server.js";
 
 const RUNS_VERSION = "2022-11-28";
 const GROUPS_VERSION = "2026-03-10";
-const { docs, big, renamed, manyGroups, loop, oddNames } = FIXTURES;
+const { docs, big, renamed, manyGroups, loop, oddNames, nulls } = FIXTURES;
 
 let server: GitHubServer;
 beforeAll(async () => {
@@ -94,7 +94,8 @@ describe("the 22 routes", () => {
     expect(Number(reply.headers.get("x-ratelimit-remaining"))).toBeLessThan(5000);
     expect(reply.headers.get("x-ratelimit-reset")).toMatch(/^\d{10}$/);
     expect(reply.body.total_count).toBe(7);
-    const listKeys = Object.keys((docsExample(EXAMPLE.listRuns).workflow_runs as JsonObject[])[0] as JsonObject);
+    // The docs' keys, plus head_repository_id from GitHub's published description (spec/: x-source).
+    const listKeys = [...Object.keys((docsExample(EXAMPLE.listRuns).workflow_runs as JsonObject[])[0] as JsonObject), "head_repository_id"];
     for (const run of reply.body.workflow_runs) expect(Object.keys(run)).toEqual(listKeys);
     expect(reply.body.workflow_runs.map((run: JsonObject) => run.id)).toContain(docs.runs.example);
   });
@@ -103,7 +104,8 @@ describe("the 22 routes", () => {
     const reply = await call(runPath(docs.runs.example));
     expect(reply.status).toBe(200);
     const example = docsExample(EXAMPLE.getRun);
-    expect(Object.keys(reply.body)).toEqual(Object.keys(example));
+    expect(Object.keys(reply.body)).toEqual([...Object.keys(example), "head_repository_id"]);
+    expect(reply.body.head_repository_id).toBe(reply.body.head_repository.id);
     for (const key of ["id", "name", "node_id", "head_sha", "run_number", "event", "status", "conclusion", "workflow_id", "created_at", "display_title"]) {
       expect(reply.body[key]).toEqual(example[key]);
     }
@@ -209,8 +211,9 @@ describe("the 22 routes", () => {
     });
     expect(reply.status).toBe(200);
     const example = (docsExample<JsonObject[]>(EXAMPLE.reviewPendingDeployments)[0] as JsonObject);
-    expect(Object.keys(reply.body[0])).toEqual(Object.keys(example));
+    expect(Object.keys(reply.body[0])).toEqual([...Object.keys(example), "performed_via_github_app"]);
     expect(reply.body[0]).toMatchObject({ environment: "staging", task: "deploy", creator: { login: "octocat" } });
+    expect(reply.body[0].performed_via_github_app).toMatchObject({ slug: "github-actions", owner: { login: "github", type: "Organization" } });
     expect((await call(`${runPath(docs.runs.example)}/pending_deployments`)).body).toEqual([]);
     expect((await call(`${runPath(docs.runs.example)}/approvals`)).body).toHaveLength(2);
   });
@@ -720,6 +723,43 @@ describe("percent-encoded group names", () => {
       expect(ahead.status).toBe(200);
       expect(ahead.body.group_name).toBe(group.group_name);
     }
+  });
+});
+
+describe("nulls that GitHub's published description allows (spec/: x-source)", () => {
+  const base = repoPath(nulls);
+  const groupsPath = `${base}/actions/concurrency_groups`;
+
+  it("serves a run whose pull_requests is null, listed and alone", async () => {
+    expect((await call(`${base}/actions/runs/${nulls.runId}`)).body.pull_requests).toBeNull();
+    const list = await call(`${base}/actions/runs`);
+    expect(list.body.workflow_runs.map((run: JsonObject) => run.pull_requests)).toEqual([null]);
+  });
+
+  it("lists a group never acquired (last_acquired_at null) after the acquired ones", async () => {
+    const reply = await call(groupsPath);
+    expect(reply.body.concurrency_groups.map((group: JsonObject) => [group.group_name, group.last_acquired_at])).toEqual([
+      [nulls.groups.hiddenHolder, "2026-02-01T00:00:00Z"],
+      [nulls.groups.neverAcquired, null],
+    ]);
+  });
+
+  it("gives null run and job URLs for a holder the caller cannot see, strings for the others", async () => {
+    const reply = await call(`${groupsPath}/${nulls.groups.hiddenHolder}`);
+    const [holder, waiting] = reply.body.group_members;
+    expect(holder).toMatchObject({ run_id: nulls.hiddenRunId, job_id: nulls.hiddenJobId, run_url: null, run_html_url: null, job_url: null, job_html_url: null });
+    expect(waiting.run_url).toBe(`${server.url}${base}/actions/runs/${nulls.runId}`);
+    // The run's own view of the group: its item has URLs, and the position URL still works.
+    const perRun = await call(`${base}/actions/runs/${nulls.runId}/concurrency_groups`);
+    const hidden = perRun.body.concurrency_groups.find((group: JsonObject) => group.group_name === nulls.groups.hiddenHolder);
+    expect(hidden.group_members).toMatchObject([{ run_id: nulls.runId, position: 1 }]);
+    expect((await call(hidden.group_members[0].position_url)).body.group_members).toHaveLength(2);
+  });
+
+  it("takes enable_debugger on a job re-run only, type-checked", async () => {
+    const job = `${DOCS}/actions/jobs/${docs.jobs.build}/rerun`;
+    expect((await call(job, { method: "POST", json: { enable_debugger: true } })).status).toBe(201);
+    expectGitHubError(await call(job, { method: "POST", json: { enable_debugger: "yes" } }), 422, /enable_debugger.*not a boolean/);
   });
 });
 

@@ -24,6 +24,8 @@ export interface RunRecord {
   runAttempt: number;
   /** Number of the pull request that triggered a pull_request run (rendered into pull_requests). */
   pullRequestNumber?: number;
+  /** Renders `pull_requests: null`, which GitHub's published description allows (the docs show an array). */
+  pullRequestsNull?: boolean;
   approvals: unknown[];
   pendingDeployments: unknown[];
   logsDeleted: boolean;
@@ -44,11 +46,14 @@ export interface GroupMember {
   status: string;
   jobId?: number;
   jobName?: string;
+  /** Renders the run and job URLs as null, which GitHub's published description allows. */
+  urlsNull?: boolean;
 }
 
 export interface GroupRecord {
   name: string;
-  lastAcquiredAt: string;
+  /** null is allowed by GitHub's published description (the docs' examples always have a time). */
+  lastAcquiredAt: string | null;
   /** Queue order: index = position. An empty queue means the group is inactive. */
   members: GroupMember[];
 }

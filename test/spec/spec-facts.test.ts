@@ -150,6 +150,9 @@ const RUN_LIST_PAGINATION = {
 };
 
 const ENABLE_DEBUG_LOGGING: BodyField = ["enable_debug_logging", "boolean", false, { default: false }];
+// Not on the docs page: GitHub's published description (@octokit/openapi 23.0.2) has it for this
+// one re-run. See "facts taken from the published description" below.
+const ENABLE_DEBUGGER: BodyField = ["enable_debugger", "boolean", false, { default: false }];
 
 const ACTIONS_READ = ['"Actions" repository permissions (read)'];
 const ACTIONS_WRITE = ['"Actions" repository permissions (write)'];
@@ -170,7 +173,7 @@ const expected: OperationFacts[] = [
     permissions: ACTIONS_WRITE,
     publicAccess: false,
     params: [ACCEPT, OWNER, REPO, ["job_id", "path", "integer", true]],
-    body: { required: false, fields: [ENABLE_DEBUG_LOGGING] },
+    body: { required: false, fields: [ENABLE_DEBUG_LOGGING, ENABLE_DEBUGGER] },
     statuses: { "201": "Created", "403": "Forbidden" },
   },
   {
@@ -799,5 +802,109 @@ describe("response schemas rebuilt from the docs examples", () => {
     const positioned = perRun.schema.properties.concurrency_groups.items.properties.group_members.items;
     expect(positioned.required).toEqual(expect.arrayContaining(["position", "position_url"]));
     expect(perRun.examples.default.value.concurrency_groups.map((g: any) => g.group_name)).toEqual(["deploy-prod", "ci-build"]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Facts taken from GitHub's published OpenAPI description, not from the docs pages (issue 16).
+// Typed from @octokit/openapi 23.0.2 (generated/api.github.com.json): each is marked in spec/
+// with `x-source`, and this table must name every such mark.
+// ---------------------------------------------------------------------------
+
+const PUBLISHED = "@octokit/openapi 23.0.2";
+
+/** [schema, field, type, nullable, required, extra]; the field "" stands for the schema itself. */
+type PublishedFact = [string, string, string, boolean, boolean, { enum?: string[]; format?: string; default?: unknown }?];
+
+const MEMBER_STATUS = { enum: ["in_progress", "pending"] };
+const TEAM_TYPE = { enum: ["enterprise", "organization"] };
+const published: PublishedFact[] = [
+  ["workflow-run", "head_repository_id", "integer", false, false],
+  ["workflow-run", "pull_requests", "array", true, true],
+  ["simple-user", "user_view_type", "string", false, false],
+  ["team", "type", "string", false, false, TEAM_TYPE],
+  ["team", "organization_id", "integer", false, false],
+  ["team", "enterprise_id", "integer", false, false],
+  ["team-simple", "type", "string", false, false, TEAM_TYPE],
+  ["team-simple", "organization_id", "integer", false, false],
+  ["team-simple", "enterprise_id", "integer", false, false],
+  ["deployment", "performed_via_github_app", "object", true, false],
+  ["github-app", "", "object", false, false],
+  ["enterprise", "", "object", false, false],
+  ["re-run-job-request", "enable_debugger", "boolean", false, false, { default: false }],
+  ["concurrency-group", "last_acquired_at", "string", true, true, { format: "date-time" }],
+  ["concurrency-group-member", "run_url", "string", true, true, { format: "uri" }],
+  ["concurrency-group-member", "run_html_url", "string", true, true, { format: "uri" }],
+  ["concurrency-group-member", "job_url", "string", true, false, { format: "uri" }],
+  ["concurrency-group-member", "job_html_url", "string", true, false, { format: "uri" }],
+  ["concurrency-group-member", "status", "string", false, true, MEMBER_STATUS],
+  ["positioned-concurrency-group-member", "run_url", "string", true, true, { format: "uri" }],
+  ["positioned-concurrency-group-member", "run_html_url", "string", true, true, { format: "uri" }],
+  ["positioned-concurrency-group-member", "job_id", "integer", true, false],
+  ["positioned-concurrency-group-member", "job_name", "string", true, false],
+  ["positioned-concurrency-group-member", "job_url", "string", true, false, { format: "uri" }],
+  ["positioned-concurrency-group-member", "job_html_url", "string", true, false, { format: "uri" }],
+  ["positioned-concurrency-group-member", "status", "string", false, true, MEMBER_STATUS],
+];
+
+/** The types of a schema without "null": `string`, or `object` for a `oneOf` of a ref and null. */
+function nonNullType(schema: any): string {
+  if (Array.isArray(schema.type)) return schema.type.filter((t: string) => t !== "null").join("|");
+  const alts = (schema.oneOf ?? schema.anyOf)?.filter((s: any) => s.type !== "null");
+  if (alts) return [...new Set(alts.map(nonNullType))].join("|");
+  return String(schema.type);
+}
+
+/** `schema` or `schema.field` for every `x-source` written in spec/components/schemas.yaml. */
+function xSourceMarks(): Map<string, unknown> {
+  const file = resolve(dirname(SPEC_ROOT), "components/schemas.yaml");
+  const marks = new Map<string, unknown>();
+  const walk = (node: any, at: string) => {
+    if (node === null || typeof node !== "object") return;
+    if ("x-source" in node) marks.set(at, node["x-source"]);
+    for (const [name, child] of Object.entries<any>(node.properties ?? {})) walk(child, `${at}.${name}`);
+  };
+  for (const [name, schema] of Object.entries<any>(loadFile(file) as Obj)) walk(schema, name);
+  return marks;
+}
+
+describe("facts taken from the published description (x-source)", () => {
+  const schemas = spec.components.schemas;
+
+  it.each(published)("%s %s: %s, nullable %s, required %s", (schemaName, field, type, nullable, required, extra = {}) => {
+    const owner = schemas[schemaName];
+    const schema = field === "" ? owner : owner.properties[field];
+    expect(schema, `${schemaName}.${field}`).toBeDefined();
+    expect(nonNullType(schema)).toBe(type);
+    expect(isNullable(schema)).toBe(nullable);
+    if (field !== "") expect((owner.required ?? []).includes(field)).toBe(required);
+    expect(schema.enum).toEqual(extra.enum);
+    expect(schema.format).toEqual(extra.format);
+    expect(schema.default).toEqual(extra.default);
+  });
+
+  it("marks exactly these facts with x-source, naming the description and its version", () => {
+    const marks = xSourceMarks();
+    const wanted = published.map(([schemaName, field]) => (field === "" ? schemaName : `${schemaName}.${field}`));
+    expect([...marks.keys()].sort()).toEqual(wanted.sort());
+    for (const [at, value] of marks) expect(value, at).toBe(PUBLISHED);
+  });
+
+  it("types the new objects: a GitHub App owned by a user or an enterprise", () => {
+    const app = schemas["github-app"];
+    expect([...app.required].sort()).toEqual(
+      ["created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "updated_at"].sort(),
+    );
+    expect(app.properties.owner.oneOf.map((s: any) => s.title)).toEqual(["Simple User", "Enterprise"]);
+    expect(schemas.enterprise.required.sort()).toEqual(["avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"]);
+    // Reached from the one operation that returns deployments.
+    expect(json200("actions/review-pending-deployments-for-run").schema.items.properties.performed_via_github_app.oneOf[0].title).toBe("GitHub App");
+  });
+
+  it("keeps enable_debugger to the job re-run: the other two re-runs take only enable_debug_logging", () => {
+    const bodyFields = (id: string) => Object.keys(byId(id).requestBody.content["application/json"].schema.properties).sort();
+    expect(bodyFields("actions/re-run-job-for-workflow-run")).toEqual(["enable_debug_logging", "enable_debugger"]);
+    expect(bodyFields("actions/re-run-workflow")).toEqual(["enable_debug_logging"]);
+    expect(bodyFields("actions/re-run-workflow-failed-jobs")).toEqual(["enable_debug_logging"]);
   });
 });

@@ -523,9 +523,9 @@ export interface components {
             group_url: string;
             /**
              * Format: date-time
-             * @description When the group was last acquired.
+             * @description When the group was last acquired, or `null`.
              */
-            last_acquired_at: string;
+            last_acquired_at: string | null;
         };
         /**
          * Concurrency Group Detail
@@ -552,19 +552,22 @@ export interface components {
          */
         "concurrency-group-member": {
             /** Format: uri */
-            job_html_url?: string;
+            job_html_url?: string | null;
             job_id?: number;
             job_name?: string;
             /** Format: uri */
-            job_url?: string;
+            job_url?: string | null;
             /** Format: uri */
-            run_html_url: string;
+            run_html_url: string | null;
             run_id: number;
             run_name: string;
             /** Format: uri */
-            run_url: string;
-            /** @description The status of the queued item, for example `in_progress` or `pending`. */
-            status: string;
+            run_url: string | null;
+            /**
+             * @description The status of the queued item: `in_progress` while it holds the group, `pending` while it waits.
+             * @enum {string}
+             */
+            status: "in_progress" | "pending";
         };
         /**
          * Deployment
@@ -585,6 +588,8 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             } | string;
+            /** @description The GitHub App that created the deployment, or `null`. */
+            performed_via_github_app?: components["schemas"]["github-app"] | null;
             /** @description Whether the target environment is a production environment. */
             production_environment: boolean;
             /** @description The branch, tag or SHA that is deployed. */
@@ -621,6 +626,27 @@ export interface components {
          * @description An empty JSON object. The docs show no body for this response; GitHub answers with `{}`.
          */
         "empty-object": Record<string, never>;
+        /**
+         * Enterprise
+         * @description An enterprise account, as the owner of a GitHub App.
+         */
+        enterprise: {
+            /** Format: uri */
+            avatar_url: string;
+            /** Format: date-time */
+            created_at: string | null;
+            description?: string | null;
+            /** Format: uri */
+            html_url: string;
+            id: number;
+            name: string;
+            node_id: string;
+            slug: string;
+            /** Format: date-time */
+            updated_at: string | null;
+            /** Format: uri */
+            website_url?: string | null;
+        };
         /**
          * Environment Approval
          * @description An entry in the review history of a workflow run.
@@ -667,6 +693,43 @@ export interface components {
         "git-user": {
             email: string;
             name: string;
+        };
+        /**
+         * GitHub App
+         * @description A GitHub App, as the `performed_via_github_app` of a deployment. The docs do not show it; its fields are those of GitHub's published OpenAPI description.
+         */
+        "github-app": {
+            client_id?: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string | null;
+            /** @description The webhook events the app subscribes to. */
+            events: string[];
+            /** Format: uri */
+            external_url: string;
+            /** Format: uri */
+            html_url: string;
+            id: number;
+            /** @description Returned only when the app asks about itself. */
+            installations_count?: number;
+            name: string;
+            node_id: string;
+            /** @description The account that owns the app. */
+            owner: components["schemas"]["simple-user"] | components["schemas"]["enterprise"];
+            /** @description The app's permissions, by name (for example `deployments`) to level (`read`, `write`). */
+            permissions: {
+                checks?: string;
+                contents?: string;
+                deployments?: string;
+                issues?: string;
+                metadata?: string;
+            } & {
+                [key: string]: string;
+            };
+            /** @description The URL-friendly name of the app. */
+            slug?: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /**
          * Minimal Repository
@@ -786,11 +849,11 @@ export interface components {
          */
         "positioned-concurrency-group-member": {
             /** Format: uri */
-            job_html_url?: string;
-            job_id?: number;
-            job_name?: string;
+            job_html_url?: string | null;
+            job_id?: number | null;
+            job_name?: string | null;
             /** Format: uri */
-            job_url?: string;
+            job_url?: string | null;
             /** @description The 0-based position of the item in the group's queue. */
             position: number;
             /**
@@ -799,13 +862,16 @@ export interface components {
              */
             position_url: string;
             /** Format: uri */
-            run_html_url: string;
+            run_html_url: string | null;
             run_id: number;
             run_name: string;
             /** Format: uri */
-            run_url: string;
-            /** @description The status of the queued item, for example `in_progress` or `pending`. */
-            status: string;
+            run_url: string | null;
+            /**
+             * @description The status of the queued item: `in_progress` while it holds the group, `pending` while it waits.
+             * @enum {string}
+             */
+            status: "in_progress" | "pending";
         };
         /**
          * Pull Request Minimal
@@ -839,8 +905,24 @@ export interface components {
             url: string;
         };
         /**
+         * Re-run Job Request
+         * @description Body of "Re-run a job from a workflow run". The docs list `enable_debug_logging` only; the published description adds `enable_debugger`, which the other two re-runs do not take.
+         */
+        "re-run-job-request": {
+            /**
+             * @description Whether to enable debug logging for the re-run.
+             * @default false
+             */
+            enable_debug_logging?: boolean;
+            /**
+             * @description Whether to enable the debugger for the re-run of this job.
+             * @default false
+             */
+            enable_debugger?: boolean;
+        };
+        /**
          * Re-run Request
-         * @description Body of the three re-run operations.
+         * @description Body of "Re-run a workflow" and "Re-run failed jobs from a workflow run".
          */
         "re-run-request": {
             /**
@@ -937,6 +1019,8 @@ export interface components {
             type: string;
             /** Format: uri */
             url: string;
+            /** @description The visibility of the user's profile, for example `public`. */
+            user_view_type?: string;
         };
         /**
          * Team
@@ -944,6 +1028,8 @@ export interface components {
          */
         team: {
             description: string | null;
+            /** @description The ID of the enterprise the team belongs to. */
+            enterprise_id?: number;
             /** Format: uri */
             html_url: string;
             id: number;
@@ -953,6 +1039,8 @@ export interface components {
             node_id: string;
             /** @description The notification setting of the team, for example `notifications_enabled`. */
             notification_setting: string;
+            /** @description The ID of the organization the team belongs to. */
+            organization_id?: number;
             /** @description The parent team, or `null` for a top-level team. */
             parent: components["schemas"]["team-simple"] | null;
             /** @description The permission the team has, for example `admin`. */
@@ -962,6 +1050,11 @@ export interface components {
             /** Format: uri */
             repositories_url: string;
             slug: string;
+            /**
+             * @description The ownership type of the team.
+             * @enum {string}
+             */
+            type?: "enterprise" | "organization";
             /** Format: uri */
             url: string;
         };
@@ -971,6 +1064,8 @@ export interface components {
          */
         "team-simple": {
             description: string | null;
+            /** @description The ID of the enterprise the team belongs to. */
+            enterprise_id?: number;
             /** Format: uri */
             html_url: string;
             id: number;
@@ -980,6 +1075,8 @@ export interface components {
             node_id: string;
             /** @description The notification setting of the team, for example `notifications_enabled`. */
             notification_setting: string;
+            /** @description The ID of the organization the team belongs to. */
+            organization_id?: number;
             /** @description The permission the team has, for example `admin`. */
             permission: string;
             /** @description The privacy level of the team, for example `closed`. */
@@ -987,6 +1084,11 @@ export interface components {
             /** Format: uri */
             repositories_url: string;
             slug: string;
+            /**
+             * @description The ownership type of the team.
+             * @enum {string}
+             */
+            type?: "enterprise" | "organization";
             /** Format: uri */
             url: string;
         };
@@ -1048,6 +1150,8 @@ export interface components {
             head_branch: string | null;
             head_commit: components["schemas"]["simple-commit"] | null;
             head_repository: components["schemas"]["minimal-repository"];
+            /** @description The ID of the repository the run's head commit is in. */
+            head_repository_id?: number;
             /** @description The SHA of the commit the run was triggered for. */
             head_sha: string;
             /** Format: uri */
@@ -1074,8 +1178,8 @@ export interface components {
              * @description The API URL of the previous attempt of this run.
              */
             previous_attempt_url?: string | null;
-            /** @description Pull requests that are open with a `head_sha` or `head_branch` that matches the workflow run. Empty when `exclude_pull_requests` is true. */
-            pull_requests: components["schemas"]["pull-request-minimal"][];
+            /** @description Pull requests that are open with a `head_sha` or `head_branch` that matches the workflow run. Empty when `exclude_pull_requests` is true. The docs show an array; the published description says it can also be `null`. */
+            pull_requests: components["schemas"]["pull-request-minimal"][] | null;
             /** @description Reusable workflows the run references (present on single-run responses). */
             referenced_workflows?: components["schemas"]["referenced-workflow"][] | null;
             repository: components["schemas"]["minimal-repository"];
@@ -1425,7 +1529,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["re-run-request"];
+                "application/json": components["schemas"]["re-run-job-request"];
             };
         };
         responses: {

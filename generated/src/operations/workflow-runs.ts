@@ -561,7 +561,7 @@ export const reRunJobForWorkflowRun: Operation<ReRunJobForWorkflowRunParams, ReR
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
     headerParams: ["accept"],
-    bodyParams: ["enable_debug_logging"],
+    bodyParams: ["enable_debug_logging", "enable_debugger"],
     writeBody: jsonBody,
     apiVersion: "2022-11-28",
   });

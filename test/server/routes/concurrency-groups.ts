@@ -18,7 +18,7 @@ const RUN_LIST_DOCS = docs("list-concurrency-groups-for-a-workflow-run");
 const byName = (a: GroupRecord, b: GroupRecord): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 /** Repo-wide list: most recently acquired first (as in the docs' example), name as tie-breaker. */
 const byLastAcquired = (a: GroupRecord, b: GroupRecord): number =>
-  b.lastAcquiredAt.localeCompare(a.lastAcquiredAt) || byName(a, b);
+  (b.lastAcquiredAt ?? "").localeCompare(a.lastAcquiredAt ?? "") || byName(a, b);
 
 function cursorList(
   ctx: RouteContext,

@@ -3,6 +3,7 @@
 // deployments…) so sequences of calls behave coherently.
 import { githubError, notFound } from "../errors.js";
 import { docsExample, EXAMPLE, type JsonObject } from "../docs-examples.js";
+import { githubActionsApp } from "../github-app.js";
 import { paginateByPage } from "../pagination.js";
 import type { Route, RouteContext } from "../router.js";
 import { runFilter, SEARCH_RESULT_CAP, usesCappingFilter } from "../run-filters.js";
@@ -16,6 +17,8 @@ const RUNS = "/repos/{owner}/{repo}/actions/runs/{run_id}";
 const docs = (anchor: string): string => `https://docs.github.com/rest/actions/workflow-runs#${anchor}`;
 
 const RERUN_BODY: BodySpec = { fields: { enable_debug_logging: { type: "boolean" } } };
+// Re-running one job also takes `enable_debugger` (GitHub's published description; the docs omit it).
+const JOB_RERUN_BODY: BodySpec = { fields: { ...RERUN_BODY.fields, enable_debugger: { type: "boolean" } } };
 const REVIEW_PENDING_BODY: BodySpec = {
   fields: {
     environment_ids: { type: "integer[]", required: true },
@@ -93,7 +96,10 @@ function reviewPendingDeployments(ctx: RouteContext, run: RunRecord): ApiRespons
   const deployments = environmentIds.map((environmentId, index) => {
     const pending = reviewed.find((item) => ((item as JsonObject).environment as JsonObject).id === environmentId) as JsonObject | undefined;
     const environment = (pending?.environment as JsonObject | undefined)?.name ?? template.environment;
-    return { ...template, id: index + 1, sha: run.headSha, ref: run.headBranch, environment };
+    // The first deployment was made by a workflow job (GitHub Actions); the others show the
+    // `null` the published description allows, so clients meet both shapes.
+    const app = index === 0 ? githubActionsApp(template.creator as JsonObject) : null;
+    return { ...template, id: index + 1, sha: run.headSha, ref: run.headBranch, environment, performed_via_github_app: app };
   });
   return json(200, ctx.render.docsData(deployments));
 }
@@ -104,7 +110,7 @@ export const workflowRunRoutes: Route[] = [
     path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
     apiVersion: VERSION,
     docs: docs("re-run-a-job-from-a-workflow-run"),
-    body: RERUN_BODY,
+    body: JOB_RERUN_BODY,
     handle: (ctx) =>
       withRepo(ctx, docs("re-run-a-job-from-a-workflow-run"), (repo) => {
         const jobId = parseId(ctx.params.job_id);

@@ -353,7 +353,7 @@ const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
   method: "POST",
   path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
   headerParams: ["accept"],
-  bodyParams: ["enable_debug_logging"],
+  bodyParams: ["enable_debug_logging", "enable_debugger"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
 });
