@@ -132,11 +132,11 @@ const CASES: readonly BrokenCase[] = [
     errors: [{ line: `${F}/json-in-ref/responses.json:4:5 error: invalid JSON: expected ',' or '}' after a property value`, hint: "fix the syntax at this position; the file could not be read", pointsAt: '"content"' }],
   },
   {
-    name: "$ref to missing files, from the root and from a referenced file",
+    name: "$ref to missing files, from the root and from a referenced file (the wording of every refused file)",
     spec: `${F}/missing-file/openapi.yaml`,
     errors: [
-      { line: `${F}/missing-file/openapi.yaml:10:5 error: $ref "./paths/jobs.yaml" points to a file that does not exist (at #/paths/~1jobs/$ref)`, hint: `$ref paths are relative to the file they are written in; there is no ${F}/missing-file/paths/jobs.yaml`, pointsAt: "$ref: ./paths/jobs.yaml" },
-      { line: `${F}/missing-file/paths/runs.yaml:9:13 error: $ref "../schemas/run.yaml" points to a file that does not exist (at #/get/responses/200/content/application~1json/schema/$ref)`, hint: `$ref paths are relative to the file they are written in; there is no ${F}/missing-file/schemas/run.yaml`, pointsAt: "$ref: ../schemas/run.yaml" },
+      { line: `${F}/missing-file/openapi.yaml:10:5 error: $ref "./paths/jobs.yaml" does not lead to a readable file inside the spec's folder (at #/paths/~1jobs/$ref)`, hint: `it names ${F}/missing-file/paths/jobs.yaml; a $ref may name only a regular file inside ${F}/missing-file (symlinks resolved; --allow-ref-folder adds a folder), relative to the file it is written in`, pointsAt: "$ref: ./paths/jobs.yaml" },
+      { line: `${F}/missing-file/paths/runs.yaml:9:13 error: $ref "../schemas/run.yaml" does not lead to a readable file inside the spec's folder (at #/get/responses/200/content/application~1json/schema/$ref)`, hint: `it names ${F}/missing-file/schemas/run.yaml; a $ref may name only a regular file inside ${F}/missing-file (symlinks resolved; --allow-ref-folder adds a folder), relative to the file it is written in`, pointsAt: "$ref: ../schemas/run.yaml" },
     ],
   },
   {
@@ -244,9 +244,9 @@ const CASES: readonly BrokenCase[] = [
     ],
   },
   {
-    name: "a YAML alias bomb is refused at its first alias, not expanded",
+    name: "a YAML alias bomb is refused at the alias where its expansion passes the limit, not expanded",
     spec: `${F}/yaml-alias-bomb/openapi.yaml`,
-    errors: [{ line: `${F}/yaml-alias-bomb/openapi.yaml:7:10 error: invalid YAML: its aliases expand to too much data (aliases of aliases, nested)`, hint: "write the repeated parts out, or refer to them with $ref", pointsAt: "*a, *a" }],
+    errors: [{ line: `${F}/yaml-alias-bomb/openapi.yaml:12:18 error: invalid YAML: its aliases expand the document to more than 2,000,000 values, the limit; this alias passes it`, hint: "an alias copies its anchor's whole content at every use; name the shared part under components and refer to it with $ref, which is not copied", pointsAt: "*f, *f, *f, *f, *f, *f, *f" }],
   },
   {
     name: "a --spec file that does not exist",
