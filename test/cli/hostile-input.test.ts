@@ -196,3 +196,93 @@ describe.concurrent("items 3 and 4: alias amplification and deep nesting end fas
     expectRefused(json, errorLines([[`${jsonSpec}:1:${jsonColumn} error: ${message}`, hint]]), out, before);
   }, CLI_TIMEOUT_MS);
 });
+
+describe.concurrent("item 5: an --out that must not be replaced is refused up front", () => {
+  const advice = "the output folder is replaced as a whole when it is written, so give it a folder of its own, such as ./generated; nothing was written.";
+
+  it("a symlink, a file, /, the home folder, the current folder and a folder that holds the spec", async () => {
+    const target = outputCopy();
+    const link = join(work, "out-link");
+    symlinkSync(target, link);
+    const file = join(work, "out-file.txt");
+    writeFileSync(file, "not a folder\n");
+    const home = join(work, "home");
+    mkdirSync(home);
+    writeFileSync(join(home, ".profile"), SECRET);
+    const spec = join(work, "out-spec", "openapi.yaml");
+    mkdirSync(join(work, "out-spec"));
+    cpSync(VALID, spec);
+    const before = { target: snapshotTree(target), home: snapshotTree(home), root: readdirSync("/").sort(), spec: readFileSync(spec, "utf8"), file: readFileSync(file, "utf8") };
+    const cases: [string, string][] = [
+      [link, `error: --out ${link} is a symbolic link, which writing would replace by a folder; give the folder it leads to, or another path; nothing was written.`],
+      [file, `error: --out ${file} is a file, not a folder; nothing was written.`],
+      ["/", `error: --out / is the root of the filesystem; ${advice}`],
+      [home, `error: --out ${home} is your home folder; ${advice}`],
+      [".", `error: --out ${process.cwd()} is the current folder; ${advice}`],
+      [join(work, "out-spec"), `error: --out ${join(work, "out-spec")} holds the spec; ${advice}`],
+    ];
+
+    const results = await Promise.all(cases.map(([out]) => runCli(["--spec", spec, "--out", out], { env: { HOME: home } })));
+
+    results.forEach((result, i) => {
+      expect(result.stderr).toBe(cases[i]![1] + "\n");
+      expect(result.stdout).toBe("");
+      expect(result.status).toBe(1);
+    });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect({ target: snapshotTree(target), home: snapshotTree(home), root: readdirSync("/").sort(), spec: readFileSync(spec, "utf8"), file: readFileSync(file, "utf8") }).toEqual(before);
+    expect(readdirSync(work).filter((name) => /\.(tmp|old)-/.test(name))).toEqual([]);
+  }, CLI_TIMEOUT_MS);
+
+  it("--check is refused the same way: it would otherwise list the whole filesystem", async () => {
+    const result = await runCli(["--spec", VALID, "--out", "/", "--check"]);
+    expect(result.stderr).toBe(`error: --out / is the root of the filesystem; ${advice}\n`);
+    expect(result.status).toBe(1);
+  }, CLI_TIMEOUT_MS);
+});
+
+describe.concurrent("item 6: Markdown and HTML from the spec come out inert in the README", () => {
+  it("title, permissions, paths and docs links: escaped, and only http(s) links", async () => {
+    const spec = join(work, "readme", "openapi.yaml");
+    mkdirSync(join(work, "readme"));
+    const hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(2)) ![i](https://evil.example/p.png) **bold** `code` <script>alert(3)</script>";
+    writeFileSync(spec, [
+      "openapi: 3.1.0",
+      `info: { title: ${JSON.stringify(hostile)}, version: 1.0.0 }`,
+      "paths:",
+      "  \"/runs/{id}`[y](javascript:alert(4))`\":",
+      "    get:",
+      "      operationId: get-run",
+      `      summary: ${JSON.stringify(`Summary */ ${hostile}`)}`,
+      `      x-github-permissions: [${JSON.stringify(`${hostile} | pipe`)}]`,
+      "      externalDocs: { url: \"javascript:alert(5)\" }",
+      "      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]",
+      "      responses: { \"200\": { description: OK, content: { application/json: { schema: { type: object } } } } }",
+      "  /other:",
+      "    get:",
+      "      operationId: list-other",
+      "      externalDocs: { url: \"https://docs.example.com/a b(c)\" }",
+      "      responses: { \"200\": { description: OK } }",
+      "",
+    ].join("\n"));
+    const out = join(work, "readme", "generated");
+
+    const result = await runCli(["--spec", spec, "--out", out]);
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const readme = readFileSync(join(out, "README.md"), "utf8");
+    const escaped = "&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(2)) !\\[i\\](https://evil.example/p.png) \\*\\*bold\\*\\* \\`code\\` &lt;script&gt;alert(3)&lt;/script&gt;";
+    expect(readme).toContain(`A typed TypeScript client for ${escaped}: 2 operations`);
+    expect(readme).toContain(`| ${escaped} \\| pipe |`);
+    expect(readme).toContain("| `` GET /runs/{id}`[y](javascript:alert(4))` `` |");
+    // No HTML tag, and every link target (an unescaped `](` outside code spans) is http(s) or the table's own anchor.
+    expect(readme).not.toMatch(/<(img|script)/i);
+    const prose = readme.replace(/(`+)[^`][\s\S]*?[^`]\1(?!`)/g, "``");
+    const targets = [...prose.matchAll(/(?<!\\)\]\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(targets).toEqual(["#operations", "https://docs.example.com/a%20b%28c%29"]);
+    const sources = readdirSync(join(out, "src", "operations")).map((f) => readFileSync(join(out, "src", "operations", f), "utf8")).join("\n");
+    expect(sources).not.toContain("{@link javascript:");
+    expect(sources).toContain("@see {@link https://docs.example.com/a%20b%28c%29}");
+  }, CLI_TIMEOUT_MS);
+});
