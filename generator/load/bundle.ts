@@ -135,7 +135,7 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
     if (chain >= options.limits.maxDepth) {
       diagnostics.push({
         location: { file, pointer: [...site.pointer, "$ref"] },
-        message: `$refs nested too deep: this one is reached through more than ${options.limits.maxDepth} other $refs to other files, each inside the target of the last`,
+        message: `$refs nested too deep: this one is reached through a chain of more than ${options.limits.maxDepth} $refs, each inside the object the one before leads to`,
         hint: "a spec needs far fewer; refer to the shared parts from one place instead of through a chain",
       });
       return;
