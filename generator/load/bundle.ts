@@ -138,6 +138,8 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
         message: `$refs nested too deep: this one is reached through a chain of more than ${options.limits.maxDepth} $refs, each inside the object the one before leads to`,
         hint: "a spec needs far fewer; refer to the shared parts from one place instead of through a chain",
       });
+      // Not followed further, and not reported again by the walk over the root file.
+      if (value && typeof value === "object") for (const inner of collectRefs(value)) rewritten.add(inner.holder);
       return;
     }
     chain++;
