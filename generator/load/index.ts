@@ -114,7 +114,7 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
     return { file: base.file, pointer: [...base.pointer, ...pointer.slice(from)] };
   };
   // Each file was measured alone; $refs inlined from other files can nest and repeat them further.
-  if (!bundled.diagnostics.length && (files.size > 1 || root.jsonText === undefined)) {
+  if (!bundled.diagnostics.length && (files.size > 1 || root.hasAliases)) {
     const overflow = measureDocument(document, limits);
     if (overflow) diagnostics.push(documentOverflow(overflow, locationOf, limits));
   }

@@ -39,6 +39,18 @@ export function measureDocument(root: unknown, limits: { maxDepth: number; maxVa
   return { kind: "values", pointer: pathToSecondUse(root, heaviest), uses: measures.get(heaviest)!.uses };
 }
 
+/** Whether objects and lists nest deeper than `maxDepth` in a tree (no object held twice, as JSON.parse makes): a quick first test. */
+export function nestsDeeperThan(root: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isContainer(node)) continue;
+    if (depth > maxDepth) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (isContainer(child)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function children(node: object): [string | number, unknown][] {
   return Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
 }
@@ -52,7 +64,7 @@ function measureAll(root: unknown, maxValues: number): Map<object, Measure> {
   const open = (node: object) => {
     const measure: Measure = { height: 0, size: 1, uses: 1, done: false };
     measures.set(node, measure);
-    return { node, entries: children(node), next: 0, measure };
+    return { node, entries: Array.isArray(node) ? node : Object.values(node), next: 0, measure };
   };
   const stack = [open(root)];
   while (stack.length) {
@@ -66,7 +78,7 @@ function measureAll(root: unknown, maxValues: number): Map<object, Measure> {
       if (parent) add(parent.measure, measure, maxValues);
       continue;
     }
-    const child = frame.entries[frame.next++]![1];
+    const child: unknown = frame.entries[frame.next++];
     if (!isContainer(child)) {
       measure.size = Math.min(measure.size + 1, maxValues + 1);
       continue;

@@ -7,8 +7,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { jsonPointerOffset, lineColumn, lineStartsOf } from "./json-locate.js";
 import { jsonSyntaxProblem } from "./json-syntax.js";
 import { formatCount, type LoadLimits } from "./limits.js";
-import { measureDocument } from "./measure.js";
-import { firstExpansionOverflow, firstTooDeep } from "./yaml-bounds.js";
+import { measureDocument, nestsDeeperThan } from "./measure.js";
+import { firstTooDeep, inlineAliases, type AliasProblem } from "./yaml-bounds.js";
+import { duplicateKeyErrors } from "./yaml-duplicate-keys.js";
 import { describeYamlErrors } from "./yaml-errors.js";
 
 export interface SourceFile {
@@ -16,6 +17,8 @@ export interface SourceFile {
   readonly value: unknown;
   /** The file's text when it was read with JSON.parse: the value is exactly what JSON.parse gives for it. */
   readonly jsonText?: string;
+  /** Set when YAML aliases made some objects appear in more than one place of the value. */
+  readonly hasAliases?: true;
   /** 1-based line and column of the value at `pointer`, or of its nearest existing parent. */
   locate(pointer: readonly (string | number)[]): { line: number; col: number };
 }
@@ -40,8 +43,10 @@ export function parseSource(path: string, text: string, limits: LoadLimits): Par
       let lineStarts: number[] | undefined;
       const locate = (pointer: readonly (string | number)[]) => lineColumn((lineStarts ??= lineStartsOf(text)), jsonPointerOffset(text, pointer));
       // Values need no count here: without aliases, a file holds no more than its size allows.
-      const overflow = measureDocument(value, { maxDepth: limits.maxDepth, maxValues: Infinity });
-      if (overflow) return { diagnostics: [tooDeep(path, locate(overflow.pointer), limits)] };
+      if (nestsDeeperThan(value, limits.maxDepth)) {
+        const overflow = measureDocument(value, { maxDepth: limits.maxDepth, maxValues: Infinity });
+        return { diagnostics: [tooDeep(path, locate(overflow?.pointer ?? []), limits)] };
+      }
       return { file: { path, value, locate, jsonText: text }, diagnostics: [] };
     }
   }
@@ -60,11 +65,11 @@ export function parseSource(path: string, text: string, limits: LoadLimits): Par
       })),
     };
   }
-  const overflow = firstExpansionOverflow(doc, limits.maxValues);
-  if (overflow) return { diagnostics: [expansionDiagnostic(path, overflow, positions.position(overflow.offset), limits)] };
-  // Aliases were measured exactly above; yaml's own guess (a count of alias uses) is not needed.
+  const { problem, aliases } = inlineAliases(doc, limits);
+  if (problem) return { diagnostics: [aliasDiagnostic(path, problem, positions.position(problem.offset), limits)] };
+  // No alias is left, and the expansion was measured: yaml's own guess (a count of alias uses) is not needed.
   const value: unknown = doc.toJS({ maxAliasCount: -1 });
-  return { file: { path, value, locate: locator(doc, positions.position) }, diagnostics: [] };
+  return { file: { path, value, locate: locator(doc, positions.position), ...(aliases ? { hasAliases: true as const } : {}) }, diagnostics: [] };
 }
 
 function tooDeep(path: string, position: { line: number; col: number }, limits: LoadLimits): Diagnostic {
@@ -76,13 +81,17 @@ function tooDeep(path: string, position: { line: number; col: number }, limits: 
   };
 }
 
-function expansionDiagnostic(path: string, overflow: ReturnType<typeof firstExpansionOverflow> & object, position: { line: number; col: number }, limits: LoadLimits): Diagnostic {
+function aliasDiagnostic(path: string, problem: AliasProblem, position: { line: number; col: number }, limits: LoadLimits): Diagnostic {
   const location = { file: path, pointer: [] };
-  if (overflow.kind === "cycle") {
+  if (problem.kind === "cycle") {
     return { location, position, message: "invalid YAML: this alias is inside the node its anchor names, so the document would never end", hint: "a recursive schema refers to itself with $ref, not with an alias" };
   }
+  if (problem.kind === "depth") return tooDeep(path, position, limits);
+  if (problem.kind === "unresolved") {
+    return { location, position, message: `invalid YAML: the alias *${problem.name} has no anchor &${problem.name} before it`, hint: "define the anchor first, or refer to the value with $ref" };
+  }
   const limit = `more than ${formatCount(limits.maxValues)} values, the limit`;
-  return overflow.alias
+  return problem.alias
     ? { location, position, message: `invalid YAML: its aliases expand the document to ${limit}; this alias passes it`, hint: "an alias copies its anchor's whole content at every use; name the shared part under components and refer to it with $ref, which is not copied" }
     : { location, position, message: `the file holds ${limit}; this value passes it`, hint: "split the spec into files joined by $ref, or remove what the client does not need" };
 }
@@ -115,13 +124,16 @@ function yamlPositions(text: string): YamlPositions {
     position: (offset) => lineCounter.linePos(offset),
     compose() {
       let doc: Document | undefined;
-      for (const next of new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length)) {
+      // Duplicate keys are found by duplicateKeyErrors, in one pass (yaml's check is quadratic).
+      for (const next of new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens, true, text.length)) {
         if (!doc) doc = next;
         else {
           doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
           break;
         }
       }
+      doc!.errors.push(...duplicateKeyErrors(doc!));
+      doc!.errors.sort((a, b) => a.pos[0] - b.pos[0]);
       return doc!;
     },
   };

@@ -109,6 +109,25 @@ describe("what the limits still let through", () => {
     expect((loaded.spec!.document.components as { schemas: Record<string, unknown> }).schemas.P19999).toEqual({ type: "integer" });
   });
 
+  it("a map of 50,000 keys parses (yaml's own duplicate check is quadratic), and its one duplicate key is found", async () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => `    K${i}: { type: string }`);
+    const root = specFiles({ "openapi.yaml": `${HEAD}paths: {}\ncomponents:\n  schemas:\n${keys.join("\n")}\n    K7: { type: integer }\n` });
+    const loaded = await loadSpec(root);
+    expect(printed(loaded.diagnostics, () => undefined)).toEqual([
+      `spec-${folders}/openapi.yaml:50006:5 error: invalid YAML: duplicate key "K7" in the same mapping\n  hint: fix the syntax at this position; the file could not be read`,
+    ]);
+  }, 60_000);
+
+  it("anchors that each alias the one before nest deeper than any of them is written: refused at the alias", async () => {
+    const nest = (n: number, inner: string) => "[".repeat(n) + inner + "]".repeat(n);
+    const root = specFiles({ "openapi.yaml": `${HEAD}paths: {}\nx-1: &a1 ${nest(9, "1")}\nx-2: &a2 ${nest(9, "*a1")}\nx-3: &a3 ${nest(9, "*a2")}\n` });
+    const loaded = await loadSpec(root, { limits: { maxDepth: 25 } });
+    expect(printed(loaded.diagnostics, () => undefined)).toEqual([
+      `spec-${folders}/openapi.yaml:6:${"x-3: &a3 ".length + 9 + 1} error: nested too deep: more than 25 levels of objects and lists\n` +
+        "  hint: a spec needs far fewer; give the inner schemas names under components/schemas and refer to them with $ref",
+    ]);
+  });
+
   it(`a schema nested to the depth limit (${DEFAULT_LOAD_LIMITS.maxDepth} levels) goes through the whole pipeline`, async () => {
     // The document, components, schemas and the schema's own levels: 253 more levels of `items`.
     const schema = Array.from({ length: DEFAULT_LOAD_LIMITS.maxDepth - 4 }).reduce<string>((inner) => `{ type: array, items: ${inner} }`, "{ type: string }");
