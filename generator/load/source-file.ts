@@ -4,10 +4,10 @@
 // anything walks them recursively.
 import { Composer, LineCounter, Parser, YAMLParseError, isMap, isSeq, type CST, type Document, type Node as YamlNode } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
-import { jsonPointerOffset, lineColumn, lineStartsOf } from "./json-locate.js";
+import { jsonPointerOffset, jsonTooDeepOffset, lineColumn, lineStartsOf } from "./json-locate.js";
 import { jsonSyntaxProblem } from "./json-syntax.js";
 import { formatCount, type LoadLimits } from "./limits.js";
-import { measureDocument, nestsDeeperThan } from "./measure.js";
+import { nestsDeeperThan } from "./measure.js";
 import { firstTooDeep, inlineAliases, type AliasProblem } from "./yaml-bounds.js";
 import { duplicateKeyErrors } from "./yaml-duplicate-keys.js";
 import { describeYamlErrors } from "./yaml-errors.js";
@@ -44,8 +44,7 @@ export function parseSource(path: string, text: string, limits: LoadLimits): Par
       const locate = (pointer: readonly (string | number)[]) => lineColumn((lineStarts ??= lineStartsOf(text)), jsonPointerOffset(text, pointer));
       // Values need no count here: without aliases, a file holds no more than its size allows.
       if (nestsDeeperThan(value, limits.maxDepth)) {
-        const overflow = measureDocument(value, { maxDepth: limits.maxDepth, maxValues: Infinity });
-        return { diagnostics: [tooDeep(path, locate(overflow?.pointer ?? []), limits)] };
+        return { diagnostics: [tooDeep(path, lineColumn(lineStartsOf(text), jsonTooDeepOffset(text, limits.maxDepth) ?? 0), limits)] };
       }
       return { file: { path, value, locate, jsonText: text }, diagnostics: [] };
     }

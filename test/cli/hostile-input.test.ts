@@ -191,8 +191,8 @@ describe.concurrent("items 3 and 4: alias amplification and deep nesting end fas
     // The 257th level: the root map, components, schemas, then 254 levels of items.
     const yamlColumn = "    Deep: ".length + 1 + 253 * "{ type: array, items: ".length;
     expectRefused(yaml, errorLines([[`${yamlSpec}:6:${yamlColumn} error: ${message}`, hint]]), out, before);
-    // JSON positions name the key: the "items" of the 256th level.
-    const jsonColumn = '{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":'.length + 252 * '{"type":"array","items":'.length + '{"type":"array",'.length + 1;
+    // The `{` of the 257th level: the root, components and schemas are three, then the 254th schema.
+    const jsonColumn = '{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":'.length + 253 * '{"type":"array","items":'.length + 1;
     expectRefused(json, errorLines([[`${jsonSpec}:1:${jsonColumn} error: ${message}`, hint]]), out, before);
   }, CLI_TIMEOUT_MS);
 });
