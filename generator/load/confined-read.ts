@@ -15,9 +15,8 @@ export type ReadOutcome =
 export type RefusalReason = "missing" | "folder" | "special" | "outside" | "unreadable";
 
 /**
- * `folders`: real paths of the folders the file must be inside, or undefined for no confinement
- * (the root file, named by the user). The file's own real path is checked, so a symlink inside
- * a folder that leads out of it is refused.
+ * `folders`: real paths of the folders the file must be inside, or undefined for no confinement.
+ * The file's own real path is checked, so a symlink inside a folder that leads out of it is refused.
  */
 export async function readConfined(path: string, folders: readonly string[] | undefined, maxBytes: number): Promise<ReadOutcome> {
   let real: string;

@@ -67,8 +67,8 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
   while (pending.size) {
     const batch = [...pending];
     pending.clear();
-    // The root file is named by the user and is not confined; every other file is.
-    const read = await Promise.all(batch.map((path) => readConfined(path, path === rootFile ? undefined : folders, limits.maxFileBytes)));
+    // The root file too: a pull request can turn spec/openapi.yaml into a symlink to ~/.kube/config.
+    const read = await Promise.all(batch.map((path) => readConfined(path, folders, limits.maxFileBytes)));
     batch.forEach((path, i) => {
       const outcome = read[i]!;
       if (!("text" in outcome)) {
@@ -157,6 +157,6 @@ const REFUSALS = {
   missing: "no such file",
   folder: "it is a folder, not a file",
   special: "it is not a regular file (a FIFO, a device or a socket)",
-  outside: "it is outside the allowed folders",
+  outside: "it is a symlink to a file outside its own folder (and outside any --allow-ref-folder)",
   unreadable: "permission denied, or it cannot be opened",
 } as const;

@@ -129,15 +129,21 @@ describe.concurrent("item 1 and 2: $refs may read only regular files inside the 
     expect(readFileSync(join(out, "src", "types.ts"), "utf8")).toContain("shared_field?: string;");
   }, CLI_TIMEOUT_MS);
 
-  it("a root spec that is a FIFO or a device is refused without being read or waited on", async () => {
+  it("a root spec that is a FIFO or a device is refused without being read or waited on; one that is a symlink out of its folder, too", async () => {
     const fifo = join(work, "root-fifo.json");
     execFileSync("mkfifo", [fifo]);
+    mkdirSync(join(work, "root-link"));
+    writeFileSync(join(work, "root-secret.yaml"), `openapi: ${SECRET}\n`);
+    const link = join(work, "root-link", "openapi.yaml");
+    symlinkSync(join(work, "root-secret.yaml"), link);
     const out = outputCopy();
     const before = snapshotTree(out);
     for (const spec of [fifo, "/dev/zero"]) {
       const result = await runCli(["--spec", spec, "--out", out]);
       expectRefused(result, errorLines([[`${spec}:1:1 error: cannot read the spec: it is not a regular file (a FIFO, a device or a socket)`, "check the --spec path"]]), out, before);
     }
+    const result = await runCli(["--spec", link, "--out", out]);
+    expectRefused(result, errorLines([[`${link}:1:1 error: cannot read the spec: it is a symlink to a file outside its own folder (and outside any --allow-ref-folder)`, "check the --spec path"]]), out, before);
   }, CLI_TIMEOUT_MS);
 });
 

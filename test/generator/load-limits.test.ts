@@ -3,14 +3,15 @@
 // that allows more folders, and that a spec at the depth limit still goes through the whole
 // pipeline (the limit is low enough for every recursive step after the loader). The attacks
 // through the CLI are in test/cli/hostile-input.test.ts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic, SpecError, type Diagnostic, type Locator } from "../../generator/diagnostics.js";
 import { loadSpec } from "../../generator/load/index.js";
-import { DEFAULT_LOAD_LIMITS } from "../../generator/load/limits.js";
+import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "../../generator/load/limits.js";
 import { measureDocument } from "../../generator/load/measure.js";
+import { MAX_REF_HOPS } from "../../generator/model/deref.js";
 import { generate, loadModel } from "../../generator/pipeline.js";
 
 const work = mkdtempSync(join(tmpdir(), "load-limits-"));
@@ -153,5 +154,15 @@ describe("what the limits still let through", () => {
     expect(printed(loaded.diagnostics, () => undefined)).toEqual([
       `spec-${folders}/openapi.yaml:1:1 error: the folder no-such-folder allowed for $refs does not exist\n  hint: check the --allow-ref-folder path`,
     ]);
+  });
+});
+
+describe("the limits as documented", () => {
+  it("the project README states the limits the loader applies", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("## A spec you do not trust"), readme.indexOf("## Regenerating"));
+    expect(section).toContain(`At most ${formatBytes(DEFAULT_LOAD_LIMITS.maxFileBytes)} per file; at most ${DEFAULT_LOAD_LIMITS.maxDepth} levels of nested objects and lists; at most ${formatCount(DEFAULT_LOAD_LIMITS.maxValues)} values`);
+    expect(section).toContain(`A chain of more than ${MAX_REF_HOPS} \`$ref\`s`);
+    expect(section).toContain("--allow-ref-folder <dir>");
   });
 });
