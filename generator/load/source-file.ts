@@ -49,11 +49,15 @@ export function parseSource(path: string, text: string, limits: LoadLimits): Par
       return { file: { path, value, locate, jsonText: text }, diagnostics: [] };
     }
   }
-  const positions = yamlPositions(text);
-  const deep = firstTooDeep(positions.tokens, limits.maxDepth);
-  if (deep !== undefined) return { diagnostics: [tooDeep(path, positions.position(deep), limits)] };
-  const doc = positions.compose();
-  const errors = describeYamlErrors(doc, text, positions.lineCounter);
+  // What yaml's parseDocument does, in two steps, so that the tokens are measured before the
+  // composer, which recurses once per level, sees them.
+  const lineCounter = new LineCounter();
+  const position = (offset: number) => lineCounter.linePos(offset);
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = firstTooDeep(tokens, limits.maxDepth);
+  if (deep !== undefined) return { diagnostics: [tooDeep(path, position(deep), limits)] };
+  const doc = compose(tokens, text.length);
+  const errors = describeYamlErrors(doc, text, lineCounter);
   if (errors.length) {
     return {
       diagnostics: errors.map((e) => ({
@@ -65,10 +69,10 @@ export function parseSource(path: string, text: string, limits: LoadLimits): Par
     };
   }
   const { problem, aliases } = inlineAliases(doc, limits);
-  if (problem) return { diagnostics: [aliasDiagnostic(path, problem, positions.position(problem.offset), limits)] };
+  if (problem) return { diagnostics: [aliasDiagnostic(path, problem, position(problem.offset), limits)] };
   // No alias is left, and the expansion was measured: yaml's own guess (a count of alias uses) is not needed.
   const value: unknown = doc.toJS({ maxAliasCount: -1 });
-  return { file: { path, value, locate: locator(doc, positions.position), ...(aliases ? { hasAliases: true as const } : {}) }, diagnostics: [] };
+  return { file: { path, value, locate: locator(doc, position), ...(aliases ? { hasAliases: true as const } : {}) }, diagnostics: [] };
 }
 
 function tooDeep(path: string, position: { line: number; col: number }, limits: LoadLimits): Diagnostic {
@@ -105,37 +109,19 @@ function jsonDiagnostic(path: string, text: string, parseError: Error): Diagnost
   };
 }
 
-interface YamlPositions {
-  /** The parser's tokens: the text is not composed into a document until its depth is known. */
-  tokens: CST.Token[];
-  lineCounter: LineCounter;
-  position(offset: number): { line: number; col: number };
-  compose(): Document;
-}
-
-/** What yaml's parseDocument does, in two steps, so that the tokens can be measured in between. */
-function yamlPositions(text: string): YamlPositions {
-  const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  return {
-    tokens,
-    lineCounter,
-    position: (offset) => lineCounter.linePos(offset),
-    compose() {
-      let doc: Document | undefined;
-      // Duplicate keys are found by duplicateKeyErrors, in one pass (yaml's check is quadratic).
-      for (const next of new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens, true, text.length)) {
-        if (!doc) doc = next;
-        else {
-          doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
-          break;
-        }
-      }
-      doc!.errors.push(...duplicateKeyErrors(doc!));
-      doc!.errors.sort((a, b) => a.pos[0] - b.pos[0]);
-      return doc!;
-    },
-  };
+function compose(tokens: CST.Token[], length: number): Document {
+  let doc: Document | undefined;
+  // Duplicate keys are found by duplicateKeyErrors, in one pass (yaml's check is quadratic).
+  for (const next of new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  doc!.errors.push(...duplicateKeyErrors(doc!));
+  doc!.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  return doc!;
 }
 
 function locator(doc: Document, pos: (offset: number) => { line: number; col: number }): SourceFile["locate"] {
