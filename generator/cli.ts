@@ -4,9 +4,11 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { SpecError, formatDiagnostic } from "./diagnostics.js";
+import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "./load/limits.js";
 import { startTypesWorker } from "./emit/types-file.js";
 import { configureFormatWorkers } from "./write/format.js";
 import { diffOutput, isClean, writeAtomically } from "./write/output.js";
+import { outDirRefusal } from "./write/out-dir.js";
 
 const USAGE = `Usage: npm run generate -- [options]
 
@@ -14,20 +16,27 @@ Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 document.
 
 Options:
   --spec <file>   root file of the spec, YAML or JSON (default: spec/openapi.yaml)
-  --out <dir>     output folder (default: generated)
+  --out <dir>     output folder (default: generated); not a symlink, a file, /, your home
+                  folder, nor a folder that holds the spec or the current folder
+  --allow-ref-folder <dir>
+                  a folder that $refs may also read from (repeatable); by default a $ref
+                  reads only regular files inside the spec's own folder (symlinks resolved)
   --check         write nothing; list stale, missing and orphaned files; exit 1 if any
   --fail-on-breaking
                   exit 1, writing nothing, when the spec change is breaking for users
   -h, --help      show this help
 
-Exit codes: 0 success, 1 spec errors or stale output, 2 usage errors.`;
+Limits on a spec: ${formatBytes(DEFAULT_LOAD_LIMITS.maxFileBytes)} per file, ${DEFAULT_LOAD_LIMITS.maxDepth} levels of nesting, ${formatCount(DEFAULT_LOAD_LIMITS.maxValues)} values
+once YAML aliases are expanded; remote $refs are never fetched.
+
+Exit codes: 0 success, 1 spec errors, stale output or a refused --out, 2 usage errors.`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: argv,
-      options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" }, "fail-on-breaking": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { spec: { type: "string" }, out: { type: "string" }, "allow-ref-folder": { type: "string", multiple: true }, check: { type: "boolean" }, "fail-on-breaking": { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -50,9 +59,14 @@ async function main(argv: string[]): Promise<number> {
   const { generate } = await import("./pipeline.js");
   const specPath = resolve(args.spec ?? "spec/openapi.yaml");
   const outDir = resolve(args.out ?? "generated");
+  const refusal = await outDirRefusal(outDir, { specFile: specPath, cwd: process.cwd() });
+  if (refusal) {
+    process.stderr.write(`error: ${refusal}; nothing was written.\n`);
+    return 1;
+  }
   let result;
   try {
-    result = await generate(specPath, outDir);
+    result = await generate(specPath, outDir, { allowedFolders: args["allow-ref-folder"] ?? [] });
   } catch (error) {
     if (error instanceof SpecError) {
       for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d, error.locate, process.cwd()) + "\n");

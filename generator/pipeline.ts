@@ -10,7 +10,7 @@ import { runtimeFiles } from "./emit/runtime-build.js";
 import { PendingFile, settle, speculateTypes, type PlainJson } from "./emit/types-file.js";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
 import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
-import { loadSpec } from "./load/index.js";
+import { loadSpec, type LoadOptions } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
 import { doneFormatting, FormatSession, formatFiles } from "./write/format.js";
@@ -27,8 +27,8 @@ export interface GenerateResult {
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
 /** Loads and checks a spec; throws SpecError with every problem found, positioned. */
-export async function loadModel(specPath: string): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator; plainJson?: PlainJson }> {
-  const loaded = await loadSpec(specPath);
+export async function loadModel(specPath: string, options?: LoadOptions): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator; plainJson?: PlainJson }> {
+  const loaded = await loadSpec(specPath, options);
   if (!loaded.spec) throw new SpecError(loaded.diagnostics, noLocator);
   const diagnostics = [...loaded.diagnostics, ...checkSpec(loaded.spec)];
   if (diagnostics.length) throw new SpecError(diagnostics, loaded.spec.locate);
@@ -36,13 +36,13 @@ export async function loadModel(specPath: string): Promise<{ model: ApiModel; do
   return { model: buildModel(document), document, locate, ...(plainJsonText === undefined ? {} : { plainJson: { file: rootFile, text: plainJsonText } }) };
 }
 
-export async function generate(specPath: string, outDir: string): Promise<GenerateResult> {
+export async function generate(specPath: string, outDir: string, options?: LoadOptions): Promise<GenerateResult> {
   // The runtime's files do not depend on the spec: prebuilt, or built while the spec loads.
   const session = new FormatSession();
   const runtime = runtimeFiles(session);
   runtime.catch(() => {}); // awaited below
   speculateTypes(resolve(specPath));
-  const { model, document, plainJson } = await loadModel(specPath);
+  const { model, document, plainJson } = await loadModel(specPath, options);
   const previous = await previousOutput(outDir);
   const surface = apiSurface(document, model);
   const release = planRelease(previous.surface, surface, previous.pkg.version);

@@ -4,7 +4,7 @@
 // MAX_DEPTH levels of nesting), so a self-referencing schema gives a finite list of fields.
 import { createHash } from "node:crypto";
 import { getAt, parsePointer } from "../load/json-pointer.js";
-import { isObject, type Json } from "../model/deref.js";
+import { isObject, MAX_REF_HOPS, type Json } from "../model/deref.js";
 import { compareText } from "../model/order.js";
 
 /** Nesting levels of a field path (`a.b[].c` is 3) beyond which fields are not listed. */
@@ -76,7 +76,7 @@ function collect(document: Json, { schema, refs }: Node, into: View, expand: boo
     const ref = schema.$ref;
     const target = lookup(document, ref);
     if (target === undefined) into.types.add("unknown");
-    else if (!refs.has(ref)) collect(document, { schema: target, refs: new Set(refs).add(ref) }, into, expand);
+    else if (!refs.has(ref) && refs.size < MAX_REF_HOPS) collect(document, { schema: target, refs: new Set(refs).add(ref) }, into, expand); // a bound on the stack too
     else if (expand) collect(document, { schema: target, refs }, into, false); // recursion: its type, not its fields
     return into;
   }

@@ -1,5 +1,6 @@
 // The JSDoc of an operation function: what editors show on hover.
 import type { OperationModel, ParamModel } from "../model/types.js";
+import { httpLinkTarget } from "./markdown-text.js";
 import { jsDoc, propertyName, type JsDoc } from "./ts.js";
 
 export function operationDoc(op: OperationModel): JsDoc {
@@ -8,7 +9,8 @@ export function operationDoc(op: OperationModel): JsDoc {
   if (op.docs.permissions.length) lines.push("", `Required permission: ${op.docs.permissions.join("; ")}.`);
   if (op.pagination) lines.push("", `Paginated (${op.pagination.style} style): iterate with \`paginate(client, ${op.name}, params)\`.`);
   const tags: { tagName: string; text?: string }[] = [];
-  if (op.docs.url) tags.push({ tagName: "see", text: `{@link ${op.docs.url}}` });
+  const url = op.docs.url ? httpLinkTarget(op.docs.url) : undefined; // a `javascript:` link is not offered
+  if (url) tags.push({ tagName: "see", text: `{@link ${url}}` });
   if (op.docs.deprecated) tags.push({ tagName: "deprecated", text: "This operation is deprecated in the API description." });
   tags.push({ tagName: "example", text: exampleCall(op) });
   return jsDoc(lines.join("\n"), tags);

@@ -3,6 +3,7 @@ import type { ApiModel, OperationModel } from "../model/types.js";
 import type { EmittedFile } from "./file.js";
 import { HEADER_TEXT } from "./file.js";
 import { exampleArgs } from "./operation-doc.js";
+import { codeSpan, httpLinkTarget, markdownText } from "./markdown-text.js";
 import { render } from "./templates.js";
 
 export interface PackageInfo {
@@ -20,13 +21,14 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
   const paginated = model.operations.filter((op) => op.pagination);
   const capped = paginated.filter((op) => op.pagination?.resultCap);
   const header = ["Function", "Method and path", "Permission", "Paginated"];
+  // Spec text is escaped (markdown-text.ts): a spec from a pull request must not put a link, an image or HTML into the README.
   const rows = model.operations.map((op) => [
-    `[\`${op.name}\`](${op.docs.url ?? "#operations"})`,
-    `\`${op.method} ${cell(op.path)}\``,
-    cell(op.docs.permissions.join("; ") || "none listed"),
+    `[\`${op.name}\`](${(op.docs.url ? httpLinkTarget(op.docs.url) : undefined) ?? "#operations"})`,
+    cell(codeSpan(`${op.method} ${op.path}`)),
+    cell(markdownText(op.docs.permissions.join("; ")) || "none listed"),
     op.pagination ? `yes (${op.pagination.style})` : "no",
   ]);
-  const values = { name: pkg.name, title: model.title, quickStart: quickStart(model, pkg.name) };
+  const values = { name: pkg.name, title: markdownText(model.title), quickStart: quickStart(model, pkg.name) };
   // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
   // not run; anything else (odd characters in a title, a path or a permission) goes through it.
   const plainFilters = capped.every((op) => (op.pagination?.cappedBy ?? []).every((f) => /^[\w.-]+$/.test(f)));
@@ -77,8 +79,8 @@ function quickStart(model: ApiModel, name: string): string {
 
 function capNote(capped: readonly OperationModel[]): string {
   if (!capped.length) return "";
-  const filters = [...new Set(capped.flatMap((op) => op.pagination?.cappedBy ?? []))].map((f) => `\`${f}\``).join(", ");
-  const cap = capped[0]!.pagination!.resultCap!.toLocaleString("en-US");
+  const filters = [...new Set(capped.flatMap((op) => op.pagination?.cappedBy ?? []))].map(codeSpan).join(", ");
+  const cap = markdownText(capped[0]!.pagination!.resultCap!.toLocaleString("en-US"));
   return `- **The ${cap}-result cap.** ${capped.map((op) => `\`${op.name}\``).join(" and ")} return at most ${cap} results when a filter is used (${filters}). When \`total_count\` says there are more than can be reached, each page from \`pages()\` has \`capped: true\`, and the \`onCapped({ totalCount, cap })\` option is called once, so you can narrow the query (for example by \`created\` date ranges) instead of silently missing results.`;
 }
 

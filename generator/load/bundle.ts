@@ -4,6 +4,7 @@
 // object brought in from another file remembers where it came from, for error positions.
 import { basename, extname } from "node:path";
 import type { Diagnostic, SpecLocation } from "../diagnostics.js";
+import { formatBytes, type LoadLimits } from "./limits.js";
 import { collectRefs, type RefSite } from "./ref-sites.js";
 import { formatPointer, getAt, splitRef, type Pointer } from "./json-pointer.js";
 import type { SourceFile } from "./source-file.js";
@@ -16,6 +17,19 @@ export interface Bundle {
 }
 
 type ResolveFile = (fromFile: string, relative: string) => string;
+
+/**
+ * Why a file is not among the loaded ones: refused (missing, a folder, a special file, outside
+ * the allowed folders: one wording for all, so that a ref cannot probe the disk), too large, or
+ * invalid (its syntax errors are reported already, so a ref to it adds nothing).
+ */
+export type Unavailable = "refused" | "too-large" | "invalid";
+
+export interface BundleOptions {
+  /** The folders $refs may read from, as the user would write them: for the hint of a refused ref. */
+  readonly folders: readonly string[];
+  readonly limits: LoadLimits;
+}
 
 const SCHEMA_PARENT_KEYS = new Set([
   "schema", "items", "additionalProperties", "not", "contains", "if", "then", "else",
@@ -33,11 +47,8 @@ export function isSchemaPosition(pointer: Pointer): boolean {
   return SCHEMA_MAP_KEYS.has(parent) || (SCHEMA_LIST_KEYS.has(parent) && typeof last === "number");
 }
 
-/**
- * `unavailable` holds the files that could not be loaded: the reason a read failed, or null when
- * the file had syntax errors (already reported, so a ref to it adds nothing).
- */
-export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>, unavailable: ReadonlyMap<string, string | null>, resolveFile: ResolveFile): Bundle {
+/** `unavailable` holds the files that could not be loaded, and why. */
+export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>, unavailable: ReadonlyMap<string, Unavailable>, resolveFile: ResolveFile, options: BundleOptions): Bundle {
   const root = files.get(rootFile)!;
   const document = root.value as Record<string, unknown>;
   const origins = new WeakMap<object, SpecLocation>();
@@ -64,18 +75,18 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
   const lookup = (site: RefSite, file: string) => {
     const at: SpecLocation = { file, pointer: [...site.pointer, "$ref"] };
     if (isRemote(site.ref)) {
-      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to a URL; remote references are not supported`, hint: "save the referenced document next to the spec and refer to it by a relative path" });
+      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to a URL; remote references are not fetched`, hint: "save the referenced document next to the spec and refer to it by a relative path" });
       return undefined;
     }
     const target = targetOf(site, file);
     const source = files.get(target.file);
     if (!source) {
       const reason = unavailable.get(target.file);
-      if (reason === null) return undefined; // its syntax errors are reported
+      if (reason === "invalid") return undefined;
       diagnostics.push(
-        reason === undefined || reason === "no such file"
-          ? { location: at, message: `$ref "${site.ref}" points to a file that does not exist`, hint: `$ref paths are relative to the file they are written in; there is no ${target.file}` }
-          : { location: at, message: `$ref "${site.ref}" points to a file that cannot be read: ${reason}`, hint: `check ${target.file}` },
+        reason === "too-large"
+          ? { location: at, message: `$ref "${site.ref}" points to a file larger than ${formatBytes(options.limits.maxFileBytes)}, the limit for one spec file`, hint: "split it into smaller files joined by $ref" }
+          : { location: at, message: `$ref "${site.ref}" does not lead to a readable file inside the spec's folder`, hint: refusedHint(target.file, options.folders) },
       );
       return undefined;
     }
@@ -117,6 +128,25 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
     }
   };
 
+  /** How many refs lead into each other along the current chain: each level is a few stack frames. */
+  let chain = 0;
+  /** processSubtree for the target of the ref at `site`, unless the chain of refs is already too long. */
+  const followInto = (site: RefSite, file: string, value: unknown, target: SpecLocation) => {
+    if (chain >= options.limits.maxDepth) {
+      diagnostics.push({
+        location: { file, pointer: [...site.pointer, "$ref"] },
+        message: `$refs nested too deep: this one is reached through a chain of more than ${options.limits.maxDepth} $refs, each inside the object the one before leads to`,
+        hint: "a spec needs far fewer; refer to the shared parts from one place instead of through a chain",
+      });
+      // Not followed further, and not reported again by the walk over the root file.
+      if (value && typeof value === "object") for (const inner of collectRefs(value)) rewritten.add(inner.holder);
+      return;
+    }
+    chain++;
+    processSubtree(value, target.file, target.pointer);
+    chain--;
+  };
+
   const processSite = (site: RefSite, file: string) => {
     const found = lookup(site, file);
     if (!found) {
@@ -145,7 +175,7 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
       remember(value, target);
       site.holder.$ref = ref;
       rewritten.add(site.holder);
-      processSubtree(value, target.file, target.pointer);
+      followInto(site, file, value, target);
       return;
     }
     if (inProgress.has(key)) {
@@ -159,7 +189,7 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
     if (!inlined.has(key)) {
       inProgress.add(key);
       remember(value, target);
-      processSubtree(value, target.file, target.pointer);
+      followInto(site, file, value, target);
       inProgress.delete(key);
       inlined.set(key, value);
     }
@@ -181,7 +211,10 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
     for (const [name, entry] of Object.entries(entries)) {
       if (!isPlainObject(entry) || typeof entry.$ref !== "string" || entry.$ref.startsWith("#")) continue;
       const found = lookup({ parent: entries, key: name, holder: entry, pointer: ["components", kind, name], ref: entry.$ref }, rootFile);
-      if (!found) continue;
+      if (!found) {
+        rewritten.add(entry); // reported: the walk over the root file below must not report it again
+        continue;
+      }
       placed.set(keyOf(found.target), formatPointer(["components", kind, name]));
       entries[name] = found.value;
       remember(found.value, found.target);
@@ -196,6 +229,12 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
   // Only an object added here is taken away: a document with only internal refs comes out as it went in.
   if (!hadComponents && Object.keys(components).length === 0) delete document.components;
   return { document, origins, diagnostics };
+}
+
+/** Says where the ref leads by its text alone (no file is looked at) and what a ref may name. */
+function refusedHint(file: string, folders: readonly string[]): string {
+  const where = folders.length === 1 ? folders[0]! : `${folders.slice(0, -1).join(", ")} or ${folders[folders.length - 1]!}`;
+  return `it names ${file}; a $ref may name only a regular file inside ${where} (symlinks resolved; --allow-ref-folder adds a folder), relative to the file it is written in`;
 }
 
 function nameFor(target: { file: string; pointer: Pointer }): string {

@@ -1,11 +1,23 @@
 // Loads a spec from its root file: every file it refers to, parsed with positions, then bundled
-// into one document with internal refs only.
+// into one document with internal refs only. A $ref may lead only to a regular file inside the
+// root file's folder (after symlinks are resolved) or inside a folder the caller allows: a spec
+// from a pull request must not read ~/.ssh or /proc/self/environ into the generated package.
 import { dirname, resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic, type Locator, type SpecLocation } from "../diagnostics.js";
-import { bundle, isRemote } from "./bundle.js";
+import { bundle, isRemote, type Unavailable } from "./bundle.js";
+import { readConfined, realFolder, type ReadOutcome } from "./confined-read.js";
+import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount, type LoadLimits } from "./limits.js";
+import { measureDocument, type Overflow } from "./measure.js";
 import { collectRefs } from "./ref-sites.js";
 import { splitRef, type Pointer } from "./json-pointer.js";
-import { readSourceFile, type SourceFile } from "./source-file.js";
+import { parseSource, type SourceFile } from "./source-file.js";
+
+export interface LoadOptions {
+  /** Folders besides the root file's own that $refs may read files from (the CLI's --allow-ref-folder). */
+  readonly allowedFolders?: readonly string[];
+  /** Any of the limits to change; the others keep DEFAULT_LOAD_LIMITS. */
+  readonly limits?: Partial<LoadLimits>;
+}
 
 export interface LoadedSpec {
   readonly rootFile: string;
@@ -34,50 +46,55 @@ function decodeUriSafe(text: string): string {
   }
 }
 
-export async function loadSpec(rootPath: string): Promise<LoadResult> {
+export async function loadSpec(rootPath: string, options: LoadOptions = {}): Promise<LoadResult> {
   const rootFile = resolve(rootPath);
+  const limits: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const files = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
-  const pending = new Set([rootFile]);
   const locate: Locator = (at) => files.get(at.file)?.locate(at.pointer);
+  const at1 = (message: string, hint: string): Diagnostic => ({ location: { file: rootFile, pointer: [] }, message, hint, position: { line: 1, col: 1 } });
 
-  /** Files that could not be used: why (a read error), or null when a syntax error was reported. */
-  const unavailable = new Map<string, string | null>();
+  const folders: string[] = [];
+  for (const folder of [dirname(rootFile), ...(options.allowedFolders ?? [])]) {
+    const real = await realFolder(folder);
+    if (real) folders.push(real);
+    else if (folder !== dirname(rootFile)) diagnostics.push(at1(`the folder ${resolve(folder)} allowed for $refs does not exist`, "check the --allow-ref-folder path"));
+  }
+  if (diagnostics.length) return { diagnostics };
 
+  const unavailable = new Map<string, Unavailable>();
+  const pending = new Set([rootFile]);
   while (pending.size) {
     const batch = [...pending];
     pending.clear();
-    const parsed = await Promise.all(
-      batch.map((path) => readSourceFile(path).then((result) => ({ path, result }), (error: NodeJS.ErrnoException) => ({ path, error }))),
-    );
-    for (const entry of parsed) {
-      const { path } = entry;
-      if ("error" in entry) {
-        const reason = readFailure(entry.error);
-        unavailable.set(path, reason);
+    // The root file too: a pull request can turn spec/openapi.yaml into a symlink to ~/.kube/config.
+    const read = await Promise.all(batch.map((path) => readConfined(path, folders, limits.maxFileBytes)));
+    batch.forEach((path, i) => {
+      const outcome = read[i]!;
+      if (!("text" in outcome)) {
+        unavailable.set(path, "tooLarge" in outcome ? "too-large" : "refused");
         // A file reached through a $ref is reported at every ref to it, by the bundler, which
         // knows where those refs are; only the root file has no ref to point at.
-        if (path === rootFile) {
-          diagnostics.push({ location: { file: path, pointer: [] }, message: `cannot read the spec: ${reason}`, hint: "check the --spec path", position: { line: 1, col: 1 } });
-        }
-        continue;
+        if (path === rootFile) diagnostics.push(rootFailure(rootFile, outcome, limits));
+        return;
       }
-      const { file } = entry.result;
+      const parsed = parseSource(path, outcome.text, limits);
+      const { file } = parsed;
       if (!file) {
-        diagnostics.push(...entry.result.diagnostics);
-        unavailable.set(path, null);
-        continue;
+        diagnostics.push(...parsed.diagnostics);
+        unavailable.set(path, "invalid");
+        return;
       }
       files.set(file.path, file);
       for (const target of externalFiles(file)) if (!files.has(target) && !unavailable.has(target)) pending.add(target);
-    }
+    });
   }
   const root = files.get(rootFile);
   if (!root) return { diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
   if (!root.value || typeof root.value !== "object" || Array.isArray(root.value)) {
     return { diagnostics: [...sortDiagnostics(diagnostics, locate, rootFile), { location: { file: rootFile, pointer: [] }, message: "the root document is not an object", hint: "an OpenAPI document starts with `openapi: 3.1.0`, `info` and `paths`" }] };
   }
-  const bundled = bundle(rootFile, files, unavailable, resolveFile);
+  const bundled = bundle(rootFile, files, unavailable, resolveFile, { folders: [dirname(rootFile), ...(options.allowedFolders ?? []).map((f) => resolve(f))], limits });
   diagnostics.push(...bundled.diagnostics);
   const document = bundled.document;
 
@@ -96,6 +113,11 @@ export async function loadSpec(rootPath: string): Promise<LoadResult> {
     }
     return { file: base.file, pointer: [...base.pointer, ...pointer.slice(from)] };
   };
+  // Each file was measured alone; $refs inlined from other files can nest and repeat them further.
+  if (!bundled.diagnostics.length && (files.size > 1 || root.hasAliases)) {
+    const overflow = measureDocument(document, limits);
+    if (overflow) diagnostics.push(documentOverflow(overflow, locationOf, limits));
+  }
   const plainJsonText = files.size === 1 && !diagnostics.length ? root.jsonText : undefined;
   return { spec: { rootFile, document, files, locationOf, locate, plainJsonText }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
 }
@@ -111,17 +133,30 @@ function externalFiles(file: SourceFile): string[] {
   return [...targets];
 }
 
-/** Why a file could not be read, in words rather than an errno code alone. */
-function readFailure(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "it is a folder, not a file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    default:
-      return error.code ?? error.message;
-  }
+/** Why the root file cannot be used: it was named by the user, so it is told exactly. */
+function rootFailure(rootFile: string, outcome: Exclude<ReadOutcome, { text: string }>, limits: LoadLimits): Diagnostic {
+  const reason = "tooLarge" in outcome ? `it is larger than ${formatBytes(limits.maxFileBytes)}, the limit for one spec file` : REFUSALS[outcome.refused];
+  const hint = "tooLarge" in outcome ? "split the spec into files joined by $ref" : "check the --spec path";
+  return { location: { file: rootFile, pointer: [] }, message: `cannot read the spec: ${reason}`, hint, position: { line: 1, col: 1 } };
 }
+
+/** The document is too deep or too large once other files' objects are put in place of their $refs. */
+function documentOverflow(overflow: Overflow, locationOf: (pointer: Pointer) => SpecLocation, limits: LoadLimits): Diagnostic {
+  const location = locationOf(overflow.pointer);
+  if (overflow.kind === "depth") {
+    return { location, message: `nested too deep: more than ${limits.maxDepth} levels of objects and lists, once $refs to other files are put in place`, hint: "a spec needs far fewer; give the inner schemas names under components/schemas and refer to them with $ref" };
+  }
+  return {
+    location,
+    message: `the document expands to more than ${formatCount(limits.maxValues)} values, the limit${overflow.uses ? `; this object is included ${formatCount(overflow.uses)} times` : ""}`,
+    hint: "a $ref to an object in another file (other than a schema) is copied at every use; move that object under components in the root file, where a $ref is not copied",
+  };
+}
+
+const REFUSALS = {
+  missing: "no such file",
+  folder: "it is a folder, not a file",
+  special: "it is not a regular file (a FIFO, a device or a socket)",
+  outside: "it is a symlink to a file outside its own folder (and outside any --allow-ref-folder)",
+  unreadable: "permission denied, or it cannot be opened",
+} as const;

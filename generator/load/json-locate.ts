@@ -111,3 +111,19 @@ export function lineStartsOf(text: string): number[] {
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
 }
+
+/**
+ * Offset of the first `{` or `[` nested deeper than `maxDepth` in a valid JSON text, in one pass.
+ * (Locating that value through its pointer would skip over its whole subtree once per level.)
+ */
+export function jsonTooDeepOffset(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = skipString(text, i) - 1;
+    else if (c === "{" || c === "[") {
+      if (++depth > maxDepth) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return undefined;
+}

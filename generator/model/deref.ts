@@ -4,9 +4,12 @@ import { getAt, parsePointer } from "../load/json-pointer.js";
 
 export type Json = Record<string, unknown>;
 
+/** The most $refs followed in a row; the ref-cycles check reports a longer chain, so none is cut short here. */
+export const MAX_REF_HOPS = 64;
+
 export function deref(document: Json, value: unknown): Json | undefined {
   let node = value;
-  for (let hops = 0; hops < 64 && isObject(node) && typeof node.$ref === "string"; hops++) {
+  for (let hops = 0; hops < MAX_REF_HOPS && isObject(node) && typeof node.$ref === "string"; hops++) {
     const ref = node.$ref;
     if (!ref.startsWith("#")) return undefined;
     const got = getAt(document, parsePointer(ref.slice(1)));

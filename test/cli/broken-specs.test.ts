@@ -3,72 +3,13 @@
 // lines and hints (every problem of the spec in one run, no stack trace), leaving the output
 // folder byte-for-byte as it was. Each expected position is also checked against the fixture
 // text, so that a position that drifts off the offending key fails here.
-import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_TIMEOUT_MS, ROOT, runCli, snapshotTree, STACK_FRAME } from "./run-cli.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 const FIXTURES = "test/fixtures/broken";
-/** At most this many CLIs at once: each is CPU-bound while it loads, and the machine has 2 cores. */
-const PARALLEL_RUNS = 2;
-/** Per test, counting the wait for a free slot: every CLI run loads the whole generator (~4 s of CPU). */
-const CLI_TIMEOUT_MS = 300_000;
-/** One CLI run that takes longer than this has hung: it is killed, and its test fails. */
-const CHILD_TIMEOUT_MS = 120_000;
-
-interface CliResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-let running = 0;
-const waiting: (() => void)[] = [];
-
-/** Runs `node generator/bin.mjs ...args` (what `npm run generate` runs) from the project root; `shell` wraps it (for ulimit). */
-async function runCli(args: readonly string[], shell?: string): Promise<CliResult> {
-  if (running < PARALLEL_RUNS) running++;
-  else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing run hands its slot over
-  try {
-    return await spawnCli(args, shell);
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
-
-function spawnCli(args: readonly string[], shell?: string): Promise<CliResult> {
-  const command = [process.execPath, "generator/bin.mjs", ...args];
-  const [file, argv] = shell ? ["/bin/sh", ["-c", `${shell}; exec "$@"`, "sh", ...command]] : [command[0]!, command.slice(1)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], timeout: CHILD_TIMEOUT_MS });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** Every file and folder under `dir`, with a hash of each file's bytes. */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const key = relative(dir, path);
-    out[key] = entry.isFile() ? createHash("sha256").update(readFileSync(path)).digest("hex") : entry.isDirectory() ? "dir" : "other";
-  }
-  return out;
-}
-
-/** A stack frame line, as Node prints them. */
-const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
 
 let work: string;
 let baseline: string;
@@ -132,11 +73,11 @@ const CASES: readonly BrokenCase[] = [
     errors: [{ line: `${F}/json-in-ref/responses.json:4:5 error: invalid JSON: expected ',' or '}' after a property value`, hint: "fix the syntax at this position; the file could not be read", pointsAt: '"content"' }],
   },
   {
-    name: "$ref to missing files, from the root and from a referenced file",
+    name: "$ref to missing files, from the root and from a referenced file (the wording of every refused file)",
     spec: `${F}/missing-file/openapi.yaml`,
     errors: [
-      { line: `${F}/missing-file/openapi.yaml:10:5 error: $ref "./paths/jobs.yaml" points to a file that does not exist (at #/paths/~1jobs/$ref)`, hint: `$ref paths are relative to the file they are written in; there is no ${F}/missing-file/paths/jobs.yaml`, pointsAt: "$ref: ./paths/jobs.yaml" },
-      { line: `${F}/missing-file/paths/runs.yaml:9:13 error: $ref "../schemas/run.yaml" points to a file that does not exist (at #/get/responses/200/content/application~1json/schema/$ref)`, hint: `$ref paths are relative to the file they are written in; there is no ${F}/missing-file/schemas/run.yaml`, pointsAt: "$ref: ../schemas/run.yaml" },
+      { line: `${F}/missing-file/openapi.yaml:10:5 error: $ref "./paths/jobs.yaml" does not lead to a readable file inside the spec's folder (at #/paths/~1jobs/$ref)`, hint: `it names ${F}/missing-file/paths/jobs.yaml; a $ref may name only a regular file inside ${F}/missing-file (symlinks resolved; --allow-ref-folder adds a folder), relative to the file it is written in`, pointsAt: "$ref: ./paths/jobs.yaml" },
+      { line: `${F}/missing-file/paths/runs.yaml:9:13 error: $ref "../schemas/run.yaml" does not lead to a readable file inside the spec's folder (at #/get/responses/200/content/application~1json/schema/$ref)`, hint: `it names ${F}/missing-file/schemas/run.yaml; a $ref may name only a regular file inside ${F}/missing-file (symlinks resolved; --allow-ref-folder adds a folder), relative to the file it is written in`, pointsAt: "$ref: ../schemas/run.yaml" },
     ],
   },
   {
@@ -244,9 +185,9 @@ const CASES: readonly BrokenCase[] = [
     ],
   },
   {
-    name: "a YAML alias bomb is refused at its first alias, not expanded",
+    name: "a YAML alias bomb is refused at the alias where its expansion passes the limit, not expanded",
     spec: `${F}/yaml-alias-bomb/openapi.yaml`,
-    errors: [{ line: `${F}/yaml-alias-bomb/openapi.yaml:7:10 error: invalid YAML: its aliases expand to too much data (aliases of aliases, nested)`, hint: "write the repeated parts out, or refer to them with $ref", pointsAt: "*a, *a" }],
+    errors: [{ line: `${F}/yaml-alias-bomb/openapi.yaml:12:18 error: invalid YAML: its aliases expand the document to more than 2,000,000 values, the limit; this alias passes it`, hint: "an alias copies its anchor's whole content at every use; name the shared part under components and refer to it with $ref, which is not copied", pointsAt: "*f, *f, *f, *f, *f, *f, *f" }],
   },
   {
     name: "a --spec file that does not exist",
@@ -291,7 +232,7 @@ describe.concurrent("usage", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: Unknown option '--frobnicate'/);
     expect(result.stderr).toContain("\n\nUsage: npm run generate -- [options]\n");
-    expect(result.stderr).toContain("Exit codes: 0 success, 1 spec errors or stale output, 2 usage errors.\n");
+    expect(result.stderr).toContain("Exit codes: 0 success, 1 spec errors, stale output or a refused --out, 2 usage errors.\n");
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.stdout).toBe("");
     expect(snapshotTree(out)).toEqual(baselineTree);
@@ -314,7 +255,7 @@ describe.concurrent("usage", () => {
       expect(result.status).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.stdout).toMatch(/^Usage: npm run generate -- \[options\]\n/);
-      for (const flag of ["--spec <file>", "--out <dir>", "--check", "-h, --help"]) expect(result.stdout).toContain(flag);
+      for (const flag of ["--spec <file>", "--out <dir>", "--allow-ref-folder <dir>", "--check", "-h, --help"]) expect(result.stdout).toContain(flag);
     }
   }, CLI_TIMEOUT_MS);
 });
@@ -333,7 +274,7 @@ describe.concurrent("a write that fails", () => {
     const firstTooBig = sizes.findIndex((s) => s > blocks * 512);
     expect(firstTooBig, "some later file is bigger than the limit").toBeGreaterThan(2);
 
-    const result = await runCli(["--spec", `${F}/valid/openapi.yaml`, "--out", out], `ulimit -f ${blocks}`);
+    const result = await runCli(["--spec", `${F}/valid/openapi.yaml`, "--out", out], { shell: `ulimit -f ${blocks}` });
 
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("EFBIG");

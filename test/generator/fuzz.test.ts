@@ -1,10 +1,14 @@
 // Fuzzing the generator with seeded, deterministic mutations of the bundled curated spec: keys
 // dropped, values of the wrong type, broken refs, hostile strings in descriptions, enums and
-// names, duplicate and colliding operationIds, path parameters removed, x-pagination garbled.
+// names, duplicate and colliding operationIds, path parameters removed, x-pagination garbled;
+// and the attacks of issue 11: refs to files outside the mutant's folder (a secret among them),
+// to special files and through symlinks, schemas nested thousands deep, YAML aliases that
+// expand to millions of values. The secret must appear in no diagnostic and no output.
 // Every mutant must either generate, or fail with a SpecError whose every diagnostic is a
 // positioned `file:line:col error:` line inside the mutant file; any other exception is a bug.
 // A deterministic sample of the mutants that generate is written out and type-checked.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
@@ -95,7 +99,32 @@ function operations(document: Json): Operation[] {
 }
 
 /** One mutation: changes `document` in place and says what it did; undefined when it found nothing to change. */
-type Mutation = (document: Json, random: Random) => string | undefined;
+type Mutation = (document: Json, random: Random, extras: Extras) => string | undefined;
+
+/** What a mutation needs besides the document: files made next to the mutant, and YAML aliases (which make it a .yaml file). */
+interface Extras {
+  besideFiles: boolean;
+  aliases?: string;
+}
+
+const SECRET = "SECRET-MARKER-7f3a";
+/** Refs to what a spec must not read: outside its folder (directly, or through a symlink in it), special files, a folder. */
+const FORBIDDEN_REFS = (secretDir: string) => [
+  `${secretDir}/secret.json`, "../secret/secret.json", "./link/secret.json", "./fifo.json", "./folder",
+  "/dev/zero", "/dev/stdin", "/proc/self/environ", "file:///etc/passwd",
+];
+
+/** YAML (in flow style, so that it fits inside the JSON text) whose aliases expand to `width × uses` values, or nest nine levels of nine. */
+function aliasText(random: Random): string {
+  if (random() < 0.3) {
+    const levels = ["&l0 [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `&l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`)];
+    return `[${levels.join(", ")}]`;
+  }
+  const width = pick(random, [3, 200, 2000]);
+  const uses = pick(random, [2, 50, 3000]);
+  const anchor = `&big {${Array.from({ length: width }, (_, i) => `p${i}: {type: string}`).join(", ")}}`;
+  return `{big: ${anchor}, uses: [${Array(uses).fill("*big").join(", ")}]}`;
+}
 
 const MUTATIONS: Record<string, Mutation> = {
   dropKey(document, random) {
@@ -207,20 +236,59 @@ const MUTATIONS: Record<string, Mutation> = {
     if (a !== b) (components[kind] as Json)[b] = { $ref: ptr(a) };
     return `cycle ${ptr(a)} <-> ${ptr(b)}`;
   },
+  forbiddenRef(document, random, extras) {
+    const refs = slots(document).filter((s) => s.key === "$ref");
+    if (!refs.length) return undefined;
+    const slot = pick(random, refs);
+    const ref = pick(random, FORBIDDEN_REFS(secretDir));
+    extras.besideFiles = true;
+    setOwn(slot.parent, slot.key, ref);
+    return `ref ${slot.pointer} = ${JSON.stringify(ref)}`;
+  },
+  deepNesting(document, random) {
+    const schemas = slots(document).filter((s) => s.key === "schema" && isObject(get(s)));
+    if (!schemas.length) return undefined;
+    const slot = pick(random, schemas);
+    const levels = pick(random, [300, 3000]);
+    let schema = get(slot);
+    for (let i = 0; i < levels; i++) schema = { type: "array", items: schema };
+    setOwn(slot.parent, slot.key, schema);
+    return `schema ${slot.pointer} nested in ${levels} levels of items`;
+  },
+  aliasAmplification(_document, random, extras) {
+    extras.aliases = aliasText(random);
+    return `aliases: ${extras.aliases.length} characters of YAML`;
+  },
 };
 const MUTATION_NAMES = Object.keys(MUTATIONS);
 
-function mutant(base: Json, index: number): { document: Json; steps: string[] } {
+function mutant(base: Json, index: number): { document: Json; steps: string[]; extras: Extras } {
   const random = mulberry32(SEED + index * 7919);
   const document = structuredClone(base);
   const steps: string[] = [];
+  const extras: Extras = { besideFiles: false };
   const count = 1 + (random() < 0.35 ? 1 : 0) + (random() < 0.1 ? 1 : 0);
   for (let tries = 0; steps.length < count && tries < 10; tries++) {
     const name = pick(random, MUTATION_NAMES);
-    const step = MUTATIONS[name]!(document, random);
+    const step = MUTATIONS[name]!(document, random, extras);
     if (step) steps.push(`${name}: ${step}`);
   }
-  return { document, steps };
+  return { document, steps, extras };
+}
+
+/** The mutant's files: its spec (YAML when it has aliases: JSON text is YAML in flow style), and what its refs need beside it. */
+function writeMutant(dir: string, document: Json, extras: Extras): { file: string; text: string } {
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(document, null, 1);
+  const text = extras.aliases ? `${json.slice(0, json.lastIndexOf("}"))}, "x-fuzz-aliases": ${extras.aliases}}\n` : json;
+  const file = join(dir, extras.aliases ? "openapi.yaml" : "openapi.json");
+  writeFileSync(file, text);
+  if (extras.besideFiles) {
+    symlinkSync(secretDir, join(dir, "link"));
+    execFileSync("mkfifo", [join(dir, "fifo.json")]);
+    mkdirSync(join(dir, "folder"));
+  }
+  return { file, text };
 }
 
 /** A diagnostic as the CLI prints it: one positioned line inside the mutant file, and maybe a hint. */
@@ -237,6 +305,10 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 const work = mkdtempSync(join(tmpdir(), "fuzz-"));
+/** A folder beside the mutants' folders, holding a file no mutant may read. */
+const secretDir = join(work, "secret");
+mkdirSync(secretDir);
+writeFileSync(join(secretDir, "secret.json"), JSON.stringify({ type: "object", description: SECRET, properties: { [SECRET]: { type: "string" } } }));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("fuzzing the generator with mutants of the curated spec", () => {
@@ -248,16 +320,17 @@ describe("fuzzing the generator with mutants of the curated spec", () => {
     const crashes: string[] = [];
     const passed: { index: number; file: string; steps: string[] }[] = [];
     let positioned = 0;
+    /** Mutations that were applied at least once, and mutants whose diagnostics or output show the secret. */
+    const used = new Set<string>();
+    const leaks: string[] = [];
     const started = performance.now();
 
     for (let i = 0; i < MUTANTS; i++) {
-      const { document, steps } = mutant(base, i);
-      const file = join(work, `mutant-${i}`, "openapi.json");
-      mkdirSync(dirname(file), { recursive: true });
-      const text = JSON.stringify(document, null, 1);
-      writeFileSync(file, text);
+      const { document, steps, extras } = mutant(base, i);
+      const { file, text } = writeMutant(join(work, `mutant-${i}`), document, extras);
       const lines = text.split("\n");
       const label = `mutant ${i} [${steps.join("; ")}]`;
+      for (const step of steps) used.add(step.slice(0, step.indexOf(":")));
       try {
         await withTimeout(loadModel(file), label);
         passed.push({ index: i, file, steps });
@@ -269,6 +342,7 @@ describe("fuzzing the generator with mutants of the curated spec", () => {
         expect(error.diagnostics.length, label).toBeGreaterThan(0);
         for (const d of error.diagnostics) {
           const printed = formatDiagnostic(d, error.locate, process.cwd());
+          if (printed.includes(SECRET)) leaks.push(`${label}: ${printed}`);
           const m = DIAGNOSTIC.exec(printed);
           expect(m, `${label}: ${printed}`).not.toBeNull();
           expect(d.location.file, `${label}: ${printed}`).toBe(file);
@@ -291,6 +365,7 @@ describe("fuzzing the generator with mutants of the curated spec", () => {
       const label = `mutant ${index} [${steps.join("; ")}]`;
       try {
         const result = await withTimeout(generate(file, join(work, "none")), label);
+        for (const f of result.files) if (f.contents.includes(SECRET)) leaks.push(`${label}: ${f.path}`);
         if (k % every !== 0 || checkedPackages >= TYPE_CHECKED) continue;
         checkedPackages++;
         const out = join(work, `out-${index}`);
@@ -317,6 +392,8 @@ describe("fuzzing the generator with mutants of the curated spec", () => {
     console.log(`fuzz: ${MUTANTS} mutants: ${passed.length} passed the checks, ${positioned} failed with positioned errors, ${crashes.length} crashed; ` +
       `${chosen.length} generated in full, ${checkedPackages} packages (${outputs.length} files) type-checked; ${seconds}`);
     expect(crashes).toEqual([]);
+    expect(leaks).toEqual([]);
+    expect([...used].sort(), "every kind of mutation was tried").toEqual([...MUTATION_NAMES].sort());
     expect(typeErrors).toEqual([]);
     expect(passed.length, "some mutants pass").toBeGreaterThan(MUTANTS / 10);
     expect(positioned, "some mutants fail").toBeGreaterThan(MUTANTS / 10);
