@@ -129,7 +129,13 @@ export function requestError<E extends GitHubError>(
 }
 
 /** A success status whose body the client cannot use (not JSON, no items array, an opaque redirect). */
-export function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string): GitHubResponseError {
+export function responseError(
+  method: string,
+  url: string,
+  status: number,
+  headers: ResponseHeaders,
+  detail: string,
+): GitHubResponseError {
   const requestId = headers["x-github-request-id"];
   return requestError(GitHubResponseError, method, url, `: ${detail}${withRequestId(requestId)}`, {
     status,
@@ -148,7 +154,14 @@ function withRequestId(requestId: string | undefined): string {
  * `GET https://api.github.com/repos/o/r/actions/runs/1 → 404: Not Found (request id ABCD:1234)`.
  * `retryAt`, when the server named a time to come back, joins the message.
  */
-export function apiError(method: string, url: string, status: number, headers: ResponseHeaders, text: string, retryAt?: Date): GitHubApiError {
+export function apiError(
+  method: string,
+  url: string,
+  status: number,
+  headers: ResponseHeaders,
+  text: string,
+  retryAt?: Date,
+): GitHubApiError {
   let body: GitHubErrorBody | string | undefined = text || undefined;
   try {
     const parsed: unknown = JSON.parse(text);

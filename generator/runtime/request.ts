@@ -130,7 +130,14 @@ export async function request(
       if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay);
     }
     if (typeof delay !== "number") throw error;
-    (retry as RetryOptions).onRetry?.({ attempt, delayMs: delay, method, url, status: error ? undefined : res!.status, error });
+    (retry as RetryOptions).onRetry?.({
+      attempt,
+      delayMs: delay,
+      method,
+      url,
+      status: error ? undefined : res!.status,
+      error,
+    });
     await sleep(delay, signal);
   }
 }

@@ -48,7 +48,8 @@ function writerOf<W>(writers: Readonly<Record<string, W>> | undefined, key: stri
  * the request, credentials included, to a different endpoint. No encoding survives that.
  */
 export function encodePathParam(value: unknown, name: string, spec: OperationSpec): string {
-  if (!isSet(value) || value === "" || isEmpty(value)) throw new TypeError(`${spec.id}: missing path parameter "${name}"`);
+  if (!isSet(value) || value === "" || isEmpty(value))
+    throw new TypeError(`${spec.id}: missing path parameter "${name}"`);
   const write = writerOf(spec.pathStyles, name);
   const s = write
     ? write(name, typeof value === "object" ? value! : [value])
@@ -71,7 +72,9 @@ export function buildQuery(spec: OperationSpec, params: Params): string {
     if (!isSet(v) || isEmpty(v)) continue;
     const write = typeof v === "object" && writerOf(spec.queryStyles, key);
     // encodeURIComponent stringifies numbers and booleans (`true`/`false`) itself.
-    const s = write ? write(key, v!) : key + "=" + (typeof v === "object" ? join(v!, ",") : encodeURIComponent(v as string));
+    const s = write
+      ? write(key, v!)
+      : key + "=" + (typeof v === "object" ? join(v!, ",") : encodeURIComponent(v as string));
     // A writer may have nothing to send (an object with only null members).
     if (s) q += (q ? "&" : "?") + s;
   }
