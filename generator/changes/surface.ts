@@ -1,8 +1,9 @@
 // The API surface: what a client of the generated package can observe, per operation, in a
 // compact, sorted, JSON-serializable form. Two surfaces are compared by diff.ts; storing the
 // surface of the last generation next to the package is enough to tell what changed since.
-import type { Json } from "../model/deref.js";
-import { deref, isObject } from "../model/deref.js";
+import type { Json } from "../document/json.js";
+import { deref } from "../document/deref.js";
+import { isObject } from "../document/json.js";
 import { compareText } from "../model/order.js";
 import { resolveParameters } from "../model/params.js";
 import { isSuccess, pickMediaType } from "../model/responses.js";

@@ -6,7 +6,7 @@
 import type { Check } from "./context.js";
 import { formatPointer, getAt, parsePointer, type Pointer } from "../load/json-pointer.js";
 import { collectRefs } from "../load/ref-sites.js";
-import { isObject } from "../model/deref.js";
+import { isObject } from "../document/json.js";
 
 const KIND_NAMES: Record<string, string> = {
   schemas: "schema", parameters: "parameter", responses: "response", requestBodies: "request body", headers: "header",

@@ -2,7 +2,7 @@
 // subschemas are schemas, its lists are lists. openapi-typescript throws a bare TypeError on
 // most of these (`items is not iterable`), so they are reported here first, positioned.
 import type { CheckContext } from "./context.js";
-import { isObject } from "../model/deref.js";
+import { isObject } from "../document/json.js";
 
 type Report = CheckContext["report"];
 type Pointer = (string | number)[];

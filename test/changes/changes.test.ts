@@ -17,7 +17,8 @@ import {
 } from "../../generator/changes/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildModel } from "../../generator/model/build.js";
-import { deref, type Json } from "../../generator/model/deref.js";
+import { deref } from "../../generator/document/deref.js";
+import { type Json } from "../../generator/document/json.js";
 
 const SPEC = resolve(import.meta.dirname, "../../spec/openapi.yaml");
 let bundled: Json;
