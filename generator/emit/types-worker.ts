@@ -1,0 +1,102 @@
+// The program of the types worker thread (types-file.ts starts it): openapi-typescript turns a
+// document into the text of src/types.ts.
+//
+// It calls openapi-typescript's public `transformSchema` with the context its `openapiTS()` builds
+// for our options, rather than `openapiTS()` itself: that entry point first runs Redocly over the
+// document (parse, lint, bundle), which on GitHub's full description took a seventh of the run and
+// a second copy of the document. Ours is bundled and checked already (generator/load, check).
+// Upstream, https://github.com/openapi-ts/openapi-typescript/issues/2840 asks for a way to skip
+// the lint; until openapiTS() can skip the whole pass, the context is built here, typed by the
+// package's own `GlobalContext` (a field added upstream fails the type check), and the version it
+// was written for is asserted before anything is loaded.
+import type { MessagePort } from "node:worker_threads";
+import type * as OpenApiTypescript from "openapi-typescript";
+import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
+
+/** The openapi-typescript whose context `typesWorker` builds. */
+export const OPENAPI_TYPESCRIPT_VERSION = "7.13.0";
+
+export interface TypesWorkerData {
+  /** A file or folder URL that `require` resolves openapi-typescript from. */
+  readonly base: string;
+  readonly expectedVersion: string;
+  /** A JSON spec to read and transform at once, before the main thread has loaded it. */
+  readonly speculate?: { readonly file: string; readonly maxBytes: number };
+}
+
+/** The document to transform, or the JSON text it is exactly the parse of (cheaper to send). */
+export type TypesRequest = { readonly document: Record<string, unknown> } | { readonly json: string };
+
+/** `setup`: openapi-typescript could not be loaded as expected (not a bug of the generator). */
+export type TypesReply = { readonly text: string } | { readonly error: string; readonly setup?: true };
+
+/**
+ * Runs in the worker thread, which receives it as source text: it may use only its arguments and
+ * globals, nothing else from this module. It answers one request on `port`.
+ */
+export function typesWorker(require: NodeJS.Require, port: MessagePort, data: TypesWorkerData): void {
+  const { createRequire } = require("node:module") as typeof import("node:module");
+  const fs = require("node:fs") as typeof import("node:fs");
+  const load = createRequire(data.base);
+
+  let lib: typeof OpenApiTypescript | undefined;
+  let failure: string | undefined;
+  try {
+    const { version } = load("openapi-typescript/package.json") as { version: string };
+    if (version !== data.expectedVersion) {
+      failure = `openapi-typescript ${version} is installed, but the types worker builds the transform context of ${data.expectedVersion}: install ${data.expectedVersion} (npm ci), or update generator/emit/types-worker.ts for ${version}`;
+    } else lib = load("openapi-typescript") as typeof OpenApiTypescript;
+  } catch (error) {
+    failure = `cannot load openapi-typescript: ${String((error as Error)?.message ?? error)}`;
+  }
+
+  function context(document: OpenAPI3): GlobalContext {
+    const options = { silent: true, alphabetize: true, defaultNonNullable: false };
+    const ctx: Omit<GlobalContext, "redoc"> = {
+      additionalProperties: false, alphabetize: true, arrayLength: false, defaultNonNullable: false,
+      discriminators: lib!.scanDiscriminators(document, options),
+      emptyObjectsUnknown: false, enum: false, enumValues: false, conditionalEnums: false, dedupeEnums: false,
+      excludeDeprecated: false, exportType: false, immutable: false, rootTypes: false,
+      rootTypesNoSchemaPrefix: false, rootTypesKeepCasing: false, injectFooter: [], pathParamsAsTypes: false,
+      postTransform: undefined, propertiesRequiredByDefault: false, silent: true, inject: undefined,
+      transform: undefined, transformProperty: undefined, makePathsEnum: false, generatePathParams: false,
+      readWriteMarkers: false,
+      resolve: <T>($ref: string) => lib!.resolveRef<T>(document, $ref, { silent: true }),
+    };
+    // `redoc` (Redocly's config) is read only by openapiTS()'s Redocly pass, which is skipped.
+    return ctx as GlobalContext;
+  }
+
+  function transform(document: unknown): TypesReply {
+    if (failure !== undefined) return { error: failure, setup: true };
+    try {
+      return { text: lib!.astToString(lib!.transformSchema(document as OpenAPI3, context(document as OpenAPI3))) };
+    } catch (error) {
+      return { error: String((error as Error)?.stack ?? error) };
+    }
+  }
+
+  // A one-file JSON spec is read and transformed as soon as its path is known, while the main
+  // thread loads and checks the same file. The main thread then sends the text it parsed: the
+  // result is used only if it was made from that same text.
+  let guess: { text: string; reply: TypesReply } | undefined;
+  if (data.speculate) {
+    try {
+      const stat = fs.statSync(data.speculate.file);
+      if (stat.isFile() && stat.size <= data.speculate.maxBytes) {
+        const text = fs.readFileSync(data.speculate.file, "utf8");
+        guess = { text, reply: transform(JSON.parse(text)) };
+      }
+    } catch {
+      guess = undefined; // not JSON, or unreadable: the main thread's document decides
+    }
+  }
+
+  port.once("message", (request: TypesRequest) => {
+    let reply: TypesReply;
+    if ("document" in request) reply = transform(request.document);
+    else if (guess?.text === request.json) reply = guess.reply;
+    else reply = transform(JSON.parse(request.json)); // the main thread parsed this text already
+    port.postMessage(reply);
+  });
+}
