@@ -377,6 +377,23 @@ describe("apiSurface", () => {
     );
   });
 
+  it("takes every operation, param, body and response the model has, even behind a $ref path item", () => {
+    const doc = structuredClone(bundled);
+    const paths = doc.paths as Json;
+    (doc.components as Json).pathItems = { runs: paths[RUNS] };
+    paths[RUNS] = { $ref: "#/components/pathItems/runs" };
+    const surface = surfaceOf(doc);
+    expect(surface).toEqual(baseline);
+    const model = buildModel(doc);
+    for (const op of model.operations) {
+      const described = surface.operations[op.id]!;
+      const modelParams = Object.entries(op.params).flatMap(([location, list]) => list.map((p) => `${location}:${p.name}`));
+      expect(described.params.map((p) => `${p.in}:${p.name}`).sort(), op.id).toEqual(modelParams.sort());
+      expect(described.body?.mediaType, op.id).toBe(op.body?.mediaType);
+      expect(described.statuses, op.id).toEqual(op.responses.map((r) => r.status));
+    }
+  });
+
   it("stops at a recursive schema instead of following it forever", () => {
     const doc = structuredClone(bundled);
     // team-simple.parent refers to team-simple itself.
