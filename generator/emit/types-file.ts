@@ -10,10 +10,10 @@ import { GENERATOR_DIR } from "../paths.js";
 import { RunFailure } from "../run-failure.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
-import { OPENAPI_TYPESCRIPT_VERSION, typesWorker, type TypesReply, type TypesRequest, type TypesWorkerData } from "./types-worker.js";
+import { loadTransformFunctions, OPENAPI_TYPESCRIPT_VERSION, typesWorker, type TypesReply, type TypesRequest, type TypesWorkerData } from "./types-worker.js";
 
 /** Plain CommonJS: the worker runs without the host's loader flags (tsx), and needs none. */
-const WORKER_SOURCE = `const { parentPort, workerData } = require("node:worker_threads");\n(${typesWorker.toString()})(require, parentPort, workerData);\n`;
+const WORKER_SOURCE = `const { parentPort, workerData } = require("node:worker_threads");\n(${typesWorker.toString()})(require, parentPort, workerData, ${loadTransformFunctions.toString()});\n`;
 
 /** A JSON spec larger than this is not read ahead by the worker (GitHub's full description is 13 MB). */
 const SPECULATION_MAX_BYTES = 64 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { TypesJob } from "../../generator/emit/types-file.js";
-import { OPENAPI_TYPESCRIPT_VERSION, typesWorker, type TypesReply } from "../../generator/emit/types-worker.js";
+import { loadTransformFunctions, OPENAPI_TYPESCRIPT_VERSION, typesWorker, type TypesReply } from "../../generator/emit/types-worker.js";
 import { GENERATOR_DIR } from "../../generator/paths.js";
 import { generate } from "../../generator/pipeline.js";
 import { RunFailure } from "../../generator/run-failure.js";
@@ -68,12 +68,20 @@ describe("a types job", () => {
   it("refuses, before loading it, an openapi-typescript of another version than it was written for", async () => {
     const { port1, port2 } = new MessageChannel();
     const reply = new Promise<TypesReply>((resolve) => port2.once("message", resolve));
-    typesWorker(createRequire(import.meta.url), port1, { base: GENERATOR_DIR, expectedVersion: "6.0.0" });
+    typesWorker(createRequire(import.meta.url), port1, { base: GENERATOR_DIR, expectedVersion: "6.0.0" }, loadTransformFunctions);
     port2.postMessage({ document });
     expect(await reply).toEqual({
       setup: true,
       error: `openapi-typescript ${OPENAPI_TYPESCRIPT_VERSION} is installed, but the types worker builds the transform context of 6.0.0: install 6.0.0 (npm ci), or update generator/emit/types-worker.ts for ${OPENAPI_TYPESCRIPT_VERSION}`,
     });
     port1.close();
+  });
+
+  it("calls the very functions openapi-typescript's package entry exports", () => {
+    const load = createRequire(GENERATOR_DIR);
+    const entry = load("openapi-typescript") as Record<string, unknown>;
+    const used = loadTransformFunctions(load);
+    for (const [name, fn] of Object.entries(used)) expect(fn, name).toBe(entry[name]);
+    expect(Object.keys(used).sort()).toEqual(["astToString", "resolveRef", "scanDiscriminators", "transformSchema"]);
   });
 });
