@@ -12,7 +12,10 @@ import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 import { loadTransformFunctions, OPENAPI_TYPESCRIPT_VERSION, typesWorker, type TypesReply, type TypesRequest, type TypesWorkerData } from "./types-worker.js";
 
-/** Plain CommonJS: the worker runs without the host's loader flags (tsx), and needs none. */
+/**
+ * The worker's program is `typesWorker`, sent as its source text (TypeScript stripped, by tsx or the
+ * bundle): plain CommonJS, run without the host's loader flags (tsx), which it does not need.
+ */
 const WORKER_SOURCE = `const { parentPort, workerData } = require("node:worker_threads");\n(${typesWorker.toString()})(require, parentPort, workerData, ${loadTransformFunctions.toString()});\n`;
 
 /** A JSON spec larger than this is not read ahead by the worker (GitHub's full description is 13 MB). */

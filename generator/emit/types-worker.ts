@@ -99,16 +99,22 @@ export function typesWorker(require: NodeJS.Require, port: MessagePort, data: Ty
   // A one-file JSON spec is read and transformed as soon as its path is known, while the main
   // thread loads and checks the same file. The main thread then sends the text it parsed: the
   // result is used only if it was made from that same text.
+  // Only a regular file of a bounded size is read: opened without blocking (a FIFO would wait for
+  // a writer) and judged by what was opened, not by its path.
   let guess: { text: string; reply: TypesReply } | undefined;
   if (data.speculate) {
+    let fd: number | undefined;
     try {
-      const stat = fs.statSync(data.speculate.file);
+      fd = fs.openSync(data.speculate.file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      const stat = fs.fstatSync(fd);
       if (stat.isFile() && stat.size <= data.speculate.maxBytes) {
-        const text = fs.readFileSync(data.speculate.file, "utf8");
+        const text = fs.readFileSync(fd, "utf8");
         guess = { text, reply: transform(JSON.parse(text)) };
       }
     } catch {
       guess = undefined; // not JSON, or unreadable: the main thread's document decides
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
