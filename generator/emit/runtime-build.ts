@@ -26,12 +26,15 @@ export async function runtimeDist(sources: readonly EmittedFile[], cacheDir = CA
   return built;
 }
 
+/** The generator's code that shapes dist/: the compile step, and the `@ts-self-types` line it borrows. */
+const BUILD_CODE = ["emit/compile.ts", "emit/module-renderings.ts"];
+
 /** Names a build: the sources, the compiler's version, and the code that compiles. */
 function buildKey(sources: readonly EmittedFile[]): string {
   const hash = createHash("sha256");
   const compilerPackage = readFileSync(GENERATOR_DIR + "../node_modules/typescript/package.json", "utf8");
   hash.update((JSON.parse(compilerPackage) as { version: string }).version).update("\0");
-  hash.update(readFileSync(GENERATOR_DIR + "emit/compile.ts")).update("\0");
+  for (const file of BUILD_CODE) hash.update(readFileSync(GENERATOR_DIR + file)).update("\0");
   for (const source of sources) hash.update(source.path).update("\0").update(source.contents).update("\0");
   return hash.digest("hex").slice(0, 32);
 }

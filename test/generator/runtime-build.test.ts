@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TS_HEADER } from "../../generator/emit/file.js";
 import { formatText } from "../../generator/emit/prettier.js";
+import { compileToDist } from "../../generator/emit/compile.js";
 import { runtimeDist } from "../../generator/emit/runtime-build.js";
 import { runtimeSourceFiles, runtimeSources } from "../../generator/emit/runtime-files.js";
 
@@ -55,6 +56,10 @@ describe("the runtime's dist/", () => {
       for (const name of cacheFiles()) writeFileSync(cache + name, broken);
       expect(await runtimeDist(sources, cache)).toEqual(fresh);
     }
+  });
+
+  it("from the cache generate reads is what a fresh compile gives (else the cache key misses an input)", async () => {
+    expect(await runtimeDist(sources)).toEqual(compileToDist(sources));
   });
 
   it("holds ESM with its types named, declarations and a CommonJS twin, each with the generated header", async () => {
