@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const outDir = resolve(args.out ?? "generated");
   // The types worker starts before the rest of the generator loads (yaml, handlebars and the
   // pipeline: 0.1 to 0.4 s), and loads openapi-typescript meanwhile; `generate` then owns it.
-  const types = new TypesJob({ specFile: specPath, execArgv: profilingFlags(process.execArgv), ...(heap ? { maxHeapMb: Number(heap) } : {}) });
+  const types = new TypesJob({ execArgv: profilingFlags(process.execArgv), ...(heap ? { maxHeapMb: Number(heap) } : {}) });
   let result;
   try {
     const { generate } = await import("./pipeline.js");

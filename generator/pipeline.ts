@@ -2,7 +2,7 @@
 // normalise → model → emit; the CLI then writes them, or compares them with the output folder.
 // It returns results and throws problems (SpecError, RunFailure); only the CLI talks to the process.
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
 import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
 import { checkSpec } from "./check/index.js";
@@ -24,13 +24,13 @@ export interface GenerateResult {
 }
 
 /** How the types worker runs (see TypesJobOptions), or the job itself if started already; `generate` closes it. */
-export type GenerateOptions = Omit<TypesJobOptions, "specFile"> & { readonly types?: TypesJob };
+export type GenerateOptions = TypesJobOptions & { readonly types?: TypesJob };
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
 export async function generate(specPath: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   // Started first: it loads openapi-typescript while this thread loads the spec.
-  const types = options.types ?? new TypesJob({ ...options, specFile: resolve(specPath) });
+  const types = options.types ?? new TypesJob(options);
   try {
     const spec = check(await load(specPath));
     const document = normalise(spec.document);

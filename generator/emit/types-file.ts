@@ -18,12 +18,7 @@ import { loadTransformFunctions, OPENAPI_TYPESCRIPT_VERSION, typesWorker, type T
  */
 const WORKER_SOURCE = `const { parentPort, workerData } = require("node:worker_threads");\n(${typesWorker.toString()})(require, parentPort, workerData, ${loadTransformFunctions.toString()});\n`;
 
-/** A JSON spec larger than this is not read ahead by the worker (GitHub's full description is 13 MB). */
-const SPECULATION_MAX_BYTES = 64 * 1024 * 1024;
-
 export interface TypesJobOptions {
-  /** The root spec file: a JSON one is read and transformed ahead (see types-worker.ts). */
-  readonly specFile?: string;
   /** Node options for the thread (the CLI passes on profiling flags); none by default. */
   readonly execArgv?: readonly string[];
   /** Caps the thread's heap, in MiB; V8's default when absent. */
@@ -40,8 +35,7 @@ export class TypesJob {
   private requested = false;
 
   constructor(options: TypesJobOptions = {}) {
-    const speculate = options.specFile?.endsWith(".json") ? { file: options.specFile, maxBytes: SPECULATION_MAX_BYTES } : undefined;
-    const workerData: TypesWorkerData = { base: GENERATOR_DIR, expectedVersion: OPENAPI_TYPESCRIPT_VERSION, ...(speculate ? { speculate } : {}) };
+    const workerData: TypesWorkerData = { base: GENERATOR_DIR, expectedVersion: OPENAPI_TYPESCRIPT_VERSION };
     this.reply = new Promise<string>((resolve, reject) => (this.settle = { resolve, reject }));
     this.reply.catch(() => {}); // reported to whoever awaits the file; a job closed unasked is no error
     this.worker = new Worker(WORKER_SOURCE, {

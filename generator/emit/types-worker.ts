@@ -40,8 +40,6 @@ export interface TypesWorkerData {
   /** A file or folder URL that `require` resolves openapi-typescript from. */
   readonly base: string;
   readonly expectedVersion: string;
-  /** A JSON spec to read and transform at once, before the main thread has loaded it. */
-  readonly speculate?: { readonly file: string; readonly maxBytes: number };
 }
 
 /** The document to transform, or the JSON text it is exactly the parse of (cheaper to send). */
@@ -56,7 +54,6 @@ export type TypesReply = { readonly text: string } | { readonly error: string; r
  */
 export function typesWorker(require: NodeJS.Require, port: MessagePort, data: TypesWorkerData, loadTransform: typeof loadTransformFunctions): void {
   const { createRequire } = require("node:module") as typeof import("node:module");
-  const fs = require("node:fs") as typeof import("node:fs");
   const load = createRequire(data.base);
 
   let lib: TransformFunctions | undefined;
@@ -96,33 +93,8 @@ export function typesWorker(require: NodeJS.Require, port: MessagePort, data: Ty
     }
   }
 
-  // A one-file JSON spec is read and transformed as soon as its path is known, while the main
-  // thread loads and checks the same file. The main thread then sends the text it parsed: the
-  // result is used only if it was made from that same text.
-  // Only a regular file of a bounded size is read: opened without blocking (a FIFO would wait for
-  // a writer) and judged by what was opened, not by its path.
-  let guess: { text: string; reply: TypesReply } | undefined;
-  if (data.speculate) {
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(data.speculate.file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-      const stat = fs.fstatSync(fd);
-      if (stat.isFile() && stat.size <= data.speculate.maxBytes) {
-        const text = fs.readFileSync(fd, "utf8");
-        guess = { text, reply: transform(JSON.parse(text)) };
-      }
-    } catch {
-      guess = undefined; // not JSON, or unreadable: the main thread's document decides
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-
   port.once("message", (request: TypesRequest) => {
-    let reply: TypesReply;
-    if ("document" in request) reply = transform(request.document);
-    else if (guess?.text === request.json) reply = guess.reply;
-    else reply = transform(JSON.parse(request.json)); // the main thread parsed this text already
-    port.postMessage(reply);
+    // The main thread parsed this JSON text already.
+    port.postMessage(transform("document" in request ? request.document : JSON.parse(request.json)));
   });
 }
