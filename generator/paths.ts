@@ -8,3 +8,5 @@ declare const __GENERATOR_DIR__: string | undefined;
 export const GENERATOR_DIR = typeof __GENERATOR_DIR__ === "string" ? __GENERATOR_DIR__ : fileURLToPath(new URL(".", import.meta.url));
 export const RUNTIME_DIR = GENERATOR_DIR + "runtime/";
 export const TEMPLATES_DIR = GENERATOR_DIR + "../templates/";
+/** What the generator keeps between runs (bin.mjs, plain JavaScript, names the same folder for its bundle; the runtime's dist/): never committed. */
+export const CACHE_DIR = GENERATOR_DIR + "../node_modules/.cache/actions-client-generator/";

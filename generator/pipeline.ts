@@ -1,67 +1,87 @@
-// The whole job, from a spec file to the files of a package: load, check, model, emit, format,
-// compile. It returns results and problems; only the CLI talks to the process.
+// The whole job, from a spec file to the files of a package, as its stages: load → check →
+// normalise → model → emit; the CLI then writes them, or compares them with the output folder.
+// It returns results and throws problems (SpecError, RunFailure); only the CLI talks to the process.
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { SpecError, type Locator } from "./diagnostics.js";
-import { checkSpec } from "./check/index.js";
-import { CJS_PACKAGE, typesDist } from "./emit/dist-files.js";
-import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
-import { runtimeFiles } from "./emit/runtime-build.js";
-import { PendingFile, settle, speculateTypes, type PlainJson } from "./emit/types-file.js";
+import { join } from "node:path";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
 import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
-import { loadSpec, type LoadOptions } from "./load/index.js";
+import { checkSpec } from "./check/index.js";
+import { SpecError, type Diagnostic, type Locator } from "./diagnostics.js";
+import type { Json } from "./document/json.js";
+import { emitPackage, type EmittedFile, type PackageInfo } from "./emit/index.js";
+import { TypesJob, type TypesJobOptions } from "./emit/types-file.js";
+import type { TypesRequest } from "./emit/types-worker.js";
+import { loadSpec, type LoadedSpec, type LoadOptions } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
-import { doneFormatting, FormatSession, formatFiles } from "./write/format.js";
 
 export interface GenerateResult {
   readonly model: ApiModel;
+  /** Sorted by path. */
   readonly files: EmittedFile[];
   /** What changed in the API since the last generation into the same folder, and the version it calls for. */
   readonly release: ReleasePlan;
-  /** False when generator/runtime/built.json was missing or stale, and the runtime was built in this run. */
-  readonly runtimePrebuilt: boolean;
 }
+
+/** How the types worker runs (see TypesJobOptions), or the job itself if started already; `generate` closes it. */
+export type GenerateOptions = TypesJobOptions & LoadOptions & { readonly types?: TypesJob };
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
-/** Loads and checks a spec; throws SpecError with every problem found, positioned. */
-export async function loadModel(specPath: string, options?: LoadOptions): Promise<{ model: ApiModel; document: Record<string, unknown>; locate: Locator; plainJson?: PlainJson }> {
-  const loaded = await loadSpec(specPath, options);
-  if (!loaded.spec) throw new SpecError(loaded.diagnostics, noLocator);
-  const diagnostics = [...loaded.diagnostics, ...checkSpec(loaded.spec)];
-  if (diagnostics.length) throw new SpecError(diagnostics, loaded.spec.locate);
-  const { document, locate, plainJsonText, rootFile } = loaded.spec;
-  return { model: buildModel(document), document, locate, ...(plainJsonText === undefined ? {} : { plainJson: { file: rootFile, text: plainJsonText } }) };
+export async function generate(specPath: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  // Started first: it loads openapi-typescript while this thread loads the spec.
+  const types = options.types ?? new TypesJob(options);
+  try {
+    const spec = check(await load(specPath, options));
+    const document = normalise(spec.document);
+    const model = buildModel(document);
+    const typesFile = types.types(typesRequest(spec, document));
+    const { release, record } = await changeRecord(document, model, outDir);
+    const files = await emitPackage(model, document, release.packageInfo, typesFile);
+    return { model, files: [...files, ...record].sort((a, b) => (a.path < b.path ? -1 : 1)), release: release.plan };
+  } finally {
+    types.close();
+  }
 }
 
-export async function generate(specPath: string, outDir: string, options?: LoadOptions): Promise<GenerateResult> {
-  // The runtime's files do not depend on the spec: prebuilt, or built while the spec loads.
-  const session = new FormatSession();
-  const runtime = runtimeFiles(session);
-  runtime.catch(() => {}); // awaited below
-  speculateTypes(resolve(specPath));
-  const { model, document, plainJson } = await loadModel(specPath, options);
+/** The model of a spec, for tests and tools: load → check → normalise → model. Throws SpecError. */
+export async function loadModel(specPath: string, options?: LoadOptions): Promise<{ model: ApiModel; document: Json; locate: Locator }> {
+  const spec = check(await load(specPath, options));
+  const document = normalise(spec.document);
+  return { model: buildModel(document), document, locate: spec.locate };
+}
+
+/** Reads the spec and every file it refers to into one document; throws SpecError if there is none. */
+async function load(specPath: string, options?: LoadOptions): Promise<{ spec: LoadedSpec; diagnostics: readonly Diagnostic[] }> {
+  const loaded = await loadSpec(specPath, options);
+  if (!loaded.spec) throw new SpecError(loaded.diagnostics, () => undefined);
+  return { spec: loaded.spec, diagnostics: loaded.diagnostics };
+}
+
+/** The loaded spec, or SpecError with every problem: the loader's, then the checks', each positioned. */
+function check({ spec, diagnostics }: { spec: LoadedSpec; diagnostics: readonly Diagnostic[] }): LoadedSpec {
+  const problems = [...diagnostics, ...checkSpec(spec)];
+  if (problems.length) throw new SpecError(problems, spec.locate);
+  return spec;
+}
+
+/** Rewrites what the emitters cannot express into named components. Nothing yet: a later issue fills it. */
+function normalise(document: Json): Json {
+  return document;
+}
+
+/** A document that is exactly JSON.parse of its file's text goes to the worker as that text (cheaper than a clone). */
+function typesRequest(spec: LoadedSpec, document: Json): TypesRequest {
+  return spec.plainJsonText !== undefined && document === spec.document ? { json: spec.plainJsonText } : { document };
+}
+
+/** The API change since the last generation into `outDir`, the version it calls for, and the files that record it. */
+async function changeRecord(document: Json, model: ApiModel, outDir: string) {
   const previous = await previousOutput(outDir);
   const surface = apiSurface(document, model);
-  const release = planRelease(previous.surface, surface, previous.pkg.version);
-  const emitted = await emitPackage(model, document, { name: previous.pkg.name, version: release.version }, plainJson);
-  // src/types.ts comes from a worker thread (emit/types-file.ts) while prettier workers format
-  // the other sources (write/format.ts). openapi-typescript prints its output consistently, and
-  // dist/ is printed from the same structures as the sources: prettier over them would cost most
-  // of the run.
-  const ready = emitted.filter((file) => !(file instanceof PendingFile));
-  const types = settle(emitted.filter((file) => file instanceof PendingFile));
-  types.catch(() => {}); // awaited below, after formatting; a failure is reported there
-  const formatted = await formatFiles(ready, { session, skip: (file) => file.formatted === true || file.path.startsWith("dist/") || file.path === "src/types.ts" });
-  const { files: runtimeOutput, prebuilt: runtimePrebuilt } = await runtime;
-  doneFormatting();
-  const late = await types;
-  // Written as they are: prettier over megabytes of surface would cost more than the rest.
-  const record = [surfaceFile(surface), changelogFile(previous.changelog, release), CJS_PACKAGE];
-  const files = [...formatted, ...runtimeOutput, ...late, ...late.flatMap(typesDist), ...record].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { model, files, release, runtimePrebuilt };
+  const plan = planRelease(previous.surface, surface, previous.pkg.version);
+  const record = [surfaceFile(surface), changelogFile(previous.changelog, plan)];
+  return { release: { plan, packageInfo: { name: previous.pkg.name, version: plan.version } }, record };
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */
@@ -77,5 +97,3 @@ async function previousOutput(outDir: string): Promise<{ pkg: PackageInfo; surfa
   }
   return { pkg, surface: parseSurface(surfaceText), ...(changelog === undefined ? {} : { changelog }) };
 }
-
-const noLocator: Locator = () => undefined;

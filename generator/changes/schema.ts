@@ -4,7 +4,8 @@
 // MAX_DEPTH levels of nesting), so a self-referencing schema gives a finite list of fields.
 import { createHash } from "node:crypto";
 import { getAt, parsePointer } from "../load/json-pointer.js";
-import { isObject, MAX_REF_HOPS, type Json } from "../model/deref.js";
+import { MAX_REF_HOPS } from "../document/deref.js";
+import { isObject, type Json } from "../document/json.js";
 import { compareText } from "../model/order.js";
 
 /** Nesting levels of a field path (`a.b[].c` is 3) beyond which fields are not listed. */

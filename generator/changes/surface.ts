@@ -1,12 +1,13 @@
 // The API surface: what a client of the generated package can observe, per operation, in a
 // compact, sorted, JSON-serializable form. Two surfaces are compared by diff.ts; storing the
 // surface of the last generation next to the package is enough to tell what changed since.
-import type { Json } from "../model/deref.js";
-import { deref, isObject } from "../model/deref.js";
+import type { Json } from "../document/json.js";
+import { deref } from "../document/deref.js";
+import { isObject } from "../document/json.js";
 import { compareText } from "../model/order.js";
 import { resolveParameters } from "../model/params.js";
-import { isSuccess, pickMediaType } from "../model/responses.js";
-import type { ApiModel, OperationModel } from "../model/types.js";
+import { isSuccess } from "../model/responses.js";
+import type { ApiModel, BodyModel, OperationModel } from "../model/types.js";
 import { describeSchema, docHash, flattenFields, type SurfaceField } from "./schema.js";
 
 export type { SurfaceField } from "./schema.js";
@@ -62,38 +63,33 @@ export function apiSurface(document: Json, model: ApiModel): ApiSurface {
   return { operations };
 }
 
+/**
+ * What the model says about an operation (names, locations, requirements, media types, statuses,
+ * docs), with the shapes of its schemas, read from the document at the places the model names.
+ */
 function surfaceOf(document: Json, op: OperationModel): SurfaceOperation {
-  const pathItem =
-    isObject(document.paths) && isObject(document.paths[op.path]) ? (document.paths[op.path] as Json) : {};
-  const raw = isObject(pathItem[op.method.toLowerCase()]) ? (pathItem[op.method.toLowerCase()] as Json) : {};
+  const schemas = schemasOf(document, op);
   const doc = docHash(JSON.stringify([op.docs.summary, op.docs.description, op.docs.permissions, op.docs.url]));
-  const body = bodyOf(document, raw.requestBody);
   return {
     name: op.name,
     method: op.method,
     path: op.path,
     deprecated: op.docs.deprecated,
     ...(doc ? { doc } : {}),
-    params: paramsOf(document, op, pathItem, raw),
-    ...(body ? { body } : {}),
+    params: paramsOf(document, op, schemas),
+    ...(op.body ? { body: bodyOf(document, op.body, schemas.body) } : {}),
     statuses: op.responses.map((r) => r.status),
     responses: op.responses
       .filter((r) => isSuccess(r.status) && r.kind === "json")
-      .map((r) => ({
-        status: r.status,
-        fields: flattenFields(document, responseSchema(document, raw, r.status, r.mediaType)),
-      })),
+      .map((r) => ({ status: r.status, fields: flattenFields(document, schemas.response(r.status, r.mediaType)) })),
   };
 }
 
-function paramsOf(document: Json, op: OperationModel, pathItem: Json, raw: Json): SurfaceParam[] {
-  // The model knows which params there are and which are required; the spec has their schemas.
-  const schemas = new Map(resolveParameters(document, pathItem, raw).map((p) => [`${p.in}:${p.name}`, p]));
+function paramsOf(document: Json, op: OperationModel, schemas: OperationSchemas): SurfaceParam[] {
   const params: SurfaceParam[] = [];
   for (const [location, list] of Object.entries(op.params)) {
     for (const param of list) {
-      const spec = schemas.get(`${location}:${param.name}`);
-      const shape = describeSchema(document, spec?.schema);
+      const shape = describeSchema(document, schemas.param(location, param.name));
       const doc = docHash(param.description);
       params.push({
         name: param.name,
@@ -108,26 +104,32 @@ function paramsOf(document: Json, op: OperationModel, pathItem: Json, raw: Json)
   return params.sort((a, b) => compareText(a.name, b.name) || compareText(a.in, b.in));
 }
 
-function bodyOf(document: Json, requestBody: unknown): SurfaceBody | undefined {
-  const body = deref(document, requestBody);
-  const mediaType = pickMediaType(body?.content);
-  if (!body || !mediaType) return undefined;
-  const media = (body.content as Json)[mediaType];
-  const schema = isObject(media) ? media.schema : undefined;
-  return {
-    mediaType,
-    required: body.required === true,
-    type: describeSchema(document, schema).type,
-    fields: flattenFields(document, schema),
-  };
+function bodyOf(document: Json, body: BodyModel, schema: unknown): SurfaceBody {
+  return { mediaType: body.mediaType, required: body.required, type: describeSchema(document, schema).type, fields: flattenFields(document, schema) };
 }
 
-function responseSchema(document: Json, raw: Json, status: number, mediaType: string | undefined): unknown {
-  const responses = isObject(raw.responses) ? raw.responses : {};
-  const response = deref(document, responses[String(status)]);
-  const content = isObject(response?.content) ? response.content : {};
-  const media = mediaType ? content[mediaType] : undefined;
-  return isObject(media) ? media.schema : undefined;
+/** The schemas of an operation's parameters, body and responses, where the model found them. */
+interface OperationSchemas {
+  param(location: string, name: string): unknown;
+  readonly body: unknown;
+  response(status: number, mediaType: string | undefined): unknown;
+}
+
+function schemasOf(document: Json, op: OperationModel): OperationSchemas {
+  const pathItem = deref(document, isObject(document.paths) ? document.paths[op.path] : undefined) ?? {};
+  const operation = isObject(pathItem[op.method.toLowerCase()]) ? (pathItem[op.method.toLowerCase()] as Json) : {};
+  const params = new Map(resolveParameters(document, pathItem, operation).map((p) => [`${p.in}:${p.name}`, p.schema]));
+  const mediaSchema = (holder: unknown, mediaType: string | undefined) => {
+    const content = deref(document, holder)?.content;
+    const media = mediaType && isObject(content) ? content[mediaType] : undefined;
+    return isObject(media) ? media.schema : undefined;
+  };
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  return {
+    param: (location, name) => params.get(`${location}:${name}`),
+    body: mediaSchema(operation.requestBody, op.body?.mediaType),
+    response: (status, mediaType) => mediaSchema(responses[String(status)], mediaType),
+  };
 }
 
 /** For messages: `GET /repos/{owner}/{repo}/actions/runs`. */

@@ -2,7 +2,8 @@
 // (by the loader, or the structure check). Checks that would look through it see nothing there,
 // and must stay quiet rather than report what is only a consequence (a "missing" path parameter
 // that sits in a file that failed to load).
-import { deref, isObject } from "../model/deref.js";
+import { deref } from "../document/deref.js";
+import { isObject } from "../document/json.js";
 
 /** Whether `value` is a $ref (or a chain of them) that ends nowhere. */
 export function leadsNowhere(document: Record<string, unknown>, value: unknown): boolean {

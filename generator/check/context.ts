@@ -2,7 +2,7 @@
 // it, which the loader maps back to the file and position where it was written.
 import type { Diagnostic } from "../diagnostics.js";
 import type { LoadedSpec } from "../load/index.js";
-import type { Json } from "../model/deref.js";
+import type { Json } from "../document/json.js";
 
 export interface CheckContext {
   readonly document: Json;

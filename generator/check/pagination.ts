@@ -1,7 +1,8 @@
 // `x-pagination` must name a known style and an items key that is an array in the response.
 // When the response is behind a $ref the loader could not resolve, the items key is not judged.
 import type { Check } from "./context.js";
-import { deref, isObject, type Json } from "../model/deref.js";
+import { deref } from "../document/deref.js";
+import { isObject, type Json } from "../document/json.js";
 import { leadsNowhere } from "./broken-refs.js";
 import { operationsInOrder } from "./operations.js";
 import { PAGINATION_STYLES, isArraySchema, successSchema } from "../model/pagination.js";

@@ -2,7 +2,8 @@
 // A parameter list with an unresolved $ref is not judged for what it lacks: the loader has
 // reported that ref, and the missing parameter may well be behind it.
 import type { Check } from "./context.js";
-import { deref, isObject, type Json } from "../model/deref.js";
+import { deref } from "../document/deref.js";
+import { isObject, type Json } from "../document/json.js";
 import { anyUnusable } from "./broken-refs.js";
 import { operationsInOrder } from "./operations.js";
 

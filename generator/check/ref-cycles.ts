@@ -7,7 +7,8 @@
 import type { Check } from "./context.js";
 import { formatPointer, getAt, parsePointer, type Pointer } from "../load/json-pointer.js";
 import { collectRefs } from "../load/ref-sites.js";
-import { isObject, MAX_REF_HOPS } from "../model/deref.js";
+import { MAX_REF_HOPS } from "../document/deref.js";
+import { isObject } from "../document/json.js";
 
 const KIND_NAMES: Record<string, string> = {
   schemas: "schema", parameters: "parameter", responses: "response", requestBodies: "request body", headers: "header",

@@ -2,14 +2,12 @@
 // subschemas are schemas, its lists are lists. openapi-typescript throws a bare TypeError on
 // most of these (`items is not iterable`), so they are reported here first, positioned.
 import type { CheckContext } from "./context.js";
-import { isObject } from "../model/deref.js";
+import { isObject } from "../document/json.js";
+import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SUBSCHEMA_KEYWORDS } from "../document/schema-keywords.js";
 
 type Report = CheckContext["report"];
 type Pointer = (string | number)[];
 
-const SUBSCHEMA = ["items", "additionalProperties", "not", "contains", "if", "then", "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema"];
-const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
-const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
 /** `a list`, `null`, `a number`: what a value is, for messages. */
@@ -46,14 +44,14 @@ export function checkSchema(value: unknown, at: Pointer, report: Report): void {
   if (type !== undefined && !(typeof type === "string" ? TYPES.has(type) : Array.isArray(type) && type.length > 0 && type.every((t) => TYPES.has(t as string)))) {
     report([...at, "type"], `unknown schema type ${JSON.stringify(type)}`, `use one of ${[...TYPES].join(", ")}, or a list of them`);
   }
-  for (const key of SUBSCHEMA) if (value[key] !== undefined) checkSchema(value[key], [...at, key], report);
-  for (const key of SCHEMA_MAPS) {
+  for (const key of SUBSCHEMA_KEYWORDS) if (value[key] !== undefined) checkSchema(value[key], [...at, key], report);
+  for (const key of SCHEMA_MAP_KEYWORDS) {
     const map = value[key];
     if (map === undefined) continue;
     if (!isObject(map)) report([...at, key], `${key} must be an object, not ${kindOf(map)}`, "map each name to its schema");
     else for (const [name, schema] of Object.entries(map)) checkSchema(schema, [...at, key, name], report);
   }
-  for (const key of SCHEMA_LISTS) {
+  for (const key of SCHEMA_LIST_KEYWORDS) {
     const list = value[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) report([...at, key], `${key} must be a list of schemas, not ${kindOf(list)}`, `e.g. \`${key}: [{ type: string }, { type: integer }]\``);

@@ -4,8 +4,8 @@
 // is written, instead of surfacing as a TypeError deep inside openapi-typescript or the model.
 // Only what the generator reads is checked; a full OpenAPI validation is Redocly's job.
 import type { Check, CheckContext } from "./context.js";
-import { isObject, type Json } from "../model/deref.js";
-import { METHODS } from "../model/operations.js";
+import { isObject, type Json } from "../document/json.js";
+import { METHODS } from "../document/operations.js";
 import { checkSchema, checkText, kindOf } from "./schema-structure.js";
 
 type Report = CheckContext["report"];

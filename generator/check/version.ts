@@ -1,6 +1,6 @@
 // Only OpenAPI 3.0 and 3.1 documents are read; anything else is named and refused.
 import type { Check } from "./context.js";
-import { isObject } from "../model/deref.js";
+import { isObject } from "../document/json.js";
 
 export const checkVersion: Check = ({ document, report }) => {
   if (typeof document.swagger === "string") {

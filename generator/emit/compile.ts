@@ -1,14 +1,12 @@
-// dist/ for hand-written TypeScript (the runtime, by `npm run build:runtime`): JavaScript and
+// dist/ for the runtime, which is hand-written TypeScript: JavaScript (ESM and a CommonJS twin) and
 // declarations, so that the package installs and imports with no build step. Each file is compiled
 // on its own (isolatedDeclarations), which needs no type checker. Generated modules do not come
 // through here: they are printed for dist/ directly (module-renderings.ts), and src/types.ts holds
 // only types and is its own declaration file (`typesDist`).
 //
-// The compiler is the TypeScript that ts-morph bundles (6.0), which the emitters have loaded
-// already: importing the `typescript` package (5.9) too would load a second 9 MB compiler on the
-// main thread. For these options and files both emit the same bytes (dist/ of spec/ and of GitHub's
-// full description were compared when this changed; `npm run generate -- --check` covers dist/).
-import { ts } from "ts-morph";
+// The compiler is the project's own TypeScript (5.9, pinned), never the host project's: TypeScript 7
+// has no transpile API. Loading it costs about half a second, so runtime-build.ts keeps the result.
+import ts from "typescript";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
 import { selfTypes } from "./module-renderings.js";
@@ -26,13 +24,12 @@ const OPTIONS: ts.CompilerOptions = {
 /** CommonJS twin in dist/cjs/, for `require` under node16 resolution (same declarations). */
 const CJS_OPTIONS: ts.CompilerOptions = { ...OPTIONS, module: ts.ModuleKind.CommonJS, declaration: false, isolatedDeclarations: false, verbatimModuleSyntax: false };
 
+export const COMPILER_VERSION = ts.version;
+
 export function compileToDist(sources: readonly EmittedFile[]): EmittedFile[] {
   const out: EmittedFile[] = [];
   for (const file of sources) {
-    if (!file.path.startsWith("src/") || !file.path.endsWith(".ts")) continue;
     const name = file.path.slice("src/".length, -".ts".length);
-    const base = `dist/${name}`;
-    const cjs = `dist/cjs/${name}`;
     const js = ts.transpileModule(file.contents, { compilerOptions: OPTIONS, fileName: file.path, reportDiagnostics: false });
     const cjsJs = ts.transpileModule(file.contents, { compilerOptions: CJS_OPTIONS, fileName: file.path, reportDiagnostics: false });
     const dts = ts.transpileDeclaration(file.contents, { compilerOptions: OPTIONS, fileName: file.path, reportDiagnostics: true });
@@ -43,10 +40,10 @@ export function compileToDist(sources: readonly EmittedFile[]): EmittedFile[] {
     }
     const declarations = withHeader(dts.outputText);
     out.push(
-      { path: `${base}.js`, contents: TS_HEADER + selfTypes(name) + withoutHeader(js.outputText) },
-      { path: `${base}.d.ts`, contents: declarations },
-      { path: `${cjs}.js`, contents: withHeader(cjsJs.outputText) },
-      { path: `${cjs}.d.ts`, contents: declarations },
+      { path: `dist/${name}.js`, contents: TS_HEADER + selfTypes(name) + withoutHeader(js.outputText) },
+      { path: `dist/${name}.d.ts`, contents: declarations },
+      { path: `dist/cjs/${name}.js`, contents: withHeader(cjsJs.outputText) },
+      { path: `dist/cjs/${name}.d.ts`, contents: declarations },
     );
   }
   return out;

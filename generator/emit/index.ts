@@ -1,28 +1,36 @@
-// Every file of the generated package that depends on the spec, in memory, before formatting.
-// The runtime's files are added by the pipeline (runtime-build.ts).
+// Every file of the generated package, printed: the modules and package files from the model,
+// src/types.ts from the types job, and the runtime. The change record (api-surface.json,
+// CHANGELOG.md) is added by the pipeline.
 import type { ApiModel } from "../model/types.js";
+import { CJS_PACKAGE, typesDist } from "./dist-files.js";
 import type { EmittedFile } from "./file.js";
 import { emitIndex } from "./index-module.js";
 import { emitOperationModules } from "./operations-module.js";
 import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.js";
 import { emitPagination } from "./pagination-module.js";
+import { formatLeftovers } from "./prettier.js";
+import { runtimeFiles } from "./runtime-build.js";
 import { emitSchemas } from "./schemas-module.js";
-import { emitTypes, type PlainJson } from "./types-file.js";
 
 export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
 
-/** `plainJson`: the JSON text that `document` is exactly the parse of, if it is (see emitTypes). */
-export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo, plainJson?: PlainJson): Promise<EmittedFile[]> {
-  const types = emitTypes(document, plainJson);
-  const files = [
+/** `types`: src/types.ts, which a worker is making meanwhile (types-file.ts). Sorted by path. */
+export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo, types: Promise<EmittedFile>): Promise<EmittedFile[]> {
+  const printed = [
     ...emitOperationModules(model.operations),
     ...emitPagination(model),
     ...emitSchemas(model, document),
     ...emitIndex(model),
     emitPackageJson(model, pkg),
     emitReadme(model, pkg),
+    CJS_PACKAGE,
   ];
-  files.push(await types);
+  // dist/ is printed from the same structures as the sources; a source the layout printer could not
+  // vouch for is formatted by prettier after all.
+  const sources = await formatLeftovers(printed.filter((f) => !f.path.startsWith("dist/")));
+  const runtime = await runtimeFiles();
+  const typesFile = await types;
+  const files = [...sources, ...printed.filter((f) => f.path.startsWith("dist/")), ...runtime, typesFile, ...typesDist(typesFile)];
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -4,6 +4,7 @@
 // object brought in from another file remembers where it came from, for error positions.
 import { basename, extname } from "node:path";
 import type { Diagnostic, SpecLocation } from "../diagnostics.js";
+import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SUBSCHEMA_KEYWORDS } from "../document/schema-keywords.js";
 import { formatBytes, type LoadLimits } from "./limits.js";
 import { collectRefs, type RefSite } from "./ref-sites.js";
 import { formatPointer, getAt, splitRef, type Pointer } from "./json-pointer.js";
@@ -31,12 +32,10 @@ export interface BundleOptions {
   readonly limits: LoadLimits;
 }
 
-const SCHEMA_PARENT_KEYS = new Set([
-  "schema", "items", "additionalProperties", "not", "contains", "if", "then", "else",
-  "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema",
-]);
-const SCHEMA_MAP_KEYS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
-const SCHEMA_LIST_KEYS = new Set(["allOf", "oneOf", "anyOf", "prefixItems"]);
+// A parameter's, header's or media type's `schema`, and `components/schemas`, hold schemas too.
+const SCHEMA_PARENT_KEYS = new Set(["schema", ...SUBSCHEMA_KEYWORDS]);
+const SCHEMA_MAP_KEYS = new Set([...SCHEMA_MAP_KEYWORDS, "schemas"]);
+const SCHEMA_LIST_KEYS = new Set(SCHEMA_LIST_KEYWORDS);
 
 /** Whether a $ref at this pointer stands for a schema (hoisted) rather than another object (inlined). */
 export function isSchemaPosition(pointer: Pointer): boolean {

@@ -1,7 +1,8 @@
 // The request body: merged into the flat params when it is a JSON object whose property names
 // are free; otherwise passed whole as `params.body`.
 import type { BodyModel, ParamModel } from "./types.js";
-import { deref, isObject, type Json } from "./deref.js";
+import { deref } from "../document/deref.js";
+import { isObject, type Json } from "../document/json.js";
 import { mediaKind, pickMediaType } from "./media-type.js";
 import { sortBy } from "./order.js";
 

@@ -1,9 +1,9 @@
 // Builds the intermediate model from a checked, bundled document.
 import type { ApiModel, OperationModel } from "./types.js";
-import { isObject, stringField, type Json } from "./deref.js";
+import { isObject, stringField, type Json } from "../document/json.js";
 import { bodyModel } from "./body.js";
 import { assignNames, operationId } from "./names.js";
-import { rawOperations } from "./operations.js";
+import { rawOperations } from "../document/operations.js";
 import { sortBy } from "./order.js";
 import { groupParameters, resolveParameters } from "./params.js";
 import { paginationOf } from "./pagination.js";

@@ -1,7 +1,7 @@
 // What a media type means to the client, decided here once: every emitter reads the kind from the
 // model (a request body's `kind`, a response's `kind`) rather than testing the media type again.
 // Parameters (`; charset=utf-8`) and case do not change the kind.
-import { isObject } from "./deref.js";
+import { isObject } from "../document/json.js";
 
 /**
  * - json: written with JSON.stringify, read with JSON.parse (`application/json`, `*+json`, `*\/*`);

@@ -1,7 +1,7 @@
 // Assigns every operation its function name. The short form (operationId after its namespace)
 // is used unless two operations share it; those keep their namespace (`reposGet`, `orgsGet`).
 import { camelCase, nameFromRoute, pascalCase, safeIdentifier, shortName } from "./naming.js";
-import type { RawOperation } from "./operations.js";
+import type { RawOperation } from "../document/operations.js";
 
 export function operationId(raw: RawOperation): string {
   const id = raw.operation.operationId;

@@ -2,7 +2,8 @@
 // `page` or `after`/`before` parameter and a response that is, or holds, one array.
 import type { PaginationSpec } from "../runtime/types.js";
 import type { ParamModel, ResponseModel } from "./types.js";
-import { deref, isObject, type Json } from "./deref.js";
+import { deref } from "../document/deref.js";
+import { isObject, type Json } from "../document/json.js";
 
 export const PAGINATION_STYLES: readonly string[] = ["page", "cursor"];
 

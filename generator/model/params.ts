@@ -2,7 +2,8 @@
 // by location.
 import type { PathStyle, QueryStyle } from "../runtime/types.js";
 import type { ParamModel } from "./types.js";
-import { deref, isObject, stringField, type Json } from "./deref.js";
+import { deref } from "../document/deref.js";
+import { isObject, stringField, type Json } from "../document/json.js";
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 export type GroupedParams = Record<ParamLocation, ParamModel[]>;

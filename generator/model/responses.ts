@@ -1,6 +1,7 @@
 // Documented responses by status, each classified by what the client does with its body.
 import type { ResponseKind, ResponseModel } from "./types.js";
-import { deref, isObject, stringField, type Json } from "./deref.js";
+import { deref } from "../document/deref.js";
+import { isObject, stringField, type Json } from "../document/json.js";
 import { mediaKind, pickMediaType } from "./media-type.js";
 import { sortBy } from "./order.js";
 

@@ -30,7 +30,9 @@ export function createClient({
     // Reported below, without the text: a malformed URL may still hold a credential.
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new TypeError("createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)");
+    throw new TypeError(
+      "createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)",
+    );
   }
   checkHeaderValue("createClient: userAgent", userAgent);
   const bearer = (t: unknown): string | undefined => {

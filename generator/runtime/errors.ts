@@ -184,7 +184,14 @@ export function clip(text: string): string {
  * `retryAt`, when the server named a time to come back, joins the message. A redirect the operation
  * does not document (not followed: non-GET requests use `redirect: "manual"`) names its target.
  */
-export function apiError(method: string, url: string, status: number, headers: ResponseHeaders, text: string, retryAt?: Date): GitHubApiError {
+export function apiError(
+  method: string,
+  url: string,
+  status: number,
+  headers: ResponseHeaders,
+  text: string,
+  retryAt?: Date,
+): GitHubApiError {
   let body: GitHubErrorBody | string | undefined = text || undefined;
   try {
     const parsed: unknown = JSON.parse(text);
@@ -198,7 +205,8 @@ export function apiError(method: string, url: string, status: number, headers: R
   const detail =
     status < 400 && (location || !status)
       ? `: unexpected redirect${location ? " to " + location : ""}, not followed`
-      : (message ? ": " + message : "") + (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "");
+      : (message ? ": " + message : "") +
+        (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "");
   return requestError(
     isRateLimited(status, headers, text) ? GitHubRateLimitError : GitHubApiError,
     method,

@@ -10,7 +10,10 @@ const NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
 
 /** Throws a TypeError naming `what` (and not quoting `value`) when `value` cannot be a header value. */
 export function checkHeaderValue(what: string, value: string): void {
-  if (BAD_VALUE.test(value)) throw new TypeError(`${what} has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)`);
+  if (BAD_VALUE.test(value))
+    throw new TypeError(
+      `${what} has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)`,
+    );
 }
 
 /** Sets `headers[name]`, lower-cased so that it replaces ours, after checking the name and the value. */

@@ -2,7 +2,14 @@
 import { clip, GitHubPageLimitError, requestError, responseError } from "./errors.js";
 import { parseLink } from "./link.js";
 import { request } from "./request.js";
-import type { ApiResponse, Client, OperationSpec, PaginatedOperation, ResponseHeaders, RequestOptions } from "./types.js";
+import type {
+  ApiResponse,
+  Client,
+  OperationSpec,
+  PaginatedOperation,
+  ResponseHeaders,
+  RequestOptions,
+} from "./types.js";
 import { buildUrl, linkTarget } from "./url.js";
 
 type Params = Readonly<Record<string, unknown>>;
@@ -103,7 +110,13 @@ async function* walk<I>(
     const data = res.data as Record<string, unknown> | undefined;
     const items = itemsKey === null ? data : data?.[itemsKey];
     if (!Array.isArray(items)) {
-      throw responseError("GET", url, status, headers, `expected an array${itemsKey === null ? "" : ` at "${itemsKey}"`}`);
+      throw responseError(
+        "GET",
+        url,
+        status,
+        headers,
+        `expected an array${itemsKey === null ? "" : ` at "${itemsKey}"`}`,
+      );
     }
     const total = data!.total_count;
     const totalCount = typeof total === "number" ? total : undefined;
@@ -117,10 +130,23 @@ async function* walk<I>(
     if (!items.length || link === undefined || (count += items.length) >= totalCount!) return;
     // Only under the base URL: the token goes with the request.
     const next = linkTarget(client.baseUrl, url, link);
-    if (!next) throw responseError("GET", url, status, headers, `Link ${JSON.stringify(clip(link))} is not a URL under ${client.baseUrl}; not followed`);
+    if (!next)
+      throw responseError(
+        "GET",
+        url,
+        status,
+        headers,
+        `Link ${JSON.stringify(clip(link))} is not a URL under ${client.baseUrl}; not followed`,
+      );
     if (seen.has(next)) return;
     if (seen.size >= maxPages) {
-      throw requestError(GitHubPageLimitError, "GET", next, `: not fetched, ${maxPages} pages already (maxPages); raise maxPages or narrow the listing`, { maxPages });
+      throw requestError(
+        GitHubPageLimitError,
+        "GET",
+        next,
+        `: not fetched, ${maxPages} pages already (maxPages); raise maxPages or narrow the listing`,
+        { maxPages },
+      );
     }
     res = await request(client, spec, undefined, options, (url = next));
   }
@@ -177,6 +203,7 @@ export async function collect<P, I>(
   // Page by page rather than item by item through `paginate`: an async step per item costs
   // promises (and GC) that a 10,000-item walk feels. Leaving `for await` closes the walk: no
   // further request.
-  for await (const page of pages(client, fn, params, options)) for (const item of page.items) if (out.push(item) >= max) return out;
+  for await (const page of pages(client, fn, params, options))
+    for (const item of page.items) if (out.push(item) >= max) return out;
   return out;
 }

@@ -57,7 +57,13 @@ export async function request(
   const retries = maxRetries(method, retry);
   // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
   // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
-  const init: RequestInit = { method, headers, body, signal, redirect: spec.redirect || method !== "GET" ? "manual" : undefined };
+  const init: RequestInit = {
+    method,
+    headers,
+    body,
+    signal,
+    redirect: spec.redirect || method !== "GET" ? "manual" : undefined,
+  };
 
   for (let attempt = 1; ; attempt++) {
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
@@ -139,7 +145,14 @@ export async function request(
       if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay);
     }
     if (typeof delay !== "number") throw error;
-    (retry as RetryOptions).onRetry?.({ attempt, delayMs: delay, method, url, status: error ? undefined : res!.status, error });
+    (retry as RetryOptions).onRetry?.({
+      attempt,
+      delayMs: delay,
+      method,
+      url,
+      status: error ? undefined : res!.status,
+      error,
+    });
     await sleep(delay, signal);
   }
 }
@@ -165,20 +178,29 @@ async function readBody(res: Response, max: number, method: string, url: string,
   }
   if (size > max) {
     (reader ?? res.body)?.cancel().catch(ignore);
-    throw responseError(method, url, res.status, h, `response body larger than maxResponseBytes (${max} bytes); not read further`, GitHubSizeLimitError, {
-      maxResponseBytes: max,
-    });
+    throw responseError(
+      method,
+      url,
+      res.status,
+      h,
+      `response body larger than maxResponseBytes (${max} bytes); not read further`,
+      GitHubSizeLimitError,
+      {
+        maxResponseBytes: max,
+      },
+    );
   }
   if (chunks.length === 1) return chunks[0]!;
   const all = new Uint8Array(size);
   size = 0;
-  for (const c of chunks) all.set(c, size), (size += c.byteLength);
+  for (const c of chunks) (all.set(c, size), (size += c.byteLength));
   return all;
 }
 
 /** Whether an error, or a cause under it, quotes `secret` in its message or stack. */
 function leaks(e: unknown, secret: string): boolean {
-  for (let i = 0; e && i < 5; i++, e = (e as Error).cause) if (String(e).includes(secret) || String((e as Error).stack).includes(secret)) return true;
+  for (let i = 0; e && i < 5; i++, e = (e as Error).cause)
+    if (String(e).includes(secret) || String((e as Error).stack).includes(secret)) return true;
   return false;
 }
 

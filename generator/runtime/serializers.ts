@@ -3,11 +3,20 @@
 // binary responses and manual redirects. An operation's spec names the ones it needs (the generator
 // imports each one by name), so a bundle carries only those of the operations it imports.
 import { responseError } from "./errors.js";
-import type { BodyWriter, BytesReader, HeaderWriter, OperationSpec, PathWriter, QueryWriter, RedirectReader } from "./types.js";
+import type {
+  BodyWriter,
+  BytesReader,
+  HeaderWriter,
+  OperationSpec,
+  PathWriter,
+  QueryWriter,
+  RedirectReader,
+} from "./types.js";
 import { isSet, join, simpleValue } from "./url.js";
 
 /** Query `form` exploded (OpenAPI's default): `tag=a&tag=b`, objects `x=1&y=2`. */
-export const queryForm: QueryWriter = (key, v) => (Array.isArray(v) ? key + "=" + join(v, "&" + key + "=") : join(v, "&", "="));
+export const queryForm: QueryWriter = (key, v) =>
+  Array.isArray(v) ? key + "=" + join(v, "&" + key + "=") : join(v, "&", "=");
 
 /** Query `spaceDelimited`: `tag=a%20b`. */
 export const querySpaceDelimited: QueryWriter = (key, v) => key + "=" + join(v, "%20", "%20");
@@ -60,7 +69,10 @@ function formFields<F extends FormData | URLSearchParams>(form: F, o: object): F
     if (value == null) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
       // URLSearchParams takes strings only; a Blob can only be in a FormData's fields.
-      (form as FormData).append(key, item instanceof Blob ? item : typeof item === "object" ? JSON.stringify(item) : String(item));
+      (form as FormData).append(
+        key,
+        item instanceof Blob ? item : typeof item === "object" ? JSON.stringify(item) : String(item),
+      );
     }
   }
   return form;
@@ -91,10 +103,17 @@ export const multipartBody: BodyWriter = ({ body }) =>
 
 /** `application/x-www-form-urlencoded`: URLSearchParams as given, or an object's fields. */
 export const urlEncodedBody: BodyWriter = ({ body }, headers, spec) =>
-  body === undefined ? body : withType(headers, spec, body instanceof URLSearchParams ? body : formFields(new URLSearchParams(), body as object));
+  body === undefined
+    ? body
+    : withType(
+        headers,
+        spec,
+        body instanceof URLSearchParams ? body : formFields(new URLSearchParams(), body as object),
+      );
 
 /** Any other media type (text, bytes): sent as given, a string, Blob, ArrayBuffer or typed array. */
-export const rawBody: BodyWriter = ({ body }, headers, spec) => (body === undefined ? body : withType(headers, spec, body as BodyInit));
+export const rawBody: BodyWriter = ({ body }, headers, spec) =>
+  body === undefined ? body : withType(headers, spec, body as BodyInit);
 
 /** `body`, sent as the spec's `bodyType`. */
 function withType(headers: Record<string, string>, spec: OperationSpec, body: BodyInit): BodyInit {

@@ -59,7 +59,12 @@ export type BodyWriter = (
 export type BytesReader = (res: Response, method: string) => boolean;
 
 /** Turns a 3xx (or a browser's opaque 0) into the call's result; undefined leaves it an error. */
-export type RedirectReader = (status: number, headers: ResponseHeaders, method: string, url: string) => RedirectResponse<number> | undefined;
+export type RedirectReader = (
+  status: number,
+  headers: ResponseHeaders,
+  method: string,
+  url: string,
+) => RedirectResponse<number> | undefined;
 
 /**
  * Everything the request core needs to know about one operation; emitted as a literal per

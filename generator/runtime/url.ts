@@ -50,7 +50,11 @@ function writerOf<W>(writers: Readonly<Record<string, W>> | undefined, key: stri
  * a different endpoint. No encoding survives that.
  */
 export function encodePathParam(value: unknown, name: string, spec: OperationSpec): string {
-  const plain = !isSet(value) ? "" : typeof value === "object" ? join(value!, ",") : encodeURIComponent(value as string);
+  const plain = !isSet(value)
+    ? ""
+    : typeof value === "object"
+      ? join(value!, ",")
+      : encodeURIComponent(value as string);
   if (!plain) throw new TypeError(`${spec.id}: missing path parameter "${name}" (unset, or empty once written)`);
   const write = writerOf(spec.pathStyles, name);
   const s = write ? write(name, typeof value === "object" ? value! : [value]) : plain;
@@ -70,7 +74,9 @@ export function buildQuery(spec: OperationSpec, params: Params): string {
     if (!isSet(v) || isEmpty(v)) continue;
     const write = typeof v === "object" && writerOf(spec.queryStyles, key);
     // encodeURIComponent stringifies numbers and booleans (`true`/`false`) itself.
-    const s = write ? write(key, v!) : key + "=" + (typeof v === "object" ? join(v!, ",") : encodeURIComponent(v as string));
+    const s = write
+      ? write(key, v!)
+      : key + "=" + (typeof v === "object" ? join(v!, ",") : encodeURIComponent(v as string));
     // A writer may have nothing to send (an object with only null members).
     if (s) q += (q ? "&" : "?") + s;
   }

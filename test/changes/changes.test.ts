@@ -17,7 +17,8 @@ import {
 } from "../../generator/changes/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildModel } from "../../generator/model/build.js";
-import { deref, type Json } from "../../generator/model/deref.js";
+import { deref } from "../../generator/document/deref.js";
+import { type Json } from "../../generator/document/json.js";
 
 const SPEC = resolve(import.meta.dirname, "../../spec/openapi.yaml");
 let bundled: Json;
@@ -375,6 +376,23 @@ describe("apiSurface", () => {
     expect(baseline.operations["actions/list-workflow-runs"]!.params.find((p) => p.name === "workflow_id")?.type).toBe(
       "integer | string",
     );
+  });
+
+  it("takes every operation, param, body and response the model has, even behind a $ref path item", () => {
+    const doc = structuredClone(bundled);
+    const paths = doc.paths as Json;
+    (doc.components as Json).pathItems = { runs: paths[RUNS] };
+    paths[RUNS] = { $ref: "#/components/pathItems/runs" };
+    const surface = surfaceOf(doc);
+    expect(surface).toEqual(baseline);
+    const model = buildModel(doc);
+    for (const op of model.operations) {
+      const described = surface.operations[op.id]!;
+      const modelParams = Object.entries(op.params).flatMap(([location, list]) => list.map((p) => `${location}:${p.name}`));
+      expect(described.params.map((p) => `${p.in}:${p.name}`).sort(), op.id).toEqual(modelParams.sort());
+      expect(described.body?.mediaType, op.id).toBe(op.body?.mediaType);
+      expect(described.statuses, op.id).toEqual(op.responses.map((r) => r.status));
+    }
   });
 
   it("stops at a recursive schema instead of following it forever", () => {

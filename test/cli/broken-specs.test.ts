@@ -232,7 +232,7 @@ describe.concurrent("usage", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: Unknown option '--frobnicate'/);
     expect(result.stderr).toContain("\n\nUsage: npm run generate -- [options]\n");
-    expect(result.stderr).toContain("Exit codes: 0 success, 1 spec errors, stale output or a refused --out, 2 usage errors.\n");
+    expect(result.stderr).toContain("Exit codes: 0 success, 1 spec errors, a failed run, stale output or a refused --out, 2 usage errors.\n");
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.stdout).toBe("");
     expect(snapshotTree(out)).toEqual(baselineTree);

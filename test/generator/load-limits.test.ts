@@ -11,7 +11,7 @@ import { formatDiagnostic, SpecError, type Diagnostic, type Locator } from "../.
 import { loadSpec } from "../../generator/load/index.js";
 import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "../../generator/load/limits.js";
 import { measureDocument } from "../../generator/load/measure.js";
-import { MAX_REF_HOPS } from "../../generator/model/deref.js";
+import { MAX_REF_HOPS } from "../../generator/document/deref.js";
 import { generate, loadModel } from "../../generator/pipeline.js";
 
 const work = mkdtempSync(join(tmpdir(), "load-limits-"));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { camelCase, groupName, kebabCase, nameFromRoute, safeIdentifier, shortName } from "../../generator/model/naming.js";
 import { assignNames } from "../../generator/model/names.js";
-import type { RawOperation } from "../../generator/model/operations.js";
+import type { RawOperation } from "../../generator/document/operations.js";
 
 describe("shortName: GitHub's operationId minus its namespace, camelCased", () => {
   it.each([

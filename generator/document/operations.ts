@@ -1,7 +1,8 @@
 // Walks the paths of a bundled document: every operation with where it sits in the spec.
 import type { HttpMethod } from "../runtime/types.js";
-import { deref, isObject, type Json } from "./deref.js";
-import { entriesOf } from "./order.js";
+import { deref } from "./deref.js";
+import { isObject, type Json } from "./json.js";
+import { entriesOf } from "../model/order.js";
 
 export const METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

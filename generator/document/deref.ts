@@ -1,8 +1,7 @@
 // Follows internal $refs of the bundled document. The loader made every ref internal, and the
 // checks rejected pure-ref cycles, so a chain ends; the guard is for safety, not for logic.
 import { getAt, parsePointer } from "../load/json-pointer.js";
-
-export type Json = Record<string, unknown>;
+import { isObject, type Json } from "./json.js";
 
 /** The most $refs followed in a row; the ref-cycles check reports a longer chain, so none is cut short here. */
 export const MAX_REF_HOPS = 64;
@@ -17,14 +16,4 @@ export function deref(document: Json, value: unknown): Json | undefined {
     node = got.value;
   }
   return isObject(node) ? node : undefined;
-}
-
-export function isObject(value: unknown): value is Json {
-  return !!value && typeof value === "object" && !Array.isArray(value);
-}
-
-/** Reads a vendor extension or field as a string, if it is one. */
-export function stringField(node: Json | undefined, key: string): string | undefined {
-  const value = node?.[key];
-  return typeof value === "string" ? value : undefined;
 }
