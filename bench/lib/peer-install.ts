@@ -31,11 +31,15 @@ export function peersCurrent(dir: string): boolean {
 }
 
 /** Runs `npm ci` in `dir`; throws with the reason when it does not succeed. */
-export function npmCi(dir: string): void {
+export function npmCi(dir: string, timeoutMs = INSTALL_TIMEOUT_MS): void {
   // --prefix: `npm run` exports its own project's prefix to children; this install is bench/'s.
-  const run = spawnSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund"], { cwd: dir, stdio: "inherit", timeout: INSTALL_TIMEOUT_MS });
-  if ((run.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") {
-    throw new Error(`npm ci in ${dir} took over ${INSTALL_TIMEOUT_MS / 60_000} min and was stopped; check the registry connection and rerun`);
+  const run = spawnSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund"], {
+    cwd: dir,
+    stdio: "inherit",
+    timeout: timeoutMs,
+  });
+  if (run.error && "code" in run.error && run.error.code === "ETIMEDOUT") {
+    throw new Error(`npm ci in ${dir} took over ${timeoutMs / 1000} s and was stopped; check the registry connection and rerun`);
   }
   if (run.error) throw new Error(`npm ci in ${dir} could not start: ${run.error.message}`);
   if (run.signal) throw new Error(`npm ci in ${dir} was stopped by ${run.signal}`);

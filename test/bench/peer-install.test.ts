@@ -75,4 +75,8 @@ describe("npmCi", () => {
     rmSync(join(dir, "package-lock.json"));
     expect(() => npmCi(dir)).toThrow(/npm ci in .* failed with exit code [1-9]/);
   });
+
+  it("stops an install that takes too long, and says so", () => {
+    expect(() => npmCi(dir, 1)).toThrow(/npm ci in .* took over 0\.001 s and was stopped; check the registry connection/);
+  });
 });
