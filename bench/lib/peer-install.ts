@@ -30,12 +30,18 @@ export function peersCurrent(dir: string): boolean {
   return existsSync(record) && readFileSync(record, "utf8").trim() === manifestDigest(dir);
 }
 
+export interface NpmCiOptions {
+  readonly timeoutMs?: number;
+  /** npm's own output: shown by default, since it says why an install failed. */
+  readonly stdio?: "inherit" | "ignore";
+}
+
 /** Runs `npm ci` in `dir`; throws with the reason when it does not succeed. */
-export function npmCi(dir: string, timeoutMs = INSTALL_TIMEOUT_MS): void {
+export function npmCi(dir: string, { timeoutMs = INSTALL_TIMEOUT_MS, stdio = "inherit" }: NpmCiOptions = {}): void {
   // --prefix: `npm run` exports its own project's prefix to children; this install is bench/'s.
   const run = spawnSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund"], {
     cwd: dir,
-    stdio: "inherit",
+    stdio,
     timeout: timeoutMs,
   });
   if (run.error && "code" in run.error && run.error.code === "ETIMEDOUT") {
@@ -43,7 +49,8 @@ export function npmCi(dir: string, timeoutMs = INSTALL_TIMEOUT_MS): void {
   }
   if (run.error) throw new Error(`npm ci in ${dir} could not start: ${run.error.message}`);
   if (run.signal) throw new Error(`npm ci in ${dir} was stopped by ${run.signal}`);
-  if (run.status !== 0) throw new Error(`npm ci in ${dir} failed with exit code ${run.status}; see its output above`);
+  if (run.status !== 0)
+    throw new Error(`npm ci in ${dir} failed with exit code ${run.status}${stdio === "inherit" ? "; see its output above" : ""}`);
 }
 
 /** Installs the peers unless the install is current; returns whether it installed. */

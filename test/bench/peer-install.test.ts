@@ -73,10 +73,12 @@ describe("ensurePeers", () => {
 describe("npmCi", () => {
   it("throws with npm's exit code when npm ci fails (here: no lock file, so npm stops before any network)", () => {
     rmSync(join(dir, "package-lock.json"));
-    expect(() => npmCi(dir)).toThrow(/npm ci in .* failed with exit code [1-9]/);
+    expect(() => npmCi(dir, { stdio: "ignore" })).toThrow(/npm ci in .* failed with exit code [1-9]/);
   });
 
   it("stops an install that takes too long, and says so", () => {
-    expect(() => npmCi(dir, 1)).toThrow(/npm ci in .* took over 0\.001 s and was stopped; check the registry connection/);
+    expect(() => npmCi(dir, { timeoutMs: 1, stdio: "ignore" })).toThrow(
+      /npm ci in .* took over 0\.001 s and was stopped; check the registry connection/,
+    );
   });
 });
