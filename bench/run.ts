@@ -192,8 +192,9 @@ async function main(): Promise<void> {
     try {
       await fn();
     } catch (error) {
-      log(`section ${name} failed: ${(error as Error).stack ?? error}`);
-      sections.push({ title: `${name}: failed`, header: ["error"], rows: [[(error as Error).message]], notes: [] });
+      const message = error instanceof Error ? error.message : String(error);
+      log(`section ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      sections.push({ title: `${name}: failed`, header: ["error"], rows: [[message]], notes: [] });
     }
   };
   try {
