@@ -2,7 +2,7 @@
 // then gzip -9.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { GENERATED_DIST, ROOT } from "./lib/paths.js";
+import { BENCH, GENERATED_DIST, ROOT } from "./lib/paths.js";
 
 export interface BundleResult {
   readonly name: string;
@@ -70,7 +70,8 @@ export async function benchBundle(heySrcDir: string | undefined): Promise<Bundle
   for (const entry of entries(heySrcDir)) {
     try {
       const out = await build({
-        stdin: { contents: entry.source, resolveDir: ROOT, loader: "ts", sourcefile: "entry.ts" },
+        // Bare imports resolve from bench/, where the peers are installed.
+        stdin: { contents: entry.source, resolveDir: BENCH, loader: "ts", sourcefile: "entry.ts" },
         bundle: true,
         minify: true,
         format: "esm",

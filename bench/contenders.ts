@@ -3,7 +3,7 @@
 // into a fresh output folder.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { nodeModule, ROOT, WORK } from "./lib/paths.js";
+import { nodeModule, peerModule, ROOT, workFile } from "./lib/paths.js";
 
 export interface Generator {
   readonly name: string;
@@ -31,21 +31,20 @@ export const openapiTypescript: Generator = {
 export const heyApi: Generator = {
   name: "hey-api 0.99",
   output: "types + SDK + fetch client (TS source)",
-  argv: (spec, out) => [node, nodeModule("@hey-api/openapi-ts/bin/run.js"), "-i", spec, "-o", out, "-c", "@hey-api/client-fetch", "--no-log-file"],
+  argv: (spec, out) => [node, peerModule("@hey-api/openapi-ts/bin/run.js"), "-i", spec, "-o", out, "-c", "@hey-api/client-fetch", "--no-log-file"],
 };
-
-/** orval needs a config file to allow the multi-file spec's external refs; the rest comes from the environment. */
-const ORVAL_CONFIG = join(WORK, "orval.config.mjs");
 
 export const orval: Generator = {
   name: "orval 8.38",
   output: "one file: types + fetch functions",
+  // A config file allows the multi-file spec's external refs; the rest comes from the environment.
   argv: () => {
+    const config = workFile("orval.config.mjs");
     writeFileSync(
-      ORVAL_CONFIG,
+      config,
       `export default { api: { input: { target: process.env.BENCH_SPEC, parserOptions: { externalRefs: { allow: ["*"] } } }, output: { target: process.env.BENCH_OUT, client: "fetch", mode: "single" } } };\n`,
     );
-    return [node, nodeModule("orval/dist/bin/orval.mjs"), "--config", ORVAL_CONFIG];
+    return [node, peerModule("orval/dist/bin/orval.mjs"), "--config", config];
   },
   env: (spec, out) => ({ BENCH_SPEC: spec, BENCH_OUT: join(out, "api.ts") }),
 };

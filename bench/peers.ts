@@ -1,6 +1,6 @@
 // hey-api's client for our spec, generated once per bench run: its TypeScript sources (for the
 // bundle-size section) and one ESM module of them (for the per-call section). Both live in a
-// temporary folder: TypeScript under bench/ would be picked up by `npm run typecheck`.
+// temporary folder: TypeScript under bench/ would be picked up by `npm run typecheck:bench`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

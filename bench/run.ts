@@ -74,7 +74,7 @@ async function sectionLocal(): Promise<void> {
     rows: generateRows(stats, hey),
     notes: [
       `${RUNS} runs each, contenders alternating; each run a fresh \`node\` process started from an empty folder, writing to a fresh folder. Peak RSS from \`/usr/bin/time -f %M\`; CPU = user + system, all threads.`,
-      "ours: `node --import tsx generator/cli.ts --spec … --out …` (tsx compiles the generator on the fly; its cache is warm after the first run). orval: `--config` with `client: \"fetch\"` and external refs allowed (needed for the multi-file spec). hey-api: `-c @hey-api/client-fetch`. openapi-typescript: `spec -o types.ts`.",
+      "ours: `node generator/bin.mjs --spec … --out …`, what `npm run generate` runs (the generator bundled by esbuild once per change of its sources; the bundle is warm after the first run). orval: `--config` with `client: \"fetch\"` and external refs allowed (needed for the multi-file spec). hey-api: `-c @hey-api/client-fetch`. openapi-typescript: `spec -o types.ts`.",
     ],
   });
   targets.push({ what: "generate spec/: ours vs hey-api (wall)", goal: "≤ 1.00×", measured: ratio(o.wallMs, hey.wallMs), ok: o.wallMs <= hey.wallMs });
@@ -192,8 +192,9 @@ async function main(): Promise<void> {
     try {
       await fn();
     } catch (error) {
-      log(`section ${name} failed: ${(error as Error).stack ?? error}`);
-      sections.push({ title: `${name}: failed`, header: ["error"], rows: [[(error as Error).message]], notes: [] });
+      const message = error instanceof Error ? error.message : String(error);
+      log(`section ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      sections.push({ title: `${name}: failed`, header: ["error"], rows: [[message]], notes: [] });
     }
   };
   try {

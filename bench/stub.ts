@@ -52,5 +52,5 @@ export function pagedFetch(body: string, pages: number): typeof fetch {
     // A fetched response knows its URL (Octokit's paginate reads it); a constructed one does not.
     Object.defineProperty(res, "url", { value: url });
     return Promise.resolve(res);
-  }) as typeof fetch;
+  });
 }

@@ -2,13 +2,12 @@
 // component (besides the original), each copy's refs pointing at its own components. Webhooks and
 // security schemes are kept once.
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { GITHUB_SPEC, WORK } from "./lib/paths.js";
+import { GITHUB_SPEC, workFile } from "./lib/paths.js";
 
 type Json = Record<string, unknown>;
 
 export function syntheticSpecPath(copies: number): string {
-  return join(WORK, `github-${copies}x.json`);
+  return workFile(`github-${copies}x.json`);
 }
 
 /** Writes the synthetic spec unless an up-to-date one is there; returns its path. */

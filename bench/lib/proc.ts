@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 export interface Measurement {
   readonly ok: boolean;
@@ -71,8 +72,7 @@ export async function measure(command: Command): Promise<Measurement> {
 
 /** The first line of stderr that says what went wrong, without colours; else the first line. */
 export function reason(stderr: string): string {
-  const lines = stderr
-    .replace(/\u001b\[[0-9;]*m/g, "")
+  const lines = stripVTControlCharacters(stderr)
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("Command exited with non-zero status"));

@@ -5,8 +5,7 @@
 // Its configuration is fixed here, not read from the host, so the output is the same on every
 // machine.
 import type { EmittedFile } from "./file.js";
-
-export const PRETTIER_OPTIONS = { printWidth: 120, trailingComma: "all", endOfLine: "lf" } as const;
+import { PRETTIER_OPTIONS } from "./layout/style.js";
 
 function parserFor(path: string): string | undefined {
   if (path.endsWith(".ts")) return "typescript";
