@@ -49,7 +49,10 @@ export async function contenders(stub: QueuedFetch, heyModule: string | undefine
     },
   });
 
-  for (const [label, retry] of [["ours (default retry)", undefined], ["ours (retry: false)", false]] as const) {
+  for (const [label, retry] of [
+    ["ours (default retry)", undefined],
+    ["ours (retry: false)", false],
+  ] as const) {
     const gh = ours.createClient({ fetch, token: "x", ...(retry === false ? { retry } : {}) });
     out.push({
       name: label,
@@ -64,7 +67,9 @@ export async function contenders(stub: QueuedFetch, heyModule: string | undefine
   out.push({
     name: "openapi-fetch 0.17",
     call: {
-      tiny: async () => (await of.GET("/repos/{owner}/{repo}/actions/runs/{run_id}", { params: { path: { owner: OWNER, repo: REPO, run_id: RUN_ID } } })).data,
+      tiny: async () =>
+        (await of.GET("/repos/{owner}/{repo}/actions/runs/{run_id}", { params: { path: { owner: OWNER, repo: REPO, run_id: RUN_ID } } }))
+          .data,
       list: async () => (await of.GET("/repos/{owner}/{repo}/actions/runs", { params: { path: { owner: OWNER, repo: REPO } } })).data,
     },
   });
@@ -91,7 +96,8 @@ export async function contenders(stub: QueuedFetch, heyModule: string | undefine
   out.push({
     name: "Octokit core 7",
     call: {
-      tiny: async () => (await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", { owner: OWNER, repo: REPO, run_id: RUN_ID })).data,
+      tiny: async () =>
+        (await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", { owner: OWNER, repo: REPO, run_id: RUN_ID })).data,
       list: async () => (await octokit.request("GET /repos/{owner}/{repo}/actions/runs", { owner: OWNER, repo: REPO })).data,
     },
   });
@@ -107,7 +113,8 @@ async function timedChunk(stub: QueuedFetch, body: string, call: () => Promise<u
 }
 
 function check(name: string, shape: Shape, data: unknown): void {
-  const ok = shape === "tiny" ? (data as { id?: unknown })?.id === RUN_ID : (data as { workflow_runs?: unknown[] })?.workflow_runs?.length === 1;
+  const ok =
+    shape === "tiny" ? (data as { id?: unknown })?.id === RUN_ID : (data as { workflow_runs?: unknown[] })?.workflow_runs?.length === 1;
   if (!ok) throw new Error(`${name}: unexpected ${shape} result ${JSON.stringify(data)?.slice(0, 120)}`);
 }
 
@@ -128,7 +135,8 @@ export async function benchCalls(options: CallOptions): Promise<{ results: CallR
     for (let batch = 0; batch < options.batches; batch++) {
       const ns = new Map<CallContender, number>(all.map((c) => [c, 0]));
       for (let k = 0; k < chunks; k++) {
-        for (const c of rotate(all, batch * chunks + k)) ns.set(c, ns.get(c)! + (await timedChunk(stub, bodies[shape], c.call[shape], CHUNK)));
+        for (const c of rotate(all, batch * chunks + k))
+          ns.set(c, ns.get(c)! + (await timedChunk(stub, bodies[shape], c.call[shape], CHUNK)));
       }
       for (const c of all) us.get(c.name)![shape].push(ns.get(c)! / 1000 / (chunks * CHUNK));
     }

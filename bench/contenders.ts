@@ -31,7 +31,17 @@ export const openapiTypescript: Generator = {
 export const heyApi: Generator = {
   name: "hey-api 0.99",
   output: "types + SDK + fetch client (TS source)",
-  argv: (spec, out) => [node, peerModule("@hey-api/openapi-ts/bin/run.js"), "-i", spec, "-o", out, "-c", "@hey-api/client-fetch", "--no-log-file"],
+  argv: (spec, out) => [
+    node,
+    peerModule("@hey-api/openapi-ts/bin/run.js"),
+    "-i",
+    spec,
+    "-o",
+    out,
+    "-c",
+    "@hey-api/client-fetch",
+    "--no-log-file",
+  ],
 };
 
 export const orval: Generator = {

@@ -38,7 +38,9 @@ export async function benchGenerate(spec: string, generators: readonly Generator
         await rm(out, { recursive: true, force: true });
         runs.get(generator)!.push(m);
         if (!m.ok) failed.set(generator, m.error ?? "failed");
-        options.log(`  round ${round + 1}/${options.runs} ${generator.name.padEnd(24)} ${m.ok ? `${(m.wallMs / 1000).toFixed(2)} s, ${m.maxRssMiB.toFixed(0)} MiB` : `failed: ${m.error}`}`);
+        options.log(
+          `  round ${round + 1}/${options.runs} ${generator.name.padEnd(24)} ${m.ok ? `${(m.wallMs / 1000).toFixed(2)} s, ${m.maxRssMiB.toFixed(0)} MiB` : `failed: ${m.error}`}`,
+        );
       }
     }
   } finally {

@@ -49,7 +49,10 @@ export async function benchPaginate(options: PaginateOptions): Promise<{ results
         return items;
       },
     },
-    { name: "ours: collect(gh, listWorkflowRunsForRepo, …)", collect: () => ours.collect(gh, ours.listWorkflowRunsForRepo, { owner: OWNER, repo: REPO }) },
+    {
+      name: "ours: collect(gh, listWorkflowRunsForRepo, …)",
+      collect: () => ours.collect(gh, ours.listWorkflowRunsForRepo, { owner: OWNER, repo: REPO }),
+    },
     {
       name: "Octokit: octokit.paginate(…)",
       collect: () => octokit.paginate("GET /repos/{owner}/{repo}/actions/runs", { owner: OWNER, repo: REPO, per_page: options.perPage }),

@@ -29,7 +29,11 @@ export async function prepareHeyClient(): Promise<HeyClient | { error: string }>
   }
   const module = join(dir, "hey-client.mjs");
   await build({
-    stdin: { contents: `export * from "./src/sdk.gen.ts";\nexport { createClient, createConfig } from "./src/client/index.ts";\n`, resolveDir: dir, loader: "ts" },
+    stdin: {
+      contents: `export * from "./src/sdk.gen.ts";\nexport { createClient, createConfig } from "./src/client/index.ts";\n`,
+      resolveDir: dir,
+      loader: "ts",
+    },
     bundle: true,
     format: "esm",
     platform: "node",

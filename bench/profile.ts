@@ -116,8 +116,19 @@ export function summarize(profile: CpuProfile, top = 15): Summary {
 
 export function formatSummary(title: string, s: Summary): string {
   const table = (heading: string, rows: readonly Row[]) =>
-    [`| ${heading} | self ms | share |`, "|---|---:|---:|", ...rows.map((r) => `| \`${r.name.replaceAll("|", "\\|")}\` | ${r.ms.toFixed(0)} | ${(r.share * 100).toFixed(1)}% |`)].join("\n");
-  return [`### ${title} (${s.totalMs.toFixed(0)} ms sampled)`, "", table("package / module", s.byPackage), "", table("function", s.byFunction), ""].join("\n");
+    [
+      `| ${heading} | self ms | share |`,
+      "|---|---:|---:|",
+      ...rows.map((r) => `| \`${r.name.replaceAll("|", "\\|")}\` | ${r.ms.toFixed(0)} | ${(r.share * 100).toFixed(1)}% |`),
+    ].join("\n");
+  return [
+    `### ${title} (${s.totalMs.toFixed(0)} ms sampled)`,
+    "",
+    table("package / module", s.byPackage),
+    "",
+    table("function", s.byFunction),
+    "",
+  ].join("\n");
 }
 
 /** Which thread a profile is of, from what ran in it. */
@@ -136,7 +147,11 @@ export function profileGenerate(spec: string, dir: string, root = fileURLToPath(
   mkdirSync(dir, { recursive: true });
   const out = mkdtempSync(join(tmpdir(), "ghbench-prof-out-"));
   try {
-    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, join(root, "generator/bin.mjs"), "--spec", resolve(spec), "--out", out], { cwd: root, stdio: "inherit" });
+    execFileSync(
+      process.execPath,
+      ["--cpu-prof", "--cpu-prof-dir", dir, join(root, "generator/bin.mjs"), "--spec", resolve(spec), "--out", out],
+      { cwd: root, stdio: "inherit" },
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -74,10 +74,15 @@ async function sectionLocal(): Promise<void> {
     rows: generateRows(stats, hey),
     notes: [
       `${RUNS} runs each, contenders alternating; each run a fresh \`node\` process started from an empty folder, writing to a fresh folder. Peak RSS from \`/usr/bin/time -f %M\`; CPU = user + system, all threads.`,
-      "ours: `node generator/bin.mjs --spec … --out …`, what `npm run generate` runs (the generator bundled by esbuild once per change of its sources; the bundle is warm after the first run). orval: `--config` with `client: \"fetch\"` and external refs allowed (needed for the multi-file spec). hey-api: `-c @hey-api/client-fetch`. openapi-typescript: `spec -o types.ts`.",
+      'ours: `node generator/bin.mjs --spec … --out …`, what `npm run generate` runs (the generator bundled by esbuild once per change of its sources; the bundle is warm after the first run). orval: `--config` with `client: "fetch"` and external refs allowed (needed for the multi-file spec). hey-api: `-c @hey-api/client-fetch`. openapi-typescript: `spec -o types.ts`.',
     ],
   });
-  targets.push({ what: "generate spec/: ours vs hey-api (wall)", goal: "≤ 1.00×", measured: ratio(o.wallMs, hey.wallMs), ok: o.wallMs <= hey.wallMs });
+  targets.push({
+    what: "generate spec/: ours vs hey-api (wall)",
+    goal: "≤ 1.00×",
+    measured: ratio(o.wallMs, hey.wallMs),
+    ok: o.wallMs <= hey.wallMs,
+  });
 }
 
 async function sectionGithub(): Promise<void> {
@@ -94,7 +99,12 @@ async function sectionGithub(): Promise<void> {
     ],
   });
   targets.push(
-    { what: "generate GitHub: ours vs openapi-typescript (wall)", goal: "≤ 1.25×", measured: ratio(o.wallMs, ota.wallMs), ok: o.wallMs <= 1.25 * ota.wallMs },
+    {
+      what: "generate GitHub: ours vs openapi-typescript (wall)",
+      goal: "≤ 1.25×",
+      measured: ratio(o.wallMs, ota.wallMs),
+      ok: o.wallMs <= 1.25 * ota.wallMs,
+    },
     { what: "generate GitHub: ours peak RSS", goal: "≤ 600 MiB", measured: `${mib(o.maxRssMiB)} MiB`, ok: o.maxRssMiB <= 600 },
   );
 }
@@ -108,17 +118,41 @@ async function sectionCalls(hey: HeyClient | undefined, heyError: string | undef
   const oursDefault = results.find((r) => r.name.startsWith("ours (default"))!;
   sections.push({
     title: "3. Cost per call, stubbed fetch (µs per call, median of batches)",
-    header: ["contender", `tiny body (${bodies.tiny} B)`, "tiny: over floor", `list-runs example (${(bodies.list / 1000).toFixed(1)} kB)`, "list: vs floor"],
-    rows: results.map((r) => [r.name, fixed(r.us.tiny, 1), `+${fixed(r.us.tiny - floor.us.tiny, 1)}`, fixed(r.us.list, 1), ratio(r.us.list, floor.us.list)]),
+    header: [
+      "contender",
+      `tiny body (${bodies.tiny} B)`,
+      "tiny: over floor",
+      `list-runs example (${(bodies.list / 1000).toFixed(1)} kB)`,
+      "list: vs floor",
+    ],
+    rows: results.map((r) => [
+      r.name,
+      fixed(r.us.tiny, 1),
+      `+${fixed(r.us.tiny - floor.us.tiny, 1)}`,
+      fixed(r.us.list, 1),
+      ratio(r.us.list, floor.us.list),
+    ]),
     notes: [
       `${batches} batches × ${callsPerBatch} sequential awaited calls per contender and body, after ${quick ? 1000 : 2000} warm-up calls; contenders alternate batch by batch. The stub returns \`new Response(body, { status: 200, headers: { "content-type": "application/json" } })\` objects built ahead in chunks of 1,000, outside the timed loop.`,
       "tiny: `GET /repos/{owner}/{repo}/actions/runs/{run_id}` (ours: `getWorkflowRun`); list: `GET /repos/{owner}/{repo}/actions/runs` (ours: `listWorkflowRunsForRepo`), body = the docs' example. Every contender sends a token and parses the JSON body; ours is `generated/dist/index.js` with `createClient({ fetch, token })`.",
-      hey ? "hey-api: its client generated from spec/ for this run, bundled to one ESM file, `createClient(createConfig({ baseUrl, fetch, headers }))`, `actionsGetWorkflowRun({ client, path })`." : `hey-api skipped: ${heyError}`,
+      hey
+        ? "hey-api: its client generated from spec/ for this run, bundled to one ESM file, `createClient(createConfig({ baseUrl, fetch, headers }))`, `actionsGetWorkflowRun({ client, path })`."
+        : `hey-api skipped: ${heyError}`,
     ],
   });
   targets.push(
-    { what: "per call, tiny body: ours (default retry) over floor", goal: "≤ +5 µs", measured: `+${fixed(oursDefault.us.tiny - floor.us.tiny, 1)} µs`, ok: oursDefault.us.tiny - floor.us.tiny <= 5 },
-    { what: "per call, 11.7 kB body: ours (default retry) vs floor", goal: "≤ 1.15×", measured: ratio(oursDefault.us.list, floor.us.list), ok: oursDefault.us.list <= 1.15 * floor.us.list },
+    {
+      what: "per call, tiny body: ours (default retry) over floor",
+      goal: "≤ +5 µs",
+      measured: `+${fixed(oursDefault.us.tiny - floor.us.tiny, 1)} µs`,
+      ok: oursDefault.us.tiny - floor.us.tiny <= 5,
+    },
+    {
+      what: "per call, 11.7 kB body: ours (default retry) vs floor",
+      goal: "≤ 1.15×",
+      measured: ratio(oursDefault.us.list, floor.us.list),
+      ok: oursDefault.us.list <= 1.15 * floor.us.list,
+    },
   );
 }
 
@@ -136,7 +170,12 @@ async function sectionPaginate(): Promise<void> {
       `${runs} runs each after one warm-up, alternating. Each page is ${(pageBytes / 1e6).toFixed(2)} MB of JSON (100 copies of the docs' example run); the stub reads \`page=N\` from the URL and answers with \`Link: <…&page=N+1>; rel="next", <…>; rel="last"\`, so every contender parses the same 100 bodies.`,
     ],
   });
-  targets.push({ what: "collect 100 × 100: ours vs plain fetch loop", goal: "≤ 1.10×", measured: ratio(o.ms, plain.ms), ok: o.ms <= 1.1 * plain.ms });
+  targets.push({
+    what: "collect 100 × 100: ours vs plain fetch loop",
+    goal: "≤ 1.10×",
+    measured: ratio(o.ms, plain.ms),
+    ok: o.ms <= 1.1 * plain.ms,
+  });
 }
 
 async function sectionBundle(hey: HeyClient | undefined, heyError: string | undefined): Promise<void> {
@@ -153,7 +192,12 @@ async function sectionBundle(hey: HeyClient | undefined, heyError: string | unde
       hey ? "hey-api: its SDK and client-fetch as generated from spec/ (TypeScript, compiled by esbuild)." : `hey-api skipped: ${heyError}`,
     ],
   });
-  targets.push({ what: "bundle, ours with retries, errors and pagination (gzip)", goal: "≤ 2,000 B", measured: `${withPaginate.gzip} B`, ok: withPaginate.gzip <= 2000 });
+  targets.push({
+    what: "bundle, ours with retries, errors and pagination (gzip)",
+    goal: "≤ 2,000 B",
+    measured: `${withPaginate.gzip} B`,
+    ok: withPaginate.gzip <= 2000,
+  });
 }
 
 async function sectionGrowth(): Promise<void> {
@@ -163,19 +207,34 @@ async function sectionGrowth(): Promise<void> {
   const ours10: Generator = { ...ours, name: "ours, 10× description" };
   const ours1: Generator = { ...ours, name: "ours, 1× description" };
   // Both specs in one alternation: each round runs 1× then 10× (or the reverse).
-  const perSpec = new Map<Generator, string>([[ours1, GITHUB_SPEC], [ours10, spec10]]);
+  const perSpec = new Map<Generator, string>([
+    [ours1, GITHUB_SPEC],
+    [ours10, spec10],
+  ]);
   const wrapped = [...perSpec].map(([g, spec]): Generator => ({ ...g, argv: (_s, out) => g.argv(spec, out) }));
   const stats = await benchGenerate(GITHUB_SPEC, wrapped, { runs, timeoutMs: 1_200_000, log });
   const [one, ten] = [stats[0]!, stats[1]!];
   sections.push({
     title: "6. Growth: GitHub's description ×10 (synthetic)",
     header: ["run", "wall s (median)", "range s", "CPU s", "peak RSS MiB", "wall vs 1×"],
-    rows: stats.map((s) => [s.generator.name, s.error && !Number.isFinite(s.wallMs) ? `failed: ${s.error}` : secs(s.wallMs), Number.isFinite(s.minWallMs) ? `${secs(s.minWallMs)}–${secs(s.maxWallMs)}` : "–", secs(s.cpuMs), mib(s.maxRssMiB), ratio(s.wallMs, one.wallMs)]),
+    rows: stats.map((s) => [
+      s.generator.name,
+      s.error && !Number.isFinite(s.wallMs) ? `failed: ${s.error}` : secs(s.wallMs),
+      Number.isFinite(s.minWallMs) ? `${secs(s.minWallMs)}–${secs(s.maxWallMs)}` : "–",
+      secs(s.cpuMs),
+      mib(s.maxRssMiB),
+      ratio(s.wallMs, one.wallMs),
+    ]),
     notes: [
       `${runs} runs each, alternating. The 10× description (bench/.work/github-10x.json) holds the original and nine renamed copies of every path (\`/copy-N/…\`), operationId and component (\`…-copy-N\`), each copy's refs pointing at its own components.`,
     ],
   });
-  targets.push({ what: "growth: ours 10× vs 1× (wall)", goal: "≤ 12×", measured: ratio(ten.wallMs, one.wallMs), ok: ten.wallMs <= 12 * one.wallMs });
+  targets.push({
+    what: "growth: ours 10× vs 1× (wall)",
+    goal: "≤ 12×",
+    measured: ratio(ten.wallMs, one.wallMs),
+    ok: ten.wallMs <= 12 * one.wallMs,
+  });
 }
 
 async function main(): Promise<void> {

@@ -38,7 +38,7 @@ export class QueuedFetch {
  * read from the request URL (`page=N`). Bodies are shared strings; each Response is new.
  */
 export function pagedFetch(body: string, pages: number): typeof fetch {
-  return ((input: string | URL | Request) => {
+  return (input: string | URL | Request) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const page = Number(/[?&]page=(\d+)/.exec(url)?.[1] ?? "1");
     const base = url.replace(/([?&])page=\d+&?/, "$1").replace(/[?&]$/, "");
@@ -52,5 +52,5 @@ export function pagedFetch(body: string, pages: number): typeof fetch {
     // A fetched response knows its URL (Octokit's paginate reads it); a constructed one does not.
     Object.defineProperty(res, "url", { value: url });
     return Promise.resolve(res);
-  });
+  };
 }

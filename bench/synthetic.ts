@@ -21,7 +21,9 @@ export function writeSyntheticSpec(copies: number): string {
   const outComponents: Record<string, Json> = {};
   for (const [kind, entries] of Object.entries(components)) outComponents[kind] = { ...entries };
   const pathsText = JSON.stringify(paths);
-  const componentTexts = Object.entries(components).filter(([kind]) => kind !== "securitySchemes").map(([kind, entries]) => [kind, JSON.stringify(entries)] as const);
+  const componentTexts = Object.entries(components)
+    .filter(([kind]) => kind !== "securitySchemes")
+    .map(([kind, entries]) => [kind, JSON.stringify(entries)] as const);
   for (let i = 1; i < copies; i++) {
     const suffix = `-copy-${i}`;
     const rename = (text: string) =>

@@ -97,8 +97,7 @@ async function main(argv: string[]): Promise<void> {
   const branch = values.branch;
   if (!branch) throw new UsageError("--branch <branch> is required");
   const perPage = Number(values["per-page"] ?? 100);
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
-    throw new UsageError("--per-page must be a whole number from 1 to 100");
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new UsageError("--per-page must be a whole number from 1 to 100");
   const dryRun = values["dry-run"] === true;
   subject = `repository ${where.owner}/${where.repo}`;
   const gh = clientFromEnv();

@@ -72,8 +72,7 @@ async function placesOf(gh: Client, where: Repo, runId: number): Promise<Place[]
   const groups = paginate(gh, listConcurrencyGroupsForWorkflowRun, { ...where, run_id: runId });
   for await (const group of groups) {
     // A group comes from the run's configuration; the run may hold or wait for nothing in it.
-    if (group.group_members.length === 0)
-      places.push({ group: group.group_name, ahead: [], note: "nothing queued here" });
+    if (group.group_members.length === 0) places.push({ group: group.group_name, ahead: [], note: "nothing queued here" });
     for (const member of group.group_members) places.push(await aheadOf(gh, where, group.group_name, member));
   }
   return places;

@@ -44,7 +44,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs({
       args: argv,
-      options: { spec: { type: "string" }, out: { type: "string" }, "allow-ref-folder": { type: "string", multiple: true }, check: { type: "boolean" }, "fail-on-breaking": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        spec: { type: "string" },
+        out: { type: "string" },
+        "allow-ref-folder": { type: "string", multiple: true },
+        check: { type: "boolean" },
+        "fail-on-breaking": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     }).values;

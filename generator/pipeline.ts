@@ -85,7 +85,9 @@ async function changeRecord(document: Json, model: ApiModel, outDir: string) {
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */
-async function previousOutput(outDir: string): Promise<{ pkg: PackageInfo; surface?: ReturnType<typeof parseSurface>; changelog?: string }> {
+async function previousOutput(
+  outDir: string,
+): Promise<{ pkg: PackageInfo; surface?: ReturnType<typeof parseSurface>; changelog?: string }> {
   const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
   const [pkgText, surfaceText, changelog] = await Promise.all([read("package.json"), read(SURFACE_PATH), read(CHANGELOG_PATH)]);
   let pkg = DEFAULT_PACKAGE;

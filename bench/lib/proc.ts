@@ -34,9 +34,7 @@ export async function measure(command: Command): Promise<Measurement> {
   const report = join(scratch, "rusage");
   const [node, ...args] = command.argv;
   const useTime = existsSync(GNU_TIME);
-  const [file, argv] = useTime
-    ? [GNU_TIME, ["-f", "%e %M %U %S", "-o", report, node!, ...args]]
-    : [node!, ["--import", PRELOAD, ...args]];
+  const [file, argv] = useTime ? [GNU_TIME, ["-f", "%e %M %U %S", "-o", report, node!, ...args]] : [node!, ["--import", PRELOAD, ...args]];
   const started = performance.now();
   const child = spawn(file, argv, {
     cwd: command.cwd,
@@ -63,7 +61,9 @@ export async function measure(command: Command): Promise<Measurement> {
   const usage = (await readFile(report, "utf8").catch(() => "")).trim().split(/\s+/).map(Number);
   await rm(scratch, { recursive: true, force: true });
   // GNU time: "%e %M %U %S" (s, KiB, s, s); preload: "maxRSS-KiB userMs systemMs".
-  const [maxRssKiB, cpuMs] = useTime ? [usage[1] ?? NaN, ((usage[2] ?? NaN) + (usage[3] ?? NaN)) * 1000] : [usage[0] ?? NaN, (usage[1] ?? NaN) + (usage[2] ?? NaN)];
+  const [maxRssKiB, cpuMs] = useTime
+    ? [usage[1] ?? NaN, ((usage[2] ?? NaN) + (usage[3] ?? NaN)) * 1000]
+    : [usage[0] ?? NaN, (usage[1] ?? NaN) + (usage[2] ?? NaN)];
   const base = { wallMs, cpuMs, maxRssMiB: maxRssKiB / 1024 };
   if (timedOut) return { ...base, ok: false, error: `timed out after ${Math.round(command.timeoutMs / 1000)} s` };
   if (code !== 0) return { ...base, ok: false, error: `exit ${code}: ${reason(stderr)}` };

@@ -5,13 +5,7 @@
 // gets from `import … from "github-actions-rest-client"` once the package is installed, types
 // included (dist/*.d.ts). Run them with `node --import tsx examples/<name>.ts`.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import {
-  createClient,
-  GitHubApiError,
-  GitHubNetworkError,
-  GitHubTimeoutError,
-  type Client,
-} from "../../generated/dist/index.js";
+import { createClient, GitHubApiError, GitHubNetworkError, GitHubTimeoutError, type Client } from "../../generated/dist/index.js";
 
 /** Bad command line or environment: the message says what to change. Exit code 2. */
 export class UsageError extends Error {}
@@ -23,7 +17,7 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig["options"
   } catch (error) {
     // parseArgs explains at length how to pass a value starting with "-"; its first sentence is the point.
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split(/\.\s/)[0]!);
+    throw new UsageError(message.split(/\.\s/)[0]);
   }
 }
 
@@ -45,8 +39,7 @@ export function parseRepo(text: string | undefined): Repo {
  */
 export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): Client {
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token)
-    throw new UsageError("GITHUB_TOKEN is not set: set GITHUB_TOKEN to a token that can read the repository's Actions");
+  if (!token) throw new UsageError("GITHUB_TOKEN is not set: set GITHUB_TOKEN to a token that can read the repository's Actions");
   const baseUrl = env.GITHUB_API_URL?.trim() || undefined;
   return createClient({
     token,
@@ -74,8 +67,7 @@ export async function runCli(program: Program, body: () => Promise<void>): Promi
 }
 
 function describeFailure(program: Program, error: unknown): { message: string; code: number } {
-  if (error instanceof UsageError)
-    return { message: `${error.message}\nRun \`${program.name} --help\` for usage.`, code: 2 };
+  if (error instanceof UsageError) return { message: `${error.message}\nRun \`${program.name} --help\` for usage.`, code: 2 };
   if (error instanceof GitHubApiError) {
     if (error.status === 404) {
       const what = program.notFound?.(error) ?? `${error.method} ${new URL(error.url).pathname}`;

@@ -28,14 +28,7 @@ export function isDocsOnly(change: ApiChange): boolean {
   return change.subject === "operation" && change.kind === "changed" && change.detail.startsWith(DOCS_DETAIL);
 }
 
-const SUBJECT_ORDER: readonly ChangeSubject[] = [
-  "operation",
-  "param",
-  "body field",
-  "response field",
-  "enum",
-  "status",
-];
+const SUBJECT_ORDER: readonly ChangeSubject[] = ["operation", "param", "body field", "response field", "enum", "status"];
 
 export function diffSurfaces(before: ApiSurface, after: ApiSurface): ApiChange[] {
   const changes: ApiChange[] = [];
@@ -56,14 +49,7 @@ export function diffSurfaces(before: ApiSurface, after: ApiSurface): ApiChange[]
   );
 }
 
-function change(
-  kind: ChangeKind,
-  subject: ChangeSubject,
-  operation: string,
-  name: string,
-  detail: string,
-  breaking: boolean,
-): ApiChange {
+function change(kind: ChangeKind, subject: ChangeSubject, operation: string, name: string, detail: string, breaking: boolean): ApiChange {
   return { kind, subject, operation, name, detail, breaking };
 }
 
@@ -93,14 +79,11 @@ function diffParams(op: string, before: readonly SurfaceParam[], after: readonly
   const out: ApiChange[] = [];
   const old = byKey(before, paramKey);
   const now = byKey(after, paramKey);
-  for (const [key, p] of old)
-    if (!now.has(key)) out.push(change("removed", "param", op, p.name, `${p.in}, ${p.type}`, true));
+  for (const [key, p] of old) if (!now.has(key)) out.push(change("removed", "param", op, p.name, `${p.in}, ${p.type}`, true));
   for (const [key, p] of now) {
     const was = old.get(key);
     if (!was) {
-      out.push(
-        change("added", "param", op, p.name, `${p.in}, ${p.type}, ${p.required ? "required" : "optional"}`, p.required),
-      );
+      out.push(change("added", "param", op, p.name, `${p.in}, ${p.type}, ${p.required ? "required" : "optional"}`, p.required));
       continue;
     }
     if (was.required !== p.required)
@@ -142,22 +125,11 @@ function diffBody(op: string, old: SurfaceOperation, now: SurfaceOperation): Api
     if (!a.required && b.required) out.push(change("changed", "body field", op, "(body)", "body now required", true));
     if (a.required && !b.required) out.push(change("changed", "body field", op, "(body)", "body now optional", false));
     if (a.mediaType !== b.mediaType || a.type !== b.type) {
-      out.push(
-        change("changed", "body field", op, "(body)", `${a.mediaType} ${a.type} → ${b.mediaType} ${b.type}`, true),
-      );
+      out.push(change("changed", "body field", op, "(body)", `${a.mediaType} ${a.type} → ${b.mediaType} ${b.type}`, true));
     }
   } else if (a || b) {
     const body = (a ?? b)!;
-    out.push(
-      change(
-        a ? "removed" : "added",
-        "body field",
-        op,
-        "(body)",
-        `${body.mediaType} ${body.type}`,
-        a ? true : body.required,
-      ),
-    );
+    out.push(change(a ? "removed" : "added", "body field", op, "(body)", `${body.mediaType} ${body.type}`, a ? true : body.required));
   }
   out.push(...diffFields(op, "body field", "", a?.fields ?? [], b?.fields ?? []));
   return out;
@@ -198,29 +170,20 @@ function diffFields(
   // A field whose type changed takes its old and new children with it, too.
   const retyped = new Set([...now.keys()].filter((k) => old.has(k) && old.get(k)!.type !== now.get(k)!.type));
   const implied = (name: string, set: ReadonlySet<string>) => underAny(name, set) || underAny(name, retyped);
-  for (const name of removed)
-    if (!implied(name, removed)) out.push(change("removed", subject, op, name, at(old.get(name)!), true));
+  for (const name of removed) if (!implied(name, removed)) out.push(change("removed", subject, op, name, at(old.get(name)!), true));
   for (const name of added) {
     const f = now.get(name)!;
     // A new field breaks a caller only when it must be sent (and is not under a new optional parent).
     if (!implied(name, added))
       out.push(
-        change(
-          "added",
-          subject,
-          op,
-          name,
-          `${at(f)}${input ? (f.required ? ", required" : ", optional") : ""}`,
-          input && f.required,
-        ),
+        change("added", subject, op, name, `${at(f)}${input ? (f.required ? ", required" : ", optional") : ""}`, input && f.required),
       );
   }
   for (const [name, f] of now) {
     const was = old.get(name);
     if (!was) continue;
     const label = where ? ` (${where})` : "";
-    if (was.type !== f.type)
-      out.push(change("changed", subject, op, name, `type ${was.type} → ${f.type}${label}`, true));
+    if (was.type !== f.type) out.push(change("changed", subject, op, name, `type ${was.type} → ${f.type}${label}`, true));
     if (was.nullable !== f.nullable) {
       // Null newly allowed breaks readers; newly refused breaks senders.
       out.push(
@@ -235,13 +198,7 @@ function diffFields(
       );
     }
     if (was.required !== f.required) {
-      const detail = input
-        ? f.required
-          ? "now required"
-          : "now optional"
-        : f.required
-          ? "now always present"
-          : "may now be absent";
+      const detail = input ? (f.required ? "now required" : "now optional") : f.required ? "now always present" : "may now be absent";
       out.push(change("changed", subject, op, name, `${detail}${label}`, input ? f.required : !f.required));
     }
     out.push(...diffEnum(op, `${subject} ${name}`, was.enum, f.enum, input ? "input" : "output"));
@@ -274,9 +231,7 @@ function docChanges(old: SurfaceOperation, now: SurfaceOperation): string[] {
     const was = byKey(before, (f) => f.name);
     const names = after.filter((f) => was.has(f.name) && was.get(f.name)!.doc !== f.doc).map((f) => f.name);
     if (names.length)
-      out.push(
-        `${label} ${names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`}`,
-      );
+      out.push(`${label} ${names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`}`);
   };
   fieldDocs("body field", old.body?.fields ?? [], now.body?.fields ?? []);
   const responses = new Map(old.responses.map((r) => [r.status, r.fields]));

@@ -25,7 +25,7 @@ export function parseSurface(text: string | undefined): ApiSurface | undefined {
   if (text === undefined) return undefined;
   try {
     const parsed = JSON.parse(text) as Partial<ApiSurface>;
-    return parsed.operations && typeof parsed.operations === "object" ? { operations: parsed.operations } as ApiSurface : undefined;
+    return parsed.operations && typeof parsed.operations === "object" ? { operations: parsed.operations } : undefined;
   } catch {
     return undefined;
   }

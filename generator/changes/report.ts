@@ -14,9 +14,7 @@ function describeWhat(c: ApiChange): string {
       return c.kind === "changed" ? c.detail : `operation ${c.kind} (${c.detail})`;
     case "enum":
       // `name` is the value, or for a list that appeared or went away, what it restricts.
-      return c.kind === "changed"
-        ? `${c.name} ${c.detail}`
-        : `enum value \`${c.name}\` ${c.kind} (${c.detail.replace(/^of /, "")})`;
+      return c.kind === "changed" ? `${c.name} ${c.detail}` : `enum value \`${c.name}\` ${c.kind} (${c.detail.replace(/^of /, "")})`;
     case "status":
       return `${c.detail} status ${c.name} ${c.kind}`;
     default:

@@ -77,7 +77,8 @@ function collect(document: Json, { schema, refs }: Node, into: View, expand: boo
     const ref = schema.$ref;
     const target = lookup(document, ref);
     if (target === undefined) into.types.add("unknown");
-    else if (!refs.has(ref) && refs.size < MAX_REF_HOPS) collect(document, { schema: target, refs: new Set(refs).add(ref) }, into, expand); // a bound on the stack too
+    else if (!refs.has(ref) && refs.size < MAX_REF_HOPS)
+      collect(document, { schema: target, refs: new Set(refs).add(ref) }, into, expand); // a bound on the stack too
     else if (expand) collect(document, { schema: target, refs }, into, false); // recursion: its type, not its fields
     return into;
   }
@@ -104,11 +105,9 @@ function collect(document: Json, { schema, refs }: Node, into: View, expand: boo
     }
   }
   if (schema.items !== undefined && expand) into.items.push({ schema: schema.items, refs });
-  if (Array.isArray(schema.allOf))
-    for (const part of schema.allOf) collect(document, { schema: part, refs }, into, expand);
+  if (Array.isArray(schema.allOf)) for (const part of schema.allOf) collect(document, { schema: part, refs }, into, expand);
   const choices = [schema.oneOf, schema.anyOf].filter(Array.isArray).flat();
-  if (choices.length)
-    merge(into, unite(choices.map((part) => collect(document, { schema: part, refs }, emptyView(), expand))));
+  if (choices.length) merge(into, unite(choices.map((part) => collect(document, { schema: part, refs }, emptyView(), expand))));
   return into;
 }
 
@@ -142,8 +141,7 @@ function merge(into: View, from: View): void {
 export function typeName(document: Json, view: View, depth = 0): string {
   const names = [...view.types].map((type) => {
     if (type !== "array") return type;
-    const items =
-      view.items.length && depth < MAX_DEPTH ? typeName(document, viewOf(document, view.items), depth + 1) : "unknown";
+    const items = view.items.length && depth < MAX_DEPTH ? typeName(document, viewOf(document, view.items), depth + 1) : "unknown";
     return `${items.includes(" | ") ? `(${items})` : items}[]`;
   });
   return names.length ? names.sort(compareText).join(" | ") : "unknown";
@@ -181,13 +179,9 @@ export function flattenFields(document: Json, schema: unknown): SurfaceField[] {
 }
 
 /** Type, nullability and enum of one schema (a parameter's), without its fields. */
-export function describeSchema(
-  document: Json,
-  schema: unknown,
-): { type: string; nullable: boolean; enum?: readonly string[] } {
+export function describeSchema(document: Json, schema: unknown): { type: string; nullable: boolean; enum?: readonly string[] } {
   const view = viewOf(document, [{ schema, refs: new Set() }]);
   // An array parameter's enum is its items' enum (`?status=a&status=b`).
-  const values =
-    enumOf(view) ?? (view.types.has("array") && view.items.length ? enumOf(viewOf(document, view.items)) : undefined);
+  const values = enumOf(view) ?? (view.types.has("array") && view.items.length ? enumOf(viewOf(document, view.items)) : undefined);
   return { type: typeName(document, view), nullable: view.nullable, ...(values ? { enum: values } : {}) };
 }

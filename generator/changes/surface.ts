@@ -105,7 +105,12 @@ function paramsOf(document: Json, op: OperationModel, schemas: OperationSchemas)
 }
 
 function bodyOf(document: Json, body: BodyModel, schema: unknown): SurfaceBody {
-  return { mediaType: body.mediaType, required: body.required, type: describeSchema(document, schema).type, fields: flattenFields(document, schema) };
+  return {
+    mediaType: body.mediaType,
+    required: body.required,
+    type: describeSchema(document, schema).type,
+    fields: flattenFields(document, schema),
+  };
 }
 
 /** The schemas of an operation's parameters, body and responses, where the model found them. */

@@ -12,7 +12,16 @@ import { checkRefCycles } from "./ref-cycles.js";
 import { checkStructure } from "./structure.js";
 import { checkVersion } from "./version.js";
 
-const CHECKS: readonly Check[] = [checkVersion, checkStructure, checkPrototypeKeys, checkOperationIds, checkPathParams, checkPagination, checkRefCycles, checkNames];
+const CHECKS: readonly Check[] = [
+  checkVersion,
+  checkStructure,
+  checkPrototypeKeys,
+  checkOperationIds,
+  checkPathParams,
+  checkPagination,
+  checkRefCycles,
+  checkNames,
+];
 
 export function checkSpec(spec: LoadedSpec): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

@@ -17,8 +17,18 @@ export const checkNames: Check = ({ document, report }) => {
     const raw = raws[i]!;
     const at = [...raw.pointer, "operationId"];
     const taken = reservedNameOf(name, typeName);
-    if (taken) report(at, `operation "${operationId(raw)}" would generate the name ${taken}, which the package already uses`, "rename the operationId");
-    if (!IDENTIFIER.test(name)) report(at, `operation "${operationId(raw)}" would be named ${name}, which is not a valid identifier`, "use letters, digits, - and _ in the operationId");
+    if (taken)
+      report(
+        at,
+        `operation "${operationId(raw)}" would generate the name ${taken}, which the package already uses`,
+        "rename the operationId",
+      );
+    if (!IDENTIFIER.test(name))
+      report(
+        at,
+        `operation "${operationId(raw)}" would be named ${name}, which is not a valid identifier`,
+        "use letters, digits, - and _ in the operationId",
+      );
     const first = byName.get(name);
     if (first === undefined) {
       byName.set(name, i);
@@ -26,6 +36,10 @@ export const checkNames: Check = ({ document, report }) => {
     }
     const other = raws[first]!;
     if (operationId(other) === operationId(raw)) return;
-    report(at, `operations "${operationId(raw)}" and "${operationId(other)}" (${other.method} ${other.path}) would both be named ${name}`, "rename one of the operationIds");
+    report(
+      at,
+      `operations "${operationId(raw)}" and "${operationId(other)}" (${other.method} ${other.path}) would both be named ${name}`,
+      "rename one of the operationIds",
+    );
   });
 };

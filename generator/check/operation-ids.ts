@@ -9,11 +9,20 @@ export const checkOperationIds: Check = ({ document, report }) => {
     const id = raw.operation.operationId;
     if (id === undefined) continue;
     if (typeof id !== "string") {
-      report([...raw.pointer, "operationId"], `operationId of ${raw.method} ${raw.path} is not a string`, "write it as a string, e.g. `actions/get-workflow-run`");
+      report(
+        [...raw.pointer, "operationId"],
+        `operationId of ${raw.method} ${raw.path} is not a string`,
+        "write it as a string, e.g. `actions/get-workflow-run`",
+      );
       continue;
     }
     const first = seen.get(id);
-    if (first) report([...raw.pointer, "operationId"], `duplicate operationId "${id}": also used by ${first}`, "give each operation its own operationId");
+    if (first)
+      report(
+        [...raw.pointer, "operationId"],
+        `duplicate operationId "${id}": also used by ${first}`,
+        "give each operation its own operationId",
+      );
     else seen.set(id, `${raw.method} ${raw.path}`);
   }
 };

@@ -18,13 +18,18 @@ export const checkPagination: Check = ({ document, report }) => {
       continue;
     }
     if (!PAGINATION_STYLES.includes(declared.style as string)) {
-      report([...at, "style"], `unknown pagination style ${JSON.stringify(declared.style ?? null)}`, `use one of: ${PAGINATION_STYLES.join(", ")}`);
+      report(
+        [...at, "style"],
+        `unknown pagination style ${JSON.stringify(declared.style ?? null)}`,
+        `use one of: ${PAGINATION_STYLES.join(", ")}`,
+      );
     }
     if (successIsUnresolved(document, raw.operation.responses)) continue;
     const schema = successSchema(document, raw.operation, responseModels(document, raw.operation.responses));
     const itemsKey = declared.itemsKey;
     if (itemsKey === undefined || itemsKey === null) {
-      if (schema && !isArraySchema(document, schema)) report(at, "x-pagination has no itemsKey, but the response is not an array", "name the array property with `itemsKey`");
+      if (schema && !isArraySchema(document, schema))
+        report(at, "x-pagination has no itemsKey, but the response is not an array", "name the array property with `itemsKey`");
       continue;
     }
     if (typeof itemsKey !== "string") {
@@ -33,8 +38,15 @@ export const checkPagination: Check = ({ document, report }) => {
     }
     const property = schema && isObject(schema.properties) ? schema.properties[itemsKey] : undefined;
     if ((!property || !isArraySchema(document, property)) && !leadsNowhere(document, property)) {
-      const arrays = schema && isObject(schema.properties) ? Object.keys(schema.properties).filter((k) => isArraySchema(document, (schema.properties as Record<string, unknown>)[k])) : [];
-      report([...at, "itemsKey"], `itemsKey "${itemsKey}" is not an array property of the ${raw.method} ${raw.path} response`, arrays.length ? `array properties there: ${arrays.join(", ")}` : "the success response has no array property");
+      const arrays =
+        schema && isObject(schema.properties)
+          ? Object.keys(schema.properties).filter((k) => isArraySchema(document, (schema.properties as Record<string, unknown>)[k]))
+          : [];
+      report(
+        [...at, "itemsKey"],
+        `itemsKey "${itemsKey}" is not an array property of the ${raw.method} ${raw.path} response`,
+        arrays.length ? `array properties there: ${arrays.join(", ")}` : "the success response has no array property",
+      );
     }
     const cappedBy = declared.cappedBy;
     if (cappedBy !== undefined && (!Array.isArray(cappedBy) || cappedBy.some((c) => typeof c !== "string"))) {

@@ -15,7 +15,11 @@ export const checkPathParams: Check = ({ document, report }) => {
     const unknown = anyUnusable(document, raw.pathItem.parameters) || anyUnusable(document, raw.operation.parameters);
     for (const name of template) {
       if (!declared.has(name) && !unknown) {
-        report(["paths", raw.path], `path template variable {${name}} of ${raw.method} ${raw.path} has no path parameter`, `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to its parameters`);
+        report(
+          ["paths", raw.path],
+          `path template variable {${name}} of ${raw.method} ${raw.path} has no path parameter`,
+          `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to its parameters`,
+        );
       }
     }
     for (const [name, at] of declared) {
@@ -23,13 +27,20 @@ export const checkPathParams: Check = ({ document, report }) => {
       if (template.has(name) || reported.has(key)) continue;
       reported.add(key);
       const owner = at[2] === "parameters" ? raw.path : `${raw.method} ${raw.path}`; // path level, or one operation
-      report(at, `path parameter "${name}" of ${owner} does not appear in the path template`, `add {${name}} to the path, or change \`in: path\` to the right location`);
+      report(
+        at,
+        `path parameter "${name}" of ${owner} does not appear in the path template`,
+        `add {${name}} to the path, or change \`in: path\` to the right location`,
+      );
     }
   }
 };
 
 /** Path parameters by name, each with the pointer of the list entry that declares it (operation level wins). */
-function pathParameters(document: Json, raw: { path: string; pathItem: Json; operation: Json; pointer: readonly string[] }): Map<string, (string | number)[]> {
+function pathParameters(
+  document: Json,
+  raw: { path: string; pathItem: Json; operation: Json; pointer: readonly string[] },
+): Map<string, (string | number)[]> {
   const found = new Map<string, (string | number)[]>();
   const lists: [unknown, (string | number)[]][] = [
     [raw.pathItem.parameters, ["paths", raw.path, "parameters"]],

@@ -6,8 +6,15 @@
 import type { Check } from "./context.js";
 
 const FATAL_KEYS: ReadonlySet<string> = new Set([
-  "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "valueOf", "toLocaleString",
-  "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "valueOf",
+  "toLocaleString",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
 ]);
 
 /** Where a node is, as a chain of keys up to the root (built into a pointer only when reported). */
@@ -31,7 +38,12 @@ export const checkPrototypeKeys: Check = ({ document, report }) => {
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       const child = (node as Record<string, unknown>)[key];
-      if (FATAL_KEYS.has(key)) report(pointerOf({ up: path, key }), `the key "${key}" cannot be used: the type generator (openapi-typescript) fails on it`, "rename it; a key named like a method of Object.prototype breaks its resolver");
+      if (FATAL_KEYS.has(key))
+        report(
+          pointerOf({ up: path, key }),
+          `the key "${key}" cannot be used: the type generator (openapi-typescript) fails on it`,
+          "rename it; a key named like a method of Object.prototype breaks its resolver",
+        );
       if (child && typeof child === "object") stack.push([child, { up: path, key }]);
     }
   }

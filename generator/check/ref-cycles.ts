@@ -11,8 +11,16 @@ import { MAX_REF_HOPS } from "../document/deref.js";
 import { isObject } from "../document/json.js";
 
 const KIND_NAMES: Record<string, string> = {
-  schemas: "schema", parameters: "parameter", responses: "response", requestBodies: "request body", headers: "header",
-  examples: "example", links: "link", callbacks: "callback", pathItems: "path item", securitySchemes: "security scheme",
+  schemas: "schema",
+  parameters: "parameter",
+  responses: "response",
+  requestBodies: "request body",
+  headers: "header",
+  examples: "example",
+  links: "link",
+  callbacks: "callback",
+  pathItems: "path item",
+  securitySchemes: "security scheme",
 };
 
 export const checkRefCycles: Check = ({ document, report }) => {
@@ -43,7 +51,11 @@ export const checkRefCycles: Check = ({ document, report }) => {
       ref = got.value.$ref;
     }
     if (chain.length > MAX_REF_HOPS && !at.has(formatPointer(parsePointer(ref.slice(1))))) {
-      report([...site.pointer, "$ref"], `$ref chain too long: ${label(site.pointer)} leads through more than ${MAX_REF_HOPS} $refs that each point only to another $ref`, "point the $ref at the object itself");
+      report(
+        [...site.pointer, "$ref"],
+        `$ref chain too long: ${label(site.pointer)} leads through more than ${MAX_REF_HOPS} $refs that each point only to another $ref`,
+        "point the $ref at the object itself",
+      );
     }
     for (const member of chain) done.add(member);
   }
@@ -56,8 +68,11 @@ export const checkRefCycles: Check = ({ document, report }) => {
     const pointer = parsePointer(cycle[0]!.slice(1));
     const kind = kindOf(pointer);
     const name = label(pointer);
-    report([...pointer, "$ref"], `circular $ref: ${kind ? `${kind} "${name}"` : name} is only a reference to itself (${[...cycle, cycle[0]!].map((p) => label(parsePointer(p.slice(1)))).join(" → ")})`,
-      kind === "schema" ? "give one schema of the cycle a real type, or remove the alias" : "point the $ref at the object itself");
+    report(
+      [...pointer, "$ref"],
+      `circular $ref: ${kind ? `${kind} "${name}"` : name} is only a reference to itself (${[...cycle, cycle[0]!].map((p) => label(parsePointer(p.slice(1)))).join(" → ")})`,
+      kind === "schema" ? "give one schema of the cycle a real type, or remove the alias" : "point the $ref at the object itself",
+    );
   }
 };
 

@@ -25,23 +25,32 @@ export function kindOf(value: unknown): string {
 export function checkText(holder: Record<string, unknown>, at: Pointer, report: Report): void {
   for (const key of ["title", "summary", "description"]) {
     const value = holder[key];
-    if (value !== undefined && typeof value !== "string") report([...at, key], `${key} must be text, not ${kindOf(value)}`, "quote it if it is meant as text");
+    if (value !== undefined && typeof value !== "string")
+      report([...at, key], `${key} must be text, not ${kindOf(value)}`, "quote it if it is meant as text");
   }
 }
 
 export function checkSchema(value: unknown, at: Pointer, report: Report): void {
   if (typeof value === "boolean") return;
   if (!isObject(value)) {
-    report(at, `a schema must be an object or a boolean, not ${kindOf(value)}`, "e.g. `{ type: integer }`, or `{ type: array, items: { type: integer } }` for a list");
+    report(
+      at,
+      `a schema must be an object or a boolean, not ${kindOf(value)}`,
+      "e.g. `{ type: integer }`, or `{ type: array, items: { type: integer } }` for a list",
+    );
     return;
   }
   if (value.$ref !== undefined) {
-    if (typeof value.$ref !== "string") report([...at, "$ref"], `$ref must be a string, not ${kindOf(value.$ref)}`, "e.g. `$ref: \"#/components/schemas/Name\"`");
+    if (typeof value.$ref !== "string")
+      report([...at, "$ref"], `$ref must be a string, not ${kindOf(value.$ref)}`, 'e.g. `$ref: "#/components/schemas/Name"`');
     return; // the target is checked where it is written
   }
   checkText(value, at, report);
   const type = value.type;
-  if (type !== undefined && !(typeof type === "string" ? TYPES.has(type) : Array.isArray(type) && type.length > 0 && type.every((t) => TYPES.has(t as string)))) {
+  if (
+    type !== undefined &&
+    !(typeof type === "string" ? TYPES.has(type) : Array.isArray(type) && type.length > 0 && type.every((t) => TYPES.has(t as string)))
+  ) {
     report([...at, "type"], `unknown schema type ${JSON.stringify(type)}`, `use one of ${[...TYPES].join(", ")}, or a list of them`);
   }
   for (const key of SUBSCHEMA_KEYWORDS) if (value[key] !== undefined) checkSchema(value[key], [...at, key], report);
@@ -54,16 +63,34 @@ export function checkSchema(value: unknown, at: Pointer, report: Report): void {
   for (const key of SCHEMA_LIST_KEYWORDS) {
     const list = value[key];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) report([...at, key], `${key} must be a list of schemas, not ${kindOf(list)}`, `e.g. \`${key}: [{ type: string }, { type: integer }]\``);
+    if (!Array.isArray(list))
+      report(
+        [...at, key],
+        `${key} must be a list of schemas, not ${kindOf(list)}`,
+        `e.g. \`${key}: [{ type: string }, { type: integer }]\``,
+      );
     else list.forEach((schema, i) => checkSchema(schema, [...at, key, i], report));
   }
-  if (value.enum !== undefined && !Array.isArray(value.enum)) report([...at, "enum"], `enum must be a list, not ${kindOf(value.enum)}`, "e.g. `enum: [queued, completed]`");
+  if (value.enum !== undefined && !Array.isArray(value.enum))
+    report([...at, "enum"], `enum must be a list, not ${kindOf(value.enum)}`, "e.g. `enum: [queued, completed]`");
   const required = value.required;
   if (required !== undefined && !(Array.isArray(required) && required.every((r) => typeof r === "string"))) {
     report([...at, "required"], "required must be a list of property names", "e.g. `required: [id, name]`");
   }
   const discriminator = value.discriminator;
-  if (discriminator !== undefined && !(isObject(discriminator) && typeof discriminator.propertyName === "string" && (discriminator.mapping === undefined || (isObject(discriminator.mapping) && Object.values(discriminator.mapping).every((m) => typeof m === "string"))))) {
-    report([...at, "discriminator"], "discriminator must be an object with a string propertyName (and a mapping of strings)", "e.g. `discriminator: { propertyName: kind }`");
+  if (
+    discriminator !== undefined &&
+    !(
+      isObject(discriminator) &&
+      typeof discriminator.propertyName === "string" &&
+      (discriminator.mapping === undefined ||
+        (isObject(discriminator.mapping) && Object.values(discriminator.mapping).every((m) => typeof m === "string")))
+    )
+  ) {
+    report(
+      [...at, "discriminator"],
+      "discriminator must be an object with a string propertyName (and a mapping of strings)",
+      "e.g. `discriminator: { propertyName: kind }`",
+    );
   }
 }

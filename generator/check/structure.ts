@@ -15,7 +15,7 @@ const LOCATIONS = ["path", "query", "header", "cookie"];
 /** What a value of each kind looks like, for the hint under "must be an object". */
 const EXAMPLES: Record<string, string> = {
   "a path item": "map methods to operations, e.g. `get: { operationId: ..., responses: ... }`",
-  "an operation": "e.g. `{ operationId: list-things, responses: { \"200\": { description: OK } } }`",
+  "an operation": 'e.g. `{ operationId: list-things, responses: { "200": { description: OK } } }`',
   "a parameter": "e.g. `{ name: page, in: query, schema: { type: integer } }`",
   "a response": "e.g. `{ description: OK, content: { application/json: { schema: ... } } }`",
   "a request body": "e.g. `{ required: true, content: { application/json: { schema: ... } } }`",
@@ -32,7 +32,11 @@ export const checkStructure: Check = ({ document, report }) => {
       walk.pathItem(item, ["paths", path]);
     }
   } else if (document.paths !== undefined && isObject(document.webhooks)) {
-    report(["paths"], `paths must be an object, not ${kindOf(document.paths)}`, "map each path to its path item, e.g. `/things: { get: ... }`");
+    report(
+      ["paths"],
+      `paths must be an object, not ${kindOf(document.paths)}`,
+      "map each path to its path item, e.g. `/things: { get: ... }`",
+    );
   }
   if (isObject(document.webhooks)) for (const [name, item] of Object.entries(document.webhooks)) walk.pathItem(item, ["webhooks", name]);
   if (document.components !== undefined) walk.components(document.components);
@@ -51,7 +55,8 @@ class Walker {
       checkText(value, at, this.report);
       return value;
     }
-    if (typeof value.$ref !== "string") this.report([...at, "$ref"], `$ref must be a string, not ${kindOf(value.$ref)}`, "e.g. `$ref: \"#/components/schemas/Name\"`");
+    if (typeof value.$ref !== "string")
+      this.report([...at, "$ref"], `$ref must be a string, not ${kindOf(value.$ref)}`, 'e.g. `$ref: "#/components/schemas/Name"`');
     return undefined; // the target is checked where it is written
   }
 
@@ -75,7 +80,8 @@ class Walker {
     this.map(c.headers, at("headers"), "components/headers", (v, p) => this.header(v, p));
     this.map(c.pathItems, at("pathItems"), "components/pathItems", (v, p) => this.pathItem(v, p));
     this.map(c.callbacks, at("callbacks"), "components/callbacks", (v, p) => this.callback(v, p));
-    for (const kind of ["examples", "links", "securitySchemes"]) this.map(c[kind], at(kind), `components/${kind}`, (v, p) => this.object(v, p, "a component"));
+    for (const kind of ["examples", "links", "securitySchemes"])
+      this.map(c[kind], at(kind), `components/${kind}`, (v, p) => this.object(v, p, "a component"));
   }
 
   pathItem(value: unknown, at: Pointer): void {
@@ -92,7 +98,8 @@ class Walker {
     if (op.requestBody !== undefined) this.requestBody(op.requestBody, [...at, "requestBody"]);
     this.map(op.responses, [...at, "responses"], "responses", (response, p) => {
       const status = String(p[p.length - 1]);
-      if (!STATUS.test(status)) this.report(p, `response status "${status}" is not a status code`, "use a code such as 200, a range such as 4XX, or default");
+      if (!STATUS.test(status))
+        this.report(p, `response status "${status}" is not a status code`, "use a code such as 200, a range such as 4XX, or default");
       this.response(response, p);
     });
     this.map(op.callbacks, [...at, "callbacks"], "callbacks", (v, p) => this.callback(v, p));
@@ -106,7 +113,11 @@ class Walker {
   private parameters(value: unknown, at: Pointer): void {
     if (value === undefined) return;
     if (!Array.isArray(value)) {
-      this.report(at, `parameters must be a list, not ${kindOf(value)}`, "write each parameter as a list item: `- { name: page, in: query }`");
+      this.report(
+        at,
+        `parameters must be a list, not ${kindOf(value)}`,
+        "write each parameter as a list item: `- { name: page, in: query }`",
+      );
       return;
     }
     value.forEach((param, i) => this.parameter(param, [...at, i]));
@@ -115,9 +126,14 @@ class Walker {
   private parameter(value: unknown, at: Pointer): void {
     const param = this.object(value, at, "a parameter");
     if (!param) return;
-    if (typeof param.name !== "string") this.report([...at, "name"], `a parameter's name must be a string, not ${kindOf(param.name)}`, "e.g. `name: page`");
+    if (typeof param.name !== "string")
+      this.report([...at, "name"], `a parameter's name must be a string, not ${kindOf(param.name)}`, "e.g. `name: page`");
     if (!LOCATIONS.includes(param.in as string)) {
-      this.report([...at, "in"], `a parameter's "in" must be one of ${LOCATIONS.join(", ")}, not ${JSON.stringify(param.in ?? null)}`, "a request body is described by `requestBody`, not by a parameter");
+      this.report(
+        [...at, "in"],
+        `a parameter's "in" must be one of ${LOCATIONS.join(", ")}, not ${JSON.stringify(param.in ?? null)}`,
+        "a request body is described by `requestBody`, not by a parameter",
+      );
     }
     this.schemaAndContent(param, at);
   }

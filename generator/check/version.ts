@@ -9,7 +9,11 @@ export const checkVersion: Check = ({ document, report }) => {
   }
   const version = document.openapi;
   if (typeof version !== "string" || !/^3\.[01]\.\d+/.test(version)) {
-    report(version === undefined ? [] : ["openapi"], `unsupported OpenAPI version ${JSON.stringify(version ?? null)}`, "set `openapi: 3.1.0` (3.0.x and 3.1.x are supported)");
+    report(
+      version === undefined ? [] : ["openapi"],
+      `unsupported OpenAPI version ${JSON.stringify(version ?? null)}`,
+      "set `openapi: 3.1.0` (3.0.x and 3.1.x are supported)",
+    );
   }
   if (!isObject(document.paths) && !isObject(document.webhooks)) {
     report([], "the document has neither `paths` nor `webhooks`", "add `paths: {}` for a document with no operations");

@@ -23,7 +23,8 @@ export function rawOperations(document: Json): RawOperation[] {
     if (!pathItem) continue;
     for (const method of METHODS) {
       const operation = pathItem[method];
-      if (isObject(operation)) found.push({ path, method: method.toUpperCase() as HttpMethod, pathItem, operation, pointer: ["paths", path, method] });
+      if (isObject(operation))
+        found.push({ path, method: method.toUpperCase() as HttpMethod, pathItem, operation, pointer: ["paths", path, method] });
     }
   }
   return found;

@@ -12,7 +12,18 @@ const USAGE = "usage: spec-drift [--spec <root.yaml>] [--deviations <file>] [--u
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { spec: { type: "string" }, deviations: { type: "string" }, upstream: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean" } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: "string" },
+        deviations: { type: "string" },
+        upstream: { type: "string" },
+        all: { type: "boolean" },
+        help: { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -29,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     upstream = readUpstream(pinned.file, pinned.label);
   } catch (error) {
-    process.stderr.write(`spec drift: cannot read the published description ${pinned.file}: ${(error as Error).message}\n  hint: run \`npm ci\` (it comes with the @octokit/openapi devDependency), or pass --upstream <file>\n`);
+    process.stderr.write(
+      `spec drift: cannot read the published description ${pinned.file}: ${(error as Error).message}\n  hint: run \`npm ci\` (it comes with the @octokit/openapi devDependency), or pass --upstream <file>\n`,
+    );
     return 1;
   }
   let result;

@@ -33,9 +33,20 @@ export function readDeviations(file: string): { deviations: Deviation[]; diagnos
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(file, { line: 1, col: 1 }, code === "ENOENT" ? "the deviations file does not exist" : `the deviations file cannot be read (${code})`, "create it with `deviations: []`, or pass --deviations <file>");
+    return fail(
+      file,
+      { line: 1, col: 1 },
+      code === "ENOENT" ? "the deviations file does not exist" : `the deviations file cannot be read (${code})`,
+      "create it with `deviations: []`, or pass --deviations <file>",
+    );
   }
-  if (text.length > MAX_BYTES) return fail(file, { line: 1, col: 1 }, `the deviations file is larger than ${MAX_BYTES} bytes`, "it lists reviewed differences one by one; this is not such a list");
+  if (text.length > MAX_BYTES)
+    return fail(
+      file,
+      { line: 1, col: 1 },
+      `the deviations file is larger than ${MAX_BYTES} bytes`,
+      "it lists reviewed differences one by one; this is not such a list",
+    );
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const at = (node: YamlNode | null | undefined): Position => {
@@ -44,15 +55,36 @@ export function readDeviations(file: string): { deviations: Deviation[]; diagnos
     return { line, col };
   };
   if (doc.errors.length) {
-    return { deviations: [], diagnostics: doc.errors.map((e) => ({ location: { file, pointer: [] }, message: `invalid YAML: ${e.message.split("\n")[0]}`, hint: "fix the syntax; the file could not be read", position: positionOf(lines, e.pos[0]) })) };
+    return {
+      deviations: [],
+      diagnostics: doc.errors.map((e) => ({
+        location: { file, pointer: [] },
+        message: `invalid YAML: ${e.message.split("\n")[0]}`,
+        hint: "fix the syntax; the file could not be read",
+        position: positionOf(lines, e.pos[0]),
+      })),
+    };
   }
   const list = isMap(doc.contents) ? doc.contents.get("deviations", true) : undefined;
-  if (!isSeq(list)) return fail(file, at(doc.contents), "the deviations file needs a `deviations:` list", "write `deviations:` followed by `- at: …` entries (or `deviations: []`)");
-  if (list.items.length > MAX_ENTRIES) return fail(file, at(list), `more than ${MAX_ENTRIES} deviations`, "group differences with the same reason under one entry (`at:` takes a list)");
+  if (!isSeq(list))
+    return fail(
+      file,
+      at(doc.contents),
+      "the deviations file needs a `deviations:` list",
+      "write `deviations:` followed by `- at: …` entries (or `deviations: []`)",
+    );
+  if (list.items.length > MAX_ENTRIES)
+    return fail(
+      file,
+      at(list),
+      `more than ${MAX_ENTRIES} deviations`,
+      "group differences with the same reason under one entry (`at:` takes a list)",
+    );
 
   const deviations: Deviation[] = [];
   const diagnostics: Diagnostic[] = [];
-  const problem = (node: YamlNode | null | undefined, message: string, hint: string) => diagnostics.push({ location: { file, pointer: [] }, message, hint, position: at(node) });
+  const problem = (node: YamlNode | null | undefined, message: string, hint: string) =>
+    diagnostics.push({ location: { file, pointer: [] }, message, hint, position: at(node) });
   for (const item of list.items as YamlNode[]) {
     if (!isMap(item)) {
       problem(item, "a deviation must be a map", `give it the keys ${KEYS.join(", ")}`);
@@ -64,18 +96,37 @@ export function readDeviations(file: string): { deviations: Deviation[]; diagnos
     }
     const atNode = item.get("at", true) as YamlNode | undefined;
     const anchors = (isSeq(atNode) ? (atNode.items as YamlNode[]) : atNode ? [atNode] : []).flatMap((node) =>
-      isScalar(node) && typeof node.value === "string" && node.value.trim() ? [{ anchor: node.value.trim(), position: at(node) }] : (problem(node, "`at` names a schema field, parameter or operation location as text", "for example `at: workflow-run.pull_requests`"), []),
+      isScalar(node) && typeof node.value === "string" && node.value.trim()
+        ? [{ anchor: node.value.trim(), position: at(node) }]
+        : (problem(
+            node,
+            "`at` names a schema field, parameter or operation location as text",
+            "for example `at: workflow-run.pull_requests`",
+          ),
+          []),
     );
-    if (!atNode || (isSeq(atNode) && !atNode.items.length)) problem(item, "a deviation without `at`", "say where: for example `at: workflow-run.pull_requests`, or a list of such");
+    if (!atNode || (isSeq(atNode) && !atNode.items.length))
+      problem(item, "a deviation without `at`", "say where: for example `at: workflow-run.pull_requests`, or a list of such");
     const aspectNode = item.get("aspect", true) as YamlNode | undefined;
     const aspect = isScalar(aspectNode) ? String(aspectNode.value) : "";
-    if (!ASPECTS.includes(aspect as Aspect)) problem(aspectNode ?? item, `\`aspect\` must be one of ${ASPECTS.join(", ")}`, "it names what differs, as the drift report prints it");
+    if (!ASPECTS.includes(aspect as Aspect))
+      problem(
+        aspectNode ?? item,
+        `\`aspect\` must be one of ${ASPECTS.join(", ")}`,
+        "it names what differs, as the drift report prints it",
+      );
     for (const side of ["spec", "upstream"]) {
-      if (!item.has(side)) problem(item, `a deviation without \`${side}\``, `copy the ${side} value from the drift report (null when it has none)`);
+      if (!item.has(side))
+        problem(item, `a deviation without \`${side}\``, `copy the ${side} value from the drift report (null when it has none)`);
     }
     const reasonNode = item.get("reason", true) as YamlNode | undefined;
     const reason = isScalar(reasonNode) && typeof reasonNode.value === "string" ? reasonNode.value.trim() : "";
-    if (!reason) problem(reasonNode ?? item, "a deviation without a reason", "say why spec/ differs: what the docs say, what the API returns, why upstream is not followed");
+    if (!reason)
+      problem(
+        reasonNode ?? item,
+        "a deviation without a reason",
+        "say why spec/ differs: what the docs say, what the API returns, why upstream is not followed",
+      );
     let js: Record<string, Json>;
     try {
       js = item.toJS(doc, { maxAliasCount: 0 }) as Record<string, Json>;
@@ -83,7 +134,14 @@ export function readDeviations(file: string): { deviations: Deviation[]; diagnos
       problem(item, "a deviation uses a YAML alias", "write its values out: each entry is read on its own");
       continue;
     }
-    deviations.push({ at: anchors, aspect: aspect as Aspect, spec: js.spec ?? null, upstream: js.upstream ?? null, reason, position: at(item) });
+    deviations.push({
+      at: anchors,
+      aspect: aspect as Aspect,
+      spec: js.spec ?? null,
+      upstream: js.upstream ?? null,
+      reason,
+      position: at(item),
+    });
   }
   return { deviations: diagnostics.length ? [] : deviations, diagnostics };
 }

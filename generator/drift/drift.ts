@@ -23,7 +23,8 @@ export interface DriftOptions {
 export async function runDrift(options: DriftOptions): Promise<{ output: string; exitCode: 0 | 1 }> {
   const loaded = await loadSpec(options.specFile);
   const located = (ds: readonly Diagnostic[]) => ds.map((d) => formatDiagnostic(d, loaded.spec?.locate ?? (() => undefined), options.cwd));
-  if (!loaded.spec || loaded.diagnostics.length) return { output: [...located(loaded.diagnostics), "spec drift: the spec has errors; nothing compared"].join("\n"), exitCode: 1 };
+  if (!loaded.spec || loaded.diagnostics.length)
+    return { output: [...located(loaded.diagnostics), "spec drift: the spec has errors; nothing compared"].join("\n"), exitCode: 1 };
 
   const differences = compareAll(loaded.spec.document as JsonObject, options.upstream.document);
   const read = readDeviations(options.deviationsFile);
@@ -34,14 +35,21 @@ export async function runDrift(options: DriftOptions): Promise<{ output: string;
 
   const operations = operationsById(loaded.spec.document as JsonObject).size;
   const lines = [`spec drift: ${operations} operations of ${relative(options.specFile, options.cwd)} against ${options.upstream.label}`];
-  if (options.all && matched.listed.length) lines.push("", "accepted (listed in the deviations file):", ...formatDifferences(matched.listed));
+  if (options.all && matched.listed.length)
+    lines.push("", "accepted (listed in the deviations file):", ...formatDifferences(matched.listed));
   if (unlisted.length) {
     lines.push("", "not listed in the deviations file:", ...formatDifferences(unlisted));
-    lines.push("", `  hint: change spec/ to agree, or add an entry to ${relative(options.deviationsFile, options.cwd)} with \`at\`, \`aspect\`, \`spec\`, \`upstream\` as printed and a \`reason\``);
+    lines.push(
+      "",
+      `  hint: change spec/ to agree, or add an entry to ${relative(options.deviationsFile, options.cwd)} with \`at\`, \`aspect\`, \`spec\`, \`upstream\` as printed and a \`reason\``,
+    );
   }
   if (problems.length) lines.push("", ...problems);
   const failed = unlisted.length > 0 || problems.length > 0;
-  lines.push("", `${differences.length} differences: ${matched.listed.length} accepted by deviations, ${unlisted.length} not listed; ${problems.length} problem(s) in the deviations file${failed ? "" : ". OK"}`);
+  lines.push(
+    "",
+    `${differences.length} differences: ${matched.listed.length} accepted by deviations, ${unlisted.length} not listed; ${problems.length} problem(s) in the deviations file${failed ? "" : ". OK"}`,
+  );
   return { output: lines.join("\n"), exitCode: failed ? 1 : 0 };
 }
 
@@ -52,7 +60,14 @@ function compareAll(spec: JsonObject, upstream: JsonObject): Difference[] {
     const ours = operationFacts(spec, operationId)!;
     const theirs = upstreamIds.has(operationId) ? operationFacts(upstream, operationId) : undefined;
     if (!theirs) {
-      differences.push({ operationId, key: "operation", anchor: `${operationId} operation`, aspect: "presence", spec: PRESENT, upstream: ABSENT });
+      differences.push({
+        operationId,
+        key: "operation",
+        anchor: `${operationId} operation`,
+        aspect: "presence",
+        spec: PRESENT,
+        upstream: ABSENT,
+      });
       continue;
     }
     differences.push(...compareOperation(ours, theirs));

@@ -20,7 +20,12 @@ export function matchDeviations(differences: readonly Difference[], deviations: 
       const key = keyOf(anchor, deviation.aspect);
       const earlier = byKey.get(key);
       if (earlier) {
-        diagnostics.push({ location: { file, pointer: [] }, position, message: `${anchor} (${deviation.aspect}) is listed twice`, hint: `the other entry is at line ${earlier.position.line}; keep one, with one reason` });
+        diagnostics.push({
+          location: { file, pointer: [] },
+          position,
+          message: `${anchor} (${deviation.aspect}) is listed twice`,
+          hint: `the other entry is at line ${earlier.position.line}; keep one, with one reason`,
+        });
         continue;
       }
       byKey.set(key, { deviation, used: false, position });
@@ -50,7 +55,9 @@ export function matchDeviations(differences: readonly Difference[], deviations: 
       message: now
         ? `stale deviation: ${anchor} (${deviation.aspect}) is listed with spec ${canonical(deviation.spec)}, upstream ${canonical(deviation.upstream)}, but now spec has ${canonical(now.spec)}, upstream ${canonical(now.upstream)}`
         : `stale deviation: ${anchor} (${deviation.aspect}) no longer differs from upstream`,
-      hint: now ? "review the new difference; update the entry's values and reason, or change spec/" : "remove it from the entry (spec/ and upstream agree now, or the name changed)",
+      hint: now
+        ? "review the new difference; update the entry's values and reason, or change spec/"
+        : "remove it from the entry (spec/ and upstream agree now, or the name changed)",
     });
   }
   return { listed, unlisted, diagnostics };

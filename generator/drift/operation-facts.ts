@@ -32,7 +32,9 @@ const LOCATIONS = ["path", "query", "header", "cookie"];
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 /** Every operation of the document by operationId, with its method and path. */
-export function operationsById(document: JsonObject): Map<string, { method: string; path: string; operation: JsonObject; pathItem: JsonObject }> {
+export function operationsById(
+  document: JsonObject,
+): Map<string, { method: string; path: string; operation: JsonObject; pathItem: JsonObject }> {
   const found = new Map<string, { method: string; path: string; operation: JsonObject; pathItem: JsonObject }>();
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -40,7 +42,8 @@ export function operationsById(document: JsonObject): Map<string, { method: stri
     if (!isObject(pathItem)) continue;
     for (const method of METHODS) {
       const operation = pathItem[method];
-      if (isObject(operation) && typeof operation.operationId === "string") found.set(operation.operationId, { method, path, operation, pathItem });
+      if (isObject(operation) && typeof operation.operationId === "string")
+        found.set(operation.operationId, { method, path, operation, pathItem });
     }
   }
   return found;
@@ -52,7 +55,8 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
   const facts = new Map<string, Fact>();
   const add = (fact: Fact) => {
     // A few hundred for a real operation; a document whose refs fan out is stopped here.
-    if (facts.size >= MAX_FACTS) throw new Error(`${operationId} has more than ${MAX_FACTS} fields; is a schema referring to itself through many paths?`);
+    if (facts.size >= MAX_FACTS)
+      throw new Error(`${operationId} has more than ${MAX_FACTS} fields; is a schema referring to itself through many paths?`);
     facts.set(fact.key, fact);
   };
   const own = (key: string) => `${operationId} ${key}`;
@@ -72,13 +76,23 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
     const key = seen.has(name) ? `parameter ${String(param.value.in)} ${name}` : `parameter ${name}`;
     seen.add(name);
     const schema = shapeOf(document, param.value.schema);
-    add({ key, parent: null, values: { in: String(param.value.in), required: param.value.required === true, ...schemaValues(schema) }, anchor: param.component ? `parameter ${param.component}` : own(key) });
+    add({
+      key,
+      parent: null,
+      values: { in: String(param.value.in), required: param.value.required === true, ...schemaValues(schema) },
+      anchor: param.component ? `parameter ${param.component}` : own(key),
+    });
   }
 
   const body = follow(document, entry.operation.requestBody).node;
   if (isObject(body)) {
     const content = isObject(body.content) ? body.content : {};
-    add({ key: "request body", parent: null, values: { required: body.required === true, media: Object.keys(content).sort() }, anchor: own("request body") });
+    add({
+      key: "request body",
+      parent: null,
+      values: { required: body.required === true, media: Object.keys(content).sort() },
+      anchor: own("request body"),
+    });
     const json = jsonSchemaOf(content);
     if (json !== undefined) addShape(add, "request body", "request body", shapeOf(document, json), own("request body"));
   }
@@ -95,7 +109,12 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
       if (!isObject(header)) continue;
       // Header names are case-insensitive; the key uses lower case so `Link` meets `link`.
       const key = `${statusKey} header ${name.toLowerCase()}`;
-      add({ key, parent: statusKey, values: { required: header.required === true, ...schemaValues(shapeOf(document, header.schema)) }, anchor: own(key) });
+      add({
+        key,
+        parent: statusKey,
+        values: { required: header.required === true, ...schemaValues(shapeOf(document, header.schema)) },
+        anchor: own(key),
+      });
     }
     const json = jsonSchemaOf(content);
     if (json !== undefined) addShape(add, `response ${status} body`, statusKey, shapeOf(document, json), own(`response ${status} body`));
@@ -104,7 +123,11 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
 }
 
 /** Path-item parameters overridden by the operation's own (by name and location). */
-function parametersOf(document: JsonObject, pathItem: JsonObject, operation: JsonObject): { value: JsonObject; component: string | null }[] {
+function parametersOf(
+  document: JsonObject,
+  pathItem: JsonObject,
+  operation: JsonObject,
+): { value: JsonObject; component: string | null }[] {
   const merged = new Map<string, { value: JsonObject; component: string | null }>();
   for (const list of [pathItem.parameters, operation.parameters]) {
     if (!Array.isArray(list)) continue;

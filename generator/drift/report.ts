@@ -16,7 +16,9 @@ export function formatDifferences(differences: readonly Difference[]): string[] 
     const aspectWidth = Math.max(...list.map((d) => d.aspect.length));
     for (const d of list) {
       // `at` is what a deviation entry names it by.
-      lines.push(`  ${d.key.padEnd(keyWidth)}  ${d.aspect.padEnd(aspectWidth)}  spec: ${canonical(d.spec)}  upstream: ${canonical(d.upstream)}  [at: ${d.anchor}]`);
+      lines.push(
+        `  ${d.key.padEnd(keyWidth)}  ${d.aspect.padEnd(aspectWidth)}  spec: ${canonical(d.spec)}  upstream: ${canonical(d.upstream)}  [at: ${d.anchor}]`,
+      );
     }
   }
   return lines;

@@ -80,21 +80,38 @@ function build(document: JsonObject, node: Json | undefined, seen: readonly stri
   if (!isObject(node)) return ANY;
   const own = ownShape(document, node, seen);
   const parts = Array.isArray(node.allOf) ? node.allOf.map((part) => shapeOf(document, part, seen)) : [];
-  const alternatives = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list.map((alt) => shapeOf(document, alt, seen)) : []));
+  const alternatives = [node.oneOf, node.anyOf].flatMap((list) =>
+    Array.isArray(list) ? list.map((alt) => shapeOf(document, alt, seen)) : [],
+  );
   let shape = parts.reduce(intersect, own);
   if (alternatives.length) shape = intersect(shape, alternatives.reduce(unite));
   return shape;
 }
 
-const ANY: Shape = { types: [], nullable: false, format: null, enum: null, default: undefined, properties: new Map(), items: null, name: null };
+const ANY: Shape = {
+  types: [],
+  nullable: false,
+  format: null,
+  enum: null,
+  default: undefined,
+  properties: new Map(),
+  items: null,
+  name: null,
+};
 
 function ownShape(document: JsonObject, node: JsonObject, seen: readonly string[]): Shape {
-  const declared = typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? node.type.filter((t): t is string => typeof t === "string") : [];
+  const declared =
+    typeof node.type === "string"
+      ? [node.type]
+      : Array.isArray(node.type)
+        ? node.type.filter((t): t is string => typeof t === "string")
+        : [];
   const values = Array.isArray(node.enum) ? node.enum : null;
   const required = new Set(Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === "string") : []);
   const properties = new Map<string, Field>();
   if (isObject(node.properties)) {
-    for (const [key, value] of Object.entries(node.properties)) properties.set(key, { shape: shapeOf(document, value, seen), required: required.has(key) });
+    for (const [key, value] of Object.entries(node.properties))
+      properties.set(key, { shape: shapeOf(document, value, seen), required: required.has(key) });
   }
   let types = declared.filter((t) => t !== "null");
   if (!types.length && properties.size) types = ["object"];
@@ -129,7 +146,7 @@ function intersect(a: Shape, b: Shape): Shape {
     enum: a.enum ?? b.enum,
     default: a.default ?? b.default,
     properties,
-    items: a.items && b.items ? intersect(a.items, b.items) : a.items ?? b.items,
+    items: a.items && b.items ? intersect(a.items, b.items) : (a.items ?? b.items),
     name: a.name ?? b.name,
   };
 }
@@ -142,7 +159,10 @@ function unite(a: Shape, b: Shape): Shape {
   for (const key of new Set([...a.properties.keys(), ...b.properties.keys()])) {
     const x = a.properties.get(key);
     const y = b.properties.get(key);
-    properties.set(key, x && y ? { shape: unite(x.shape, y.shape), required: x.required && y.required } : { ...(x ?? y)!, required: false });
+    properties.set(
+      key,
+      x && y ? { shape: unite(x.shape, y.shape), required: x.required && y.required } : { ...(x ?? y)!, required: false },
+    );
   }
   return {
     types: a.types.length && b.types.length ? [...new Set([...a.types, ...b.types])].sort() : [],
@@ -151,7 +171,7 @@ function unite(a: Shape, b: Shape): Shape {
     enum: a.enum && b.enum ? sortedValues([...new Set([...a.enum, ...b.enum])]) : null,
     default: a.default,
     properties,
-    items: a.items && b.items ? unite(a.items, b.items) : a.items ?? b.items,
+    items: a.items && b.items ? unite(a.items, b.items) : (a.items ?? b.items),
     name: null,
   };
 }

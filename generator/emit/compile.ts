@@ -22,7 +22,13 @@ const OPTIONS: ts.CompilerOptions = {
 };
 
 /** CommonJS twin in dist/cjs/, for `require` under node16 resolution (same declarations). */
-const CJS_OPTIONS: ts.CompilerOptions = { ...OPTIONS, module: ts.ModuleKind.CommonJS, declaration: false, isolatedDeclarations: false, verbatimModuleSyntax: false };
+const CJS_OPTIONS: ts.CompilerOptions = {
+  ...OPTIONS,
+  module: ts.ModuleKind.CommonJS,
+  declaration: false,
+  isolatedDeclarations: false,
+  verbatimModuleSyntax: false,
+};
 
 export const COMPILER_VERSION = ts.version;
 

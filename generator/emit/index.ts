@@ -16,7 +16,12 @@ export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
 
 /** `types`: src/types.ts, which a worker is making meanwhile (types-file.ts). Sorted by path. */
-export async function emitPackage(model: ApiModel, document: Record<string, unknown>, pkg: PackageInfo, types: Promise<EmittedFile>): Promise<EmittedFile[]> {
+export async function emitPackage(
+  model: ApiModel,
+  document: Record<string, unknown>,
+  pkg: PackageInfo,
+  types: Promise<EmittedFile>,
+): Promise<EmittedFile[]> {
   const printed = [
     ...emitOperationModules(model.operations),
     ...emitPagination(model),

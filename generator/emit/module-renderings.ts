@@ -22,7 +22,10 @@ export function renderModule(path: string, statements: readonly Statement[]): Em
   const declarations = TS_HEADER + declarationText(statements);
   return [
     { path, contents: TS_HEADER + (printSource(statements) || "export {};\n"), formatted: true },
-    { path: `dist/${name}.js`, contents: TS_HEADER + selfTypes(name) + (printSource([...valueLinks, ...consts.map((c) => untyped(c, true))]) || "export {};\n") },
+    {
+      path: `dist/${name}.js`,
+      contents: TS_HEADER + selfTypes(name) + (printSource([...valueLinks, ...consts.map((c) => untyped(c, true))]) || "export {};\n"),
+    },
     { path: `dist/${name}.d.ts`, contents: declarations },
     { path: `dist/cjs/${name}.js`, contents: TS_HEADER + commonJs(valueLinks, consts) },
     { path: `dist/cjs/${name}.d.ts`, contents: declarations },

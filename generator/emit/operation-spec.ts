@@ -39,7 +39,8 @@ export const PATH_WRITERS: Record<PathStyle, SerializerName> = {
   matrixExplode: "pathMatrixExplode",
 };
 
-export type SpecValue = string | number | boolean | null | SerializerRef | readonly SpecValue[] | { readonly [key: string]: SpecValue | undefined };
+export type SpecValue =
+  string | number | boolean | null | SerializerRef | readonly SpecValue[] | { readonly [key: string]: SpecValue | undefined };
 
 export function operationSpec(op: OperationModel): Record<string, SpecValue> {
   const names = (list: readonly { name: string }[]) => list.map((p) => p.name);
@@ -74,7 +75,10 @@ const BODY_WRITERS: Record<MediaKind, SerializerName> = {
 };
 
 /** `{ name: writer }` for the params that have a style other than the runtime's default. */
-function writers<S extends string>(params: readonly ParamModel[], byStyle: Record<S, SerializerName>): Record<string, SerializerRef> | undefined {
+function writers<S extends string>(
+  params: readonly ParamModel[],
+  byStyle: Record<S, SerializerName>,
+): Record<string, SerializerRef> | undefined {
   const styled = params.filter((p) => p.style);
   return styled.length ? Object.fromEntries(styled.map((p) => [p.name, new SerializerRef(byStyle[p.style as S])])) : undefined;
 }
@@ -99,5 +103,5 @@ function expression(value: SpecValue, imports: Set<SerializerName>): Expression 
     const entries = Object.entries(value as { readonly [key: string]: SpecValue | undefined });
     return object(entries.flatMap(([key, v]) => (v === undefined ? [] : [{ key, value: expression(v, imports) }])));
   }
-  return literal(value as string | number | boolean | null);
+  return literal(value);
 }

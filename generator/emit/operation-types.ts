@@ -67,10 +67,13 @@ export function responseType(op: OperationModel, names: OperationTypeNames): Typ
       const status = literalType(r.status);
       if (r.kind === "redirect") return generic("RedirectResponse", status);
       const data =
-        r.kind === "json" ? indexed(typeName(names.op), "responses", r.status, "content", r.mediaType!)
-        : r.kind === "text" ? typeName("string")
-        : r.kind === "binary" ? typeName("ArrayBuffer")
-        : typeName("undefined");
+        r.kind === "json"
+          ? indexed(typeName(names.op), "responses", r.status, "content", r.mediaType!)
+          : r.kind === "text"
+            ? typeName("string")
+            : r.kind === "binary"
+              ? typeName("ArrayBuffer")
+              : typeName("undefined");
       return generic("ApiResponse", status, data);
     });
   return union(outcomes, generic("ApiResponse", typeName("number"), typeName("unknown")));

@@ -40,7 +40,9 @@ function operationStatements(op: OperationModel, runtimeTypes: Set<string>, seri
   const subject = `{@link ${op.name}}`;
   const statements: Statement[] = [
     typeAlias(names.op, operationType(op), { exported: false }),
-    typeAlias(names.params, paramsType(op, names), { docs: `Parameters of ${subject}: path, query, header and body fields in one object.` }),
+    typeAlias(names.params, paramsType(op, names), {
+      docs: `Parameters of ${subject}: path, query, header and body fields in one object.`,
+    }),
     typeAlias(names.response, response, { docs: `The documented successful outcomes of ${subject}.` }),
     typeAlias(names.error, errorType(op), { docs: `The error ${subject} throws for a documented error status.` }),
   ];

@@ -32,7 +32,12 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
   // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
   // not run; anything else (odd characters in a title, a path or a permission) goes through it.
   const plainFilters = capped.every((op) => (op.pagination?.cappedBy ?? []).every((f) => /^[\w.-]+$/.test(f)));
-  const inPrettierLayout = plainFilters && isPlainProse(values.name) && isPlainProse(values.title) && values.quickStart.split("\n").every((l) => l.length <= 100) && rows.every(isPlainRow);
+  const inPrettierLayout =
+    plainFilters &&
+    isPlainProse(values.name) &&
+    isPlainProse(values.title) &&
+    values.quickStart.split("\n").every((l) => l.length <= 100) &&
+    rows.every(isPlainRow);
   const contents = render("README.md.hbs", {
     header: `<!-- ${HEADER_TEXT} -->`,
     ...values,
@@ -63,16 +68,30 @@ function isPlainText(text: string): boolean {
 }
 
 function isPlainRow([name, path, permission]: readonly string[]): boolean {
-  return /^\[`[\w$]+`\]\([\x21-\x7e]+\)$/.test(name!) && !/[()<>|\\]/.test(name!.slice(name!.indexOf("](") + 2, -1)) && /^`[\x20-\x5f\x61-\x7b\x7d\x7e]*`$/.test(path!) && isPlainText(permission!);
+  return (
+    /^\[`[\w$]+`\]\([\x21-\x7e]+\)$/.test(name!) &&
+    !/[()<>|\\]/.test(name!.slice(name!.indexOf("](") + 2, -1)) &&
+    /^`[\x20-\x5f\x61-\x7b\x7d\x7e]*`$/.test(path!) &&
+    isPlainText(permission!)
+  );
 }
 
 function quickStart(model: ApiModel, name: string): string {
   // The most general listing reads best as a first example: the paginated one with the shortest path.
   const list = model.operations.filter((op) => op.pagination).sort((a, b) => a.path.length - b.path.length)[0];
-  const lines = [`import { createClient${list ? `, paginate, ${list.name}` : ""} } from "${name}";`, "", "const gh = createClient({ token: process.env.GITHUB_TOKEN });"];
+  const lines = [
+    `import { createClient${list ? `, paginate, ${list.name}` : ""} } from "${name}";`,
+    "",
+    "const gh = createClient({ token: process.env.GITHUB_TOKEN });",
+  ];
   if (list) {
     const args = exampleArgs(list);
-    lines.push(`const { status, data } = await ${list.name}(gh, ${args});`, `for await (const item of paginate(gh, ${list.name}, ${args})) {`, "  console.log(item);", "}");
+    lines.push(
+      `const { status, data } = await ${list.name}(gh, ${args});`,
+      `for await (const item of paginate(gh, ${list.name}, ${args})) {`,
+      "  console.log(item);",
+      "}",
+    );
   }
   return lines.join("\n");
 }

@@ -12,7 +12,9 @@ export function emitPagination(model: ApiModel): EmittedFile[] {
   const paginated = model.operations.filter((op) => op.pagination);
   const byModule = new Map<string, string[]>();
   for (const op of paginated) byModule.set(op.group, [...(byModule.get(op.group) ?? []), op.name]);
-  const statements: Statement[] = [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, names]) => importFrom(`./operations/${group}.js`, names, true));
+  const statements: Statement[] = [...byModule]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([group, names]) => importFrom(`./operations/${group}.js`, names, true));
   statements.push(
     {
       kind: "interface",

@@ -24,5 +24,7 @@ export async function formatText(path: string, contents: string): Promise<string
 
 /** The files with every one that is not in prettier's layout already formatted by it. */
 export async function formatLeftovers(files: readonly EmittedFile[]): Promise<EmittedFile[]> {
-  return Promise.all(files.map(async (file) => (file.formatted ? file : { path: file.path, contents: await formatText(file.path, file.contents) })));
+  return Promise.all(
+    files.map(async (file) => (file.formatted ? file : { path: file.path, contents: await formatText(file.path, file.contents) })),
+  );
 }

@@ -47,7 +47,9 @@ function readCache(file: string): EmittedFile[] | undefined {
   } catch {
     return undefined;
   }
-  const valid = Array.isArray(parsed) && parsed.every((f) => typeof f?.path === "string" && typeof f.contents === "string" && /^dist\/[\w/-]+\.(js|d\.ts)$/.test(f.path));
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.every((f) => typeof f?.path === "string" && typeof f.contents === "string" && /^dist\/[\w/-]+\.(js|d\.ts)$/.test(f.path));
   return valid ? (parsed as EmittedFile[]).map(({ path, contents }) => ({ path, contents })) : undefined;
 }
 

@@ -16,5 +16,9 @@ export function runtimeSourceFiles(): string[] {
 
 /** src/runtime/*.ts: each source with the generated header. */
 export function runtimeSources(): EmittedFile[] {
-  return runtimeSourceFiles().map((file) => ({ path: `src/runtime/${file.slice(RUNTIME_DIR.length)}`, contents: TS_HEADER + readFileSync(file, "utf8"), formatted: true }));
+  return runtimeSourceFiles().map((file) => ({
+    path: `src/runtime/${file.slice(RUNTIME_DIR.length)}`,
+    contents: TS_HEADER + readFileSync(file, "utf8"),
+    formatted: true,
+  }));
 }

@@ -72,7 +72,10 @@ export function union(types: readonly TypeNode[], empty: TypeNode = typeName("ne
   return members.length > 1 ? { kind: "union", members } : (members[0] ?? empty);
 }
 
-export function intersection(types: readonly TypeNode[], empty: TypeNode = generic("Record", typeName("string"), typeName("never"))): TypeNode {
+export function intersection(
+  types: readonly TypeNode[],
+  empty: TypeNode = generic("Record", typeName("string"), typeName("never")),
+): TypeNode {
   return types.length > 1 ? { kind: "intersection", members: types } : (types[0] ?? empty);
 }
 
@@ -149,7 +152,9 @@ export function stringLiteral(value: string): string {
   const json = JSON.stringify(value);
   const doubles = value.split('"').length - 1;
   if (doubles <= value.split("'").length - 1) return json;
-  const body = json.slice(1, -1).replace(/\\(.)|(')/gs, (match, escaped: string | undefined) => (escaped === '"' ? '"' : escaped !== undefined ? match : "\\'"));
+  const body = json
+    .slice(1, -1)
+    .replace(/\\(.)|(')/gs, (match, escaped: string | undefined) => (escaped === '"' ? '"' : escaped !== undefined ? match : "\\'"));
   return `'${body}'`;
 }
 
@@ -160,11 +165,18 @@ export function stringLiteral(value: string): string {
  * `{@link}` and `a@b` are left alone.
  */
 export function docText(text: string): string {
-  return text.replaceAll("*/", "*\\/").replaceAll("/*", "/\\*").replace(/(^|\s)@/g, "$1\\@").trim();
+  return text
+    .replaceAll("*/", "*\\/")
+    .replaceAll("/*", "/\\*")
+    .replace(/(^|\s)@/g, "$1\\@")
+    .trim();
 }
 
 export function jsDoc(description: string, tags: readonly { tagName: string; text?: string }[] = []): JsDoc {
-  return { description: docText(description), tags: tags.map((t) => ({ tagName: t.tagName, ...(t.text === undefined ? {} : { text: docText(t.text) }) })) };
+  return {
+    description: docText(description),
+    tags: tags.map((t) => ({ tagName: t.tagName, ...(t.text === undefined ? {} : { text: docText(t.text) }) })),
+  };
 }
 
 export function typeAlias(name: string, type: TypeNode, options: { exported?: boolean; docs?: string } = {}): Statement {

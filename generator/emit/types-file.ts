@@ -10,7 +10,14 @@ import { GENERATOR_DIR } from "../paths.js";
 import { RunFailure } from "../run-failure.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
-import { loadTransformFunctions, OPENAPI_TYPESCRIPT_VERSION, typesWorker, type TypesReply, type TypesRequest, type TypesWorkerData } from "./types-worker.js";
+import {
+  loadTransformFunctions,
+  OPENAPI_TYPESCRIPT_VERSION,
+  typesWorker,
+  type TypesReply,
+  type TypesRequest,
+  type TypesWorkerData,
+} from "./types-worker.js";
 
 /**
  * The worker's program is `typesWorker`, sent as its source text (TypeScript stripped, by tsx or the
@@ -48,7 +55,13 @@ export class TypesJob {
     this.worker.unref();
     this.worker.on("message", (reply: TypesReply) => this.answer(reply));
     this.worker.on("error", (error: Error & { code?: string }) =>
-      this.fail(new RunFailure(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? `${WHO} ran out of memory: the spec is too large for it` : `${WHO} failed: ${error.message}`)),
+      this.fail(
+        new RunFailure(
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? `${WHO} ran out of memory: the spec is too large for it`
+            : `${WHO} failed: ${error.message}`,
+        ),
+      ),
     );
     this.worker.on("exit", (code) => this.fail(new RunFailure(`${WHO} stopped (exit code ${code}) before it answered`)));
   }

@@ -52,7 +52,12 @@ export type TypesReply = { readonly text: string } | { readonly error: string; r
  * Runs in the worker thread, which receives it as source text: it may use only its arguments and
  * globals, nothing else from this module. It answers one request on `port`.
  */
-export function typesWorker(require: NodeJS.Require, port: MessagePort, data: TypesWorkerData, loadTransform: typeof loadTransformFunctions): void {
+export function typesWorker(
+  require: NodeJS.Require,
+  port: MessagePort,
+  data: TypesWorkerData,
+  loadTransform: typeof loadTransformFunctions,
+): void {
   const { createRequire } = require("node:module") as typeof import("node:module");
   const load = createRequire(data.base);
 
@@ -70,13 +75,32 @@ export function typesWorker(require: NodeJS.Require, port: MessagePort, data: Ty
   function context(document: OpenAPI3): GlobalContext {
     const options = { silent: true, alphabetize: true, defaultNonNullable: false };
     const ctx: Omit<GlobalContext, "redoc"> = {
-      additionalProperties: false, alphabetize: true, arrayLength: false, defaultNonNullable: false,
+      additionalProperties: false,
+      alphabetize: true,
+      arrayLength: false,
+      defaultNonNullable: false,
       discriminators: lib!.scanDiscriminators(document, options),
-      emptyObjectsUnknown: false, enum: false, enumValues: false, conditionalEnums: false, dedupeEnums: false,
-      excludeDeprecated: false, exportType: false, immutable: false, rootTypes: false,
-      rootTypesNoSchemaPrefix: false, rootTypesKeepCasing: false, injectFooter: [], pathParamsAsTypes: false,
-      postTransform: undefined, propertiesRequiredByDefault: false, silent: true, inject: undefined,
-      transform: undefined, transformProperty: undefined, makePathsEnum: false, generatePathParams: false,
+      emptyObjectsUnknown: false,
+      enum: false,
+      enumValues: false,
+      conditionalEnums: false,
+      dedupeEnums: false,
+      excludeDeprecated: false,
+      exportType: false,
+      immutable: false,
+      rootTypes: false,
+      rootTypesNoSchemaPrefix: false,
+      rootTypesKeepCasing: false,
+      injectFooter: [],
+      pathParamsAsTypes: false,
+      postTransform: undefined,
+      propertiesRequiredByDefault: false,
+      silent: true,
+      inject: undefined,
+      transform: undefined,
+      transformProperty: undefined,
+      makePathsEnum: false,
+      generatePathParams: false,
       readWriteMarkers: false,
       resolve: <T>($ref: string) => lib!.resolveRef<T>(document, $ref, { silent: true }),
     };

@@ -47,7 +47,13 @@ export function isSchemaPosition(pointer: Pointer): boolean {
 }
 
 /** `unavailable` holds the files that could not be loaded, and why. */
-export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>, unavailable: ReadonlyMap<string, Unavailable>, resolveFile: ResolveFile, options: BundleOptions): Bundle {
+export function bundle(
+  rootFile: string,
+  files: ReadonlyMap<string, SourceFile>,
+  unavailable: ReadonlyMap<string, Unavailable>,
+  resolveFile: ResolveFile,
+  options: BundleOptions,
+): Bundle {
   const root = files.get(rootFile)!;
   const document = root.value as Record<string, unknown>;
   const origins = new WeakMap<object, SpecLocation>();
@@ -74,7 +80,11 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
   const lookup = (site: RefSite, file: string) => {
     const at: SpecLocation = { file, pointer: [...site.pointer, "$ref"] };
     if (isRemote(site.ref)) {
-      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to a URL; remote references are not fetched`, hint: "save the referenced document next to the spec and refer to it by a relative path" });
+      diagnostics.push({
+        location: at,
+        message: `$ref "${site.ref}" points to a URL; remote references are not fetched`,
+        hint: "save the referenced document next to the spec and refer to it by a relative path",
+      });
       return undefined;
     }
     const target = targetOf(site, file);
@@ -84,8 +94,16 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
       if (reason === "invalid") return undefined;
       diagnostics.push(
         reason === "too-large"
-          ? { location: at, message: `$ref "${site.ref}" points to a file larger than ${formatBytes(options.limits.maxFileBytes)}, the limit for one spec file`, hint: "split it into smaller files joined by $ref" }
-          : { location: at, message: `$ref "${site.ref}" does not lead to a readable file inside the spec's folder`, hint: refusedHint(target.file, options.folders) },
+          ? {
+              location: at,
+              message: `$ref "${site.ref}" points to a file larger than ${formatBytes(options.limits.maxFileBytes)}, the limit for one spec file`,
+              hint: "split it into smaller files joined by $ref",
+            }
+          : {
+              location: at,
+              message: `$ref "${site.ref}" does not lead to a readable file inside the spec's folder`,
+              hint: refusedHint(target.file, options.folders),
+            },
       );
       return undefined;
     }
@@ -98,20 +116,32 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
       diagnostics.push({
         location: at,
         message: `$ref "${site.ref}" points to nothing: "${String(target.pointer[got.missingAt])}" does not exist${target.file === file ? "" : ` in ${basename(target.file)}`}`,
-        hint: keys.length ? `keys there: ${keys.join(", ")}`
-          : !parent.found ? "check the JSON pointer after #"
-          : isPlainObject(parent.value) ? `${there} is empty`
-          : Array.isArray(parent.value) ? `${there} is a list of ${parent.value.length}`
-          : `${there} is ${describeValue(parent.value)}, not an object`,
+        hint: keys.length
+          ? `keys there: ${keys.join(", ")}`
+          : !parent.found
+            ? "check the JSON pointer after #"
+            : isPlainObject(parent.value)
+              ? `${there} is empty`
+              : Array.isArray(parent.value)
+                ? `${there} is a list of ${parent.value.length}`
+                : `${there} is ${describeValue(parent.value)}, not an object`,
       });
       return undefined;
     }
     if (target.file === rootFile && target.pointer.length === 0) {
-      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to the whole document`, hint: "point it at one object, e.g. `#/components/schemas/Name`" });
+      diagnostics.push({
+        location: at,
+        message: `$ref "${site.ref}" points to the whole document`,
+        hint: "point it at one object, e.g. `#/components/schemas/Name`",
+      });
       return undefined;
     }
     if (!isPlainObject(got.value) && typeof got.value !== "boolean") {
-      diagnostics.push({ location: at, message: `$ref "${site.ref}" points to ${describeValue(got.value)}, not an object`, hint: "a $ref must point to a schema, parameter, response or other object" });
+      diagnostics.push({
+        location: at,
+        message: `$ref "${site.ref}" points to ${describeValue(got.value)}, not an object`,
+        hint: "a $ref must point to a schema, parameter, response or other object",
+      });
       return undefined;
     }
     return { target, value: got.value };
@@ -167,7 +197,7 @@ export function bundle(rootFile: string, files: ReadonlyMap<string, SourceFile>,
       return;
     }
     if (isSchemaPosition(site.pointer)) {
-      const name = uniqueName(components.schemas ??= {}, nameFor(target));
+      const name = uniqueName((components.schemas ??= {}), nameFor(target));
       const ref = formatPointer(["components", "schemas", name]);
       placed.set(key, ref);
       components.schemas[name] = value;

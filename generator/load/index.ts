@@ -52,13 +52,19 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
   const files = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const locate: Locator = (at) => files.get(at.file)?.locate(at.pointer);
-  const at1 = (message: string, hint: string): Diagnostic => ({ location: { file: rootFile, pointer: [] }, message, hint, position: { line: 1, col: 1 } });
+  const at1 = (message: string, hint: string): Diagnostic => ({
+    location: { file: rootFile, pointer: [] },
+    message,
+    hint,
+    position: { line: 1, col: 1 },
+  });
 
   const folders: string[] = [];
   for (const folder of [dirname(rootFile), ...(options.allowedFolders ?? [])]) {
     const real = await realFolder(folder);
     if (real) folders.push(real);
-    else if (folder !== dirname(rootFile)) diagnostics.push(at1(`the folder ${resolve(folder)} allowed for $refs does not exist`, "check the --allow-ref-folder path"));
+    else if (folder !== dirname(rootFile))
+      diagnostics.push(at1(`the folder ${resolve(folder)} allowed for $refs does not exist`, "check the --allow-ref-folder path"));
   }
   if (diagnostics.length) return { diagnostics };
 
@@ -92,9 +98,21 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
   const root = files.get(rootFile);
   if (!root) return { diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
   if (!root.value || typeof root.value !== "object" || Array.isArray(root.value)) {
-    return { diagnostics: [...sortDiagnostics(diagnostics, locate, rootFile), { location: { file: rootFile, pointer: [] }, message: "the root document is not an object", hint: "an OpenAPI document starts with `openapi: 3.1.0`, `info` and `paths`" }] };
+    return {
+      diagnostics: [
+        ...sortDiagnostics(diagnostics, locate, rootFile),
+        {
+          location: { file: rootFile, pointer: [] },
+          message: "the root document is not an object",
+          hint: "an OpenAPI document starts with `openapi: 3.1.0`, `info` and `paths`",
+        },
+      ],
+    };
   }
-  const bundled = bundle(rootFile, files, unavailable, resolveFile, { folders: [dirname(rootFile), ...(options.allowedFolders ?? []).map((f) => resolve(f))], limits });
+  const bundled = bundle(rootFile, files, unavailable, resolveFile, {
+    folders: [dirname(rootFile), ...(options.allowedFolders ?? []).map((f) => resolve(f))],
+    limits,
+  });
   diagnostics.push(...bundled.diagnostics);
   const document = bundled.document;
 
@@ -119,7 +137,10 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
     if (overflow) diagnostics.push(documentOverflow(overflow, locationOf, limits));
   }
   const plainJsonText = files.size === 1 && !diagnostics.length ? root.jsonText : undefined;
-  return { spec: { rootFile, document, files, locationOf, locate, plainJsonText }, diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
+  return {
+    spec: { rootFile, document, files, locationOf, locate, plainJsonText },
+    diagnostics: sortDiagnostics(diagnostics, locate, rootFile),
+  };
 }
 
 /** Files named by the refs of one file; the walk is skipped when the text has no such ref. */
@@ -135,7 +156,10 @@ function externalFiles(file: SourceFile): string[] {
 
 /** Why the root file cannot be used: it was named by the user, so it is told exactly. */
 function rootFailure(rootFile: string, outcome: Exclude<ReadOutcome, { text: string }>, limits: LoadLimits): Diagnostic {
-  const reason = "tooLarge" in outcome ? `it is larger than ${formatBytes(limits.maxFileBytes)}, the limit for one spec file` : REFUSALS[outcome.refused];
+  const reason =
+    "tooLarge" in outcome
+      ? `it is larger than ${formatBytes(limits.maxFileBytes)}, the limit for one spec file`
+      : REFUSALS[outcome.refused];
   const hint = "tooLarge" in outcome ? "split the spec into files joined by $ref" : "check the --spec path";
   return { location: { file: rootFile, pointer: [] }, message: `cannot read the spec: ${reason}`, hint, position: { line: 1, col: 1 } };
 }
@@ -144,7 +168,11 @@ function rootFailure(rootFile: string, outcome: Exclude<ReadOutcome, { text: str
 function documentOverflow(overflow: Overflow, locationOf: (pointer: Pointer) => SpecLocation, limits: LoadLimits): Diagnostic {
   const location = locationOf(overflow.pointer);
   if (overflow.kind === "depth") {
-    return { location, message: `nested too deep: more than ${limits.maxDepth} levels of objects and lists, once $refs to other files are put in place`, hint: "a spec needs far fewer; give the inner schemas names under components/schemas and refer to them with $ref" };
+    return {
+      location,
+      message: `nested too deep: more than ${limits.maxDepth} levels of objects and lists, once $refs to other files are put in place`,
+      hint: "a spec needs far fewer; give the inner schemas names under components/schemas and refer to them with $ref",
+    };
   }
   return {
     location,

@@ -41,7 +41,8 @@ export function parseSource(path: string, text: string, limits: LoadLimits): Par
     }
     if (parsed) {
       let lineStarts: number[] | undefined;
-      const locate = (pointer: readonly (string | number)[]) => lineColumn((lineStarts ??= lineStartsOf(text)), jsonPointerOffset(text, pointer));
+      const locate = (pointer: readonly (string | number)[]) =>
+        lineColumn((lineStarts ??= lineStartsOf(text)), jsonPointerOffset(text, pointer));
       // Values need no count here: without aliases, a file holds no more than its size allows.
       if (nestsDeeperThan(value, limits.maxDepth)) {
         return { diagnostics: [tooDeep(path, lineColumn(lineStartsOf(text), jsonTooDeepOffset(text, limits.maxDepth) ?? 0), limits)] };
@@ -87,16 +88,36 @@ function tooDeep(path: string, position: { line: number; col: number }, limits: 
 function aliasDiagnostic(path: string, problem: AliasProblem, position: { line: number; col: number }, limits: LoadLimits): Diagnostic {
   const location = { file: path, pointer: [] };
   if (problem.kind === "cycle") {
-    return { location, position, message: "invalid YAML: this alias is inside the node its anchor names, so the document would never end", hint: "a recursive schema refers to itself with $ref, not with an alias" };
+    return {
+      location,
+      position,
+      message: "invalid YAML: this alias is inside the node its anchor names, so the document would never end",
+      hint: "a recursive schema refers to itself with $ref, not with an alias",
+    };
   }
   if (problem.kind === "depth") return tooDeep(path, position, limits);
   if (problem.kind === "unresolved") {
-    return { location, position, message: `invalid YAML: the alias *${problem.name} has no anchor &${problem.name} before it`, hint: "define the anchor first, or refer to the value with $ref" };
+    return {
+      location,
+      position,
+      message: `invalid YAML: the alias *${problem.name} has no anchor &${problem.name} before it`,
+      hint: "define the anchor first, or refer to the value with $ref",
+    };
   }
   const limit = `more than ${formatCount(limits.maxValues)} values, the limit`;
   return problem.alias
-    ? { location, position, message: `invalid YAML: its aliases expand the document to ${limit}; this alias passes it`, hint: "an alias copies its anchor's whole content at every use; name the shared part under components and refer to it with $ref, which is not copied" }
-    : { location, position, message: `the file holds ${limit}; this value passes it`, hint: "split the spec into files joined by $ref, or remove what the client does not need" };
+    ? {
+        location,
+        position,
+        message: `invalid YAML: its aliases expand the document to ${limit}; this alias passes it`,
+        hint: "an alias copies its anchor's whole content at every use; name the shared part under components and refer to it with $ref, which is not copied",
+      }
+    : {
+        location,
+        position,
+        message: `the file holds ${limit}; this value passes it`,
+        hint: "split the spec into files joined by $ref, or remove what the client does not need",
+      };
 }
 
 function jsonDiagnostic(path: string, text: string, parseError: Error): Diagnostic {
@@ -149,7 +170,7 @@ function locator(doc: Document, pos: (offset: number) => { line: number; col: nu
 }
 
 function keyOf(key: unknown): string {
-  return key && typeof key === "object" && "value" in key ? String((key as { value: unknown }).value) : String(key);
+  return key && typeof key === "object" && "value" in key ? String(key.value) : String(key);
 }
 
 function looksLikeJson(text: string): boolean {

@@ -26,17 +26,29 @@ function describe(error: YAMLError, doc: Document, text: string): { offset: numb
   const offset = error.pos[0];
   const first = error.message.split("\n")[0]!.trim();
   if (error.code === "MISSING_CHAR" && /quote/.test(first)) {
-    const open = startOfNodeEndingAt(doc, offset, (node) => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"));
+    const open = startOfNodeEndingAt(
+      doc,
+      offset,
+      (node) => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"),
+    );
     if (open !== undefined) return { offset: open, message: "unterminated string: the quote opened here is never closed" };
   }
   if (error.code === "BAD_INDENT" && /^Flow (sequence|map)/.test(first)) {
     const sequence = first.startsWith("Flow sequence");
-    const open = startOfNodeEndingAt(doc, offset, (node) => isCollection(node) && node.flow === true && (sequence ? isSeq(node) : isMap(node)));
+    const open = startOfNodeEndingAt(
+      doc,
+      offset,
+      (node) => isCollection(node) && node.flow === true && (sequence ? isSeq(node) : isMap(node)),
+    );
     const [o, c] = sequence ? ["[", "]"] : ["{", "}"];
-    if (open !== undefined) return { offset: open, message: `unclosed "${o}": this flow ${sequence ? "sequence" : "mapping"} needs a closing "${c}"` };
+    if (open !== undefined)
+      return { offset: open, message: `unclosed "${o}": this flow ${sequence ? "sequence" : "mapping"} needs a closing "${c}"` };
   }
   if (error.code === "DUPLICATE_KEY") {
-    const key = /^[^:\n]*/.exec(text.slice(offset))![0].trim().replace(/^(["'])(.*)\1$/, "$2");
+    const key = /^[^:\n]*/
+      .exec(text.slice(offset))![0]
+      .trim()
+      .replace(/^(["'])(.*)\1$/, "$2");
     return { offset, message: `duplicate key ${JSON.stringify(key)} in the same mapping` };
   }
   return { offset, message: first };

@@ -3,10 +3,12 @@
 import { PACKAGE_NAMES } from "./reserved-names.js";
 
 const RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
     "implements interface package private protected public await arguments eval constructor __proto__ prototype " +
-    "toString valueOf hasOwnProperty").split(" "),
+    "toString valueOf hasOwnProperty"
+  ).split(" "),
 );
 
 /** The suffixes of an operation's own type names (emit/operation-types.ts `typeNames`). */
@@ -32,7 +34,9 @@ export function pascalCase(text: string): string {
 }
 
 export function kebabCase(text: string): string {
-  return words(text.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1-$2")).join("-").toLowerCase();
+  return words(text.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1-$2"))
+    .join("-")
+    .toLowerCase();
 }
 
 /** Makes any camelCase candidate a safe identifier that shadows nothing. */
@@ -50,7 +54,10 @@ export function reservedNameOf(name: string, typeName = name[0]!.toUpperCase() +
 
 /** `GET /repos/{owner}/{repo}` → `getReposByOwnerByRepo`, for operations without an operationId. */
 export function nameFromRoute(method: string, path: string): string {
-  const segments = path.split("/").filter(Boolean).map((s) => s.replace(/\{([^}]*)\}/g, " by $1 "));
+  const segments = path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => s.replace(/\{([^}]*)\}/g, " by $1 "));
   return camelCase([method.toLowerCase(), ...segments].join(" "));
 }
 
@@ -62,5 +69,11 @@ export function shortName(operationId: string): string {
 /** Module name of a tag, for `src/operations/<group>.ts`. */
 export function groupName(tag: string | undefined): string {
   // Letters of any script stay: a tag in Japanese names its own module rather than "default".
-  return (tag && kebabCase(tag).replace(/[^\p{L}\p{N}-]/gu, "").replace(/^-+|-+$/g, "")) || "default";
+  return (
+    (tag &&
+      kebabCase(tag)
+        .replace(/[^\p{L}\p{N}-]/gu, "")
+        .replace(/^-+|-+$/g, "")) ||
+    "default"
+  );
 }

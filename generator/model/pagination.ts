@@ -21,12 +21,20 @@ export function isArraySchema(document: Json, schema: unknown): boolean {
   return type === "array" || (Array.isArray(type) && type.includes("array"));
 }
 
-export function paginationOf(document: Json, operation: Json, query: readonly ParamModel[], responses: readonly ResponseModel[]): PaginationSpec | undefined {
+export function paginationOf(
+  document: Json,
+  operation: Json,
+  query: readonly ParamModel[],
+  responses: readonly ResponseModel[],
+): PaginationSpec | undefined {
   const names = new Set(query.map((p) => p.name));
   const backward = names.has("before");
   const declared = operation["x-pagination"];
   if (isObject(declared)) {
-    const cap = typeof declared.resultCap === "number" ? { resultCap: declared.resultCap, cappedBy: (declared.cappedBy as string[] | undefined) ?? [] } : {};
+    const cap =
+      typeof declared.resultCap === "number"
+        ? { resultCap: declared.resultCap, cappedBy: (declared.cappedBy as string[] | undefined) ?? [] }
+        : {};
     return {
       style: declared.style as PaginationSpec["style"],
       itemsKey: typeof declared.itemsKey === "string" ? declared.itemsKey : null,

@@ -12,7 +12,10 @@ export const IMPORTED_MODULES = ["index.ts", "operation.ts", "serializers.ts"];
 /** What openapi-typescript's src/types.ts exports, which src/index.ts re-exports (emit/index-module.ts). */
 export const TYPES_FILE_EXPORTS = ["components", "operations", "paths", "webhooks"] as const;
 
-export const PACKAGE_NAMES: ReadonlySet<string> = new Set([...IMPORTED_MODULES.flatMap((file) => moduleExports(file)), ...TYPES_FILE_EXPORTS]);
+export const PACKAGE_NAMES: ReadonlySet<string> = new Set([
+  ...IMPORTED_MODULES.flatMap((file) => moduleExports(file)),
+  ...TYPES_FILE_EXPORTS,
+]);
 
 /**
  * The names a runtime module exports, values and types: its exported declarations, its
@@ -25,11 +28,26 @@ export function moduleExports(file: string, dir = RUNTIME_DIR, seen: ReadonlySet
   const names: string[] = [];
   for (const { index } of text.matchAll(/^export\b/gm)) {
     const statement = text.slice(index);
-    const declared = /^export (?:declare )?(?:abstract )?(?:async )?(?:class|interface|type|function\*?|const|let|var|enum|namespace) +([\p{ID_Start}$_][\p{ID_Continue}$]*)/u.exec(statement);
+    const declared =
+      /^export (?:declare )?(?:abstract )?(?:async )?(?:class|interface|type|function\*?|const|let|var|enum|namespace) +([\p{ID_Start}$_][\p{ID_Continue}$]*)/u.exec(
+        statement,
+      );
     const list = /^export (?:type )?\{([^}]*)\}/.exec(statement);
     const star = /^export (?:type )?\* from ["']\.\/([^"']+)\.js["']/.exec(statement);
     if (declared) names.push(declared[1]!);
-    else if (list) names.push(...list[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!.replace(/^type\s+/, "")).filter(Boolean));
+    else if (list)
+      names.push(
+        ...list[1]!
+          .split(",")
+          .map((part) =>
+            part
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!
+              .replace(/^type\s+/, ""),
+          )
+          .filter(Boolean),
+      );
     else if (star) names.push(...moduleExports(`${star[1]}.ts`, dir, new Set([...seen, file])));
     else throw new Error(`internal error: ${dir}${file} has an export that reserved-names.ts does not read: ${statement.split("\n")[0]}`);
   }

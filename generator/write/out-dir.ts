@@ -19,7 +19,8 @@ export interface OutDirContext {
 export async function outDirRefusal(outDir: string, context: OutDirContext): Promise<string | undefined> {
   const given = resolve(outDir);
   const info = await lstat(given).catch(() => undefined);
-  if (info?.isSymbolicLink()) return `--out ${given} is a symbolic link, which writing would replace by a folder; give the folder it leads to, or another path`;
+  if (info?.isSymbolicLink())
+    return `--out ${given} is a symbolic link, which writing would replace by a folder; give the folder it leads to, or another path`;
   if (info && !info.isDirectory()) return `--out ${given} is a file, not a folder`;
   const real = await realPathOf(given);
   const holds = (path: string) => real === path || path.startsWith(real.endsWith(sep) ? real : real + sep);

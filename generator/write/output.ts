@@ -56,7 +56,10 @@ export async function writeAtomically(outDir: string, files: readonly EmittedFil
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-  const hadOutput = await readdir(outDir).then(() => true, () => false);
+  const hadOutput = await readdir(outDir).then(
+    () => true,
+    () => false,
+  );
   if (hadOutput) await rename(outDir, old);
   try {
     await rename(temp, outDir);

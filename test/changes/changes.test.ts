@@ -154,9 +154,7 @@ const ROWS: Row[] = [
       };
     },
     breaking: [],
-    other: [
-      "listConcurrencyGroupsForWorkflowRun: response field `concurrency_groups[].group_members[].queued_at` added (200, string)",
-    ],
+    other: ["listConcurrencyGroupsForWorkflowRun: response field `concurrency_groups[].group_members[].queued_at` added (200, string)"],
     version: "1.5.0",
   },
   {
@@ -165,9 +163,7 @@ const ROWS: Row[] = [
       // group_url: last_acquired_at is nullable already (issue 16, from GitHub's published description).
       at(schema(doc, "concurrency-group"), "properties", "group_url").type = ["string", "null"];
     },
-    breaking: [
-      "listConcurrencyGroupsForRepository: response field `concurrency_groups[].group_url` may now be null (200)",
-    ],
+    breaking: ["listConcurrencyGroupsForRepository: response field `concurrency_groups[].group_url` may now be null (200)"],
     other: [],
     version: "2.0.0",
   },
@@ -231,9 +227,7 @@ const ROWS: Row[] = [
     apply: (doc) => {
       delete (doc.paths as Json)[`${RUNS}/{run_id}/force-cancel`];
     },
-    breaking: [
-      "forceCancelWorkflowRun: operation removed (POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel)",
-    ],
+    breaking: ["forceCancelWorkflowRun: operation removed (POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel)"],
     other: [],
     version: "2.0.0",
   },
@@ -260,13 +254,10 @@ const ROWS: Row[] = [
   {
     edit: "change a field's description only",
     apply: (doc) => {
-      at(schema(doc, "concurrency-group"), "properties", "group_name").description =
-        "The group's name, as written in the workflow.";
+      at(schema(doc, "concurrency-group"), "properties", "group_name").description = "The group's name, as written in the workflow.";
     },
     breaking: [],
-    other: [
-      "listConcurrencyGroupsForRepository: documentation changed: response field (200) concurrency_groups[].group_name",
-    ],
+    other: ["listConcurrencyGroupsForRepository: documentation changed: response field (200) concurrency_groups[].group_name"],
     version: "1.4.3",
   },
   {
@@ -321,9 +312,7 @@ describe("planRelease", () => {
     const plan = planRelease(baseline, surfaceOf(doc), "1.4.2");
     expect(plan).toMatchObject({ bump: "minor", version: "1.5.0", breaking: false });
     expect(plan.lines[0]).toBe("API changes, 1.4.2 → 1.5.0: 1 addition");
-    expect(plan.changelog).toMatch(
-      /^## 1\.5\.0 — 1 addition\n\n- listWorkflowRunsForRepo: param `exclude_forks` added/,
-    );
+    expect(plan.changelog).toMatch(/^## 1\.5\.0 — 1 addition\n\n- listWorkflowRunsForRepo: param `exclude_forks` added/);
   });
 
   it("takes the first surface as the baseline: nothing to report", () => {
@@ -373,9 +362,7 @@ describe("apiSurface", () => {
     ]);
     // A 302 has no fields; a path parameter of either type shows as a union.
     expect(baseline.operations["actions/download-workflow-run-logs"]!.responses).toEqual([]);
-    expect(baseline.operations["actions/list-workflow-runs"]!.params.find((p) => p.name === "workflow_id")?.type).toBe(
-      "integer | string",
-    );
+    expect(baseline.operations["actions/list-workflow-runs"]!.params.find((p) => p.name === "workflow_id")?.type).toBe("integer | string");
   });
 
   it("takes every operation, param, body and response the model has, even behind a $ref path item", () => {
@@ -405,9 +392,7 @@ describe("apiSurface", () => {
       oneOf: [{ $ref: "#/components/schemas/team-simple" }, { type: "null" }],
     };
     const surface = surfaceOf(doc);
-    const names = surface.operations["actions/get-pending-deployments-for-run"]!.responses[0]!.fields.map(
-      (f) => f.name,
-    );
+    const names = surface.operations["actions/get-pending-deployments-for-run"]!.responses[0]!.fields.map((f) => f.name);
     const parents = names.filter((n) => n.includes(".parent"));
     expect(parents).toContain("[].reviewers[].reviewer.parent");
     expect(parents).toContain("[].reviewers[].reviewer.parent.parent");
@@ -451,8 +436,7 @@ describe("nextVersion", () => {
 });
 
 describe("prependChangelog", () => {
-  const section = (version: string) =>
-    `## ${version} — 1 addition\n\n- f: param \`p\` added (query, string, optional)\n`;
+  const section = (version: string) => `## ${version} — 1 addition\n\n- f: param \`p\` added (query, string, optional)\n`;
 
   it("starts a changelog", () => {
     expect(prependChangelog("", section("1.5.0"))).toBe(`# Changelog\n\n${section("1.5.0")}`);

@@ -21,16 +21,32 @@ function largeSpec(count: number): string {
   const schemas: Record<string, unknown> = {};
   const paths: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
-    const properties = Object.fromEntries(Array.from({ length: 30 }, (_, p) => [`field_${p}`, { type: p % 3 ? "string" : "integer", description: `Field ${p} of thing ${i}.` }]));
+    const properties = Object.fromEntries(
+      Array.from({ length: 30 }, (_, p) => [
+        `field_${p}`,
+        { type: p % 3 ? "string" : "integer", description: `Field ${p} of thing ${i}.` },
+      ]),
+    );
     schemas[`Thing${i}`] = { type: "object", properties, required: ["field_0"] };
     const response = { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/Thing${i}` } } } };
-    paths[`/things-${i}/{id}`] = { get: { operationId: `things/get-thing-${i}`, parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { 200: response } } };
+    paths[`/things-${i}/{id}`] = {
+      get: {
+        operationId: `things/get-thing-${i}`,
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { 200: response },
+      },
+    };
   }
   return JSON.stringify({ openapi: "3.1.0", info: { title: "Large", version: "1" }, paths, components: { schemas } });
 }
 
 function cli(args: readonly string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["generator/bin.mjs", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 240_000 });
+  return spawnSync(process.execPath, ["generator/bin.mjs", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 240_000,
+  });
 }
 
 describe("a types worker killed mid-job", () => {
@@ -40,14 +56,20 @@ describe("a types worker killed mid-job", () => {
   cpSync(join(ROOT, "generated"), out, { recursive: true });
   const before = readFileSync(join(out, "src/types.ts"), "utf8");
 
-  it.each([[[] as string[]], [["--check"]]])("fails the run %j: exit 1, a message, the output folder untouched", (extra) => {
-    const run = cli(["--spec", spec, "--out", out, ...extra], { GENERATOR_TYPES_WORKER_HEAP_MB: WORKER_HEAP_MB });
-    expect(run.stderr).toContain("error: the types worker (openapi-typescript) ran out of memory: the spec is too large for it; nothing was written.");
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(readFileSync(join(out, "src/types.ts"), "utf8")).toBe(before);
-    expect(existsSync(join(out, "src/operations/things.ts"))).toBe(false);
-  }, 240_000);
+  it.each([[[] as string[]], [["--check"]]])(
+    "fails the run %j: exit 1, a message, the output folder untouched",
+    (extra) => {
+      const run = cli(["--spec", spec, "--out", out, ...extra], { GENERATOR_TYPES_WORKER_HEAP_MB: WORKER_HEAP_MB });
+      expect(run.stderr).toContain(
+        "error: the types worker (openapi-typescript) ran out of memory: the spec is too large for it; nothing was written.",
+      );
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(readFileSync(join(out, "src/types.ts"), "utf8")).toBe(before);
+      expect(existsSync(join(out, "src/operations/things.ts"))).toBe(false);
+    },
+    240_000,
+  );
 
   it("refuses a heap limit that is not a number of MiB (exit 2)", () => {
     const run = cli(["--spec", spec, "--out", out, "--check"], { GENERATOR_TYPES_WORKER_HEAP_MB: "1e3" });
@@ -59,7 +81,11 @@ describe("a types worker killed mid-job", () => {
 describe("the CLI's exit guard", () => {
   /** Runs exitWith(main) in a child process, `main` given as source text. */
   const guarded = (main: string) =>
-    spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", `import { exitWith } from "./generator/exit-guard.ts"; exitWith(${main});`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", `import { exitWith } from "./generator/exit-guard.ts"; exitWith(${main});`],
+      { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+    );
 
   it("turns a run whose promise never settles, with nothing left to wait for, into exit 1 and a message", () => {
     const run = guarded("() => new Promise(() => {})");

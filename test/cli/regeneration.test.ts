@@ -14,7 +14,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const params = join(work, "spec/components/parameters.yaml");
 const out = join(work, "generated");
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ["generator/bin.mjs", "--spec", join(work, "spec/openapi.yaml"), "--out", out, ...args], { encoding: "utf8" });
+  spawnSync(process.execPath, ["generator/bin.mjs", "--spec", join(work, "spec/openapi.yaml"), "--out", out, ...args], {
+    encoding: "utf8",
+  });
 const editStatuses = (edit: (yaml: string) => string) => writeFileSync(params, edit(readFileSync(params, "utf8")));
 const version = () => (JSON.parse(readFileSync(join(out, "package.json"), "utf8")) as { version: string }).version;
 

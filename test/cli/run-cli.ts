@@ -49,7 +49,12 @@ function spawnCli(args: readonly string[], { shell, node = [], env = {} }: CliOp
   const command = [process.execPath, ...node, "generator/bin.mjs", ...args];
   const [file, argv] = shell ? ["/bin/sh", ["-c", `${shell}; exec "$@"`, "sh", ...command]] : [command[0]!, command.slice(1)];
   return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], timeout: CHILD_TIMEOUT_MS });
+    const child = spawn(file, argv, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: CHILD_TIMEOUT_MS,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -72,4 +77,3 @@ export function snapshotTree(dir: string): Record<string, string> {
 
 /** A stack frame line, as Node prints them. */
 export const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
-

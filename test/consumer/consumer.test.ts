@@ -56,10 +56,7 @@ beforeAll(async () => {
 
   project = join(temp, "project");
   await mkdir(join(project, "src"), { recursive: true });
-  await writeFile(
-    join(project, "package.json"),
-    JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
-  );
+  await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
   // The package has no dependencies, so the install needs no network.
   const installed = await exec("npm", ["install", tarball, "--offline", "--no-audit", "--no-fund"], { cwd: project });
   expect(installed.code, installed.stderr).toBe(0);
@@ -90,9 +87,7 @@ describe("the packed package", () => {
     { moduleResolution: "nodenext", module: "nodenext", lib: ["ES2022"], types: ["node"] },
     { moduleResolution: "bundler", module: "esnext", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [] },
   ];
-  const combinations = compilers.flatMap((compiler) =>
-    resolutions.map((resolution) => ({ ...compiler, ...resolution })),
-  );
+  const combinations = compilers.flatMap((compiler) => resolutions.map((resolution) => ({ ...compiler, ...resolution })));
 
   it.concurrent.each(combinations)(
     "type-checks a strict consumer with $name, moduleResolution $moduleResolution",

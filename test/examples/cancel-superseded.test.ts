@@ -55,10 +55,7 @@ describe("cancel-superseded", () => {
 
   it("with --dry-run, prints the same plan and sends no POST", async () => {
     const result = await cancelSuperseded(REPO, "--branch", "main", "--dry-run");
-    expect(result.stdout.slice(-2)).toEqual([
-      `Would cancel ${SUPERSEDED}`,
-      "Dry run: 1 run would be cancelled; nothing was changed.",
-    ]);
+    expect(result.stdout.slice(-2)).toEqual([`Would cancel ${SUPERSEDED}`, "Dry run: 1 run would be cancelled; nothing was changed."]);
     expect(result.code).toBe(0);
     expect(posts()).toEqual([]);
     expect(runRecord(runs.in_progress).status).toBe("in_progress");
@@ -110,9 +107,7 @@ describe("cancel-superseded", () => {
 
   it("prints usage for --help, without a token or any request", async () => {
     const result = await runExample("cancel-superseded", ["--help"], {});
-    expect(result.stdout[0]).toBe(
-      "Usage: cancel-superseded <owner>/<repo> --branch <branch> [--dry-run] [--per-page <n>]",
-    );
+    expect(result.stdout[0]).toBe("Usage: cancel-superseded <owner>/<repo> --branch <branch> [--dry-run] [--per-page <n>]");
     expect(result.code).toBe(0);
     expect(server.requests).toEqual([]);
   });
@@ -128,10 +123,7 @@ describe("cancel-superseded", () => {
     [[REPO], "cancel-superseded: --branch <branch> is required"],
     [["--branch", "main"], "cancel-superseded: expected one <owner>/<repo>"],
     [[REPO, "--branch"], "cancel-superseded: Option '--branch <value>' argument missing"],
-    [
-      [REPO, "--branch", "main", "--per-page", "500"],
-      "cancel-superseded: --per-page must be a whole number from 1 to 100",
-    ],
+    [[REPO, "--branch", "main", "--per-page", "500"], "cancel-superseded: --per-page must be a whole number from 1 to 100"],
   ])("exits 2 for bad arguments %j", async (args, message) => {
     const result = await cancelSuperseded(...args);
     expect(result.code).toBe(2);

@@ -22,21 +22,9 @@ describe("findSuperseded", () => {
         [2, 3],
       ],
     ],
-    [
-      "workflows apart: run numbers of different workflows are not compared",
-      [run(1, 10, 9), run(2, 20, 1), run(3, 20, 2)],
-      [[2, 3]],
-    ],
-    [
-      "created_at breaks a run-number tie",
-      [run(1, 10, 5, "2026-01-01T10:00:00Z"), run(2, 10, 5, "2026-01-01T09:00:00Z")],
-      [[2, 1]],
-    ],
-    [
-      "a run listed twice (queued, then in_progress) counts once",
-      [run(1, 10, 5), run(1, 10, 5), run(2, 10, 6)],
-      [[1, 2]],
-    ],
+    ["workflows apart: run numbers of different workflows are not compared", [run(1, 10, 9), run(2, 20, 1), run(3, 20, 2)], [[2, 3]]],
+    ["created_at breaks a run-number tie", [run(1, 10, 5, "2026-01-01T10:00:00Z"), run(2, 10, 5, "2026-01-01T09:00:00Z")], [[2, 1]]],
+    ["a run listed twice (queued, then in_progress) counts once", [run(1, 10, 5), run(1, 10, 5), run(2, 10, 6)], [[1, 2]]],
   ])("%s", (_name, runs, expected) => {
     expect(pairs(runs)).toEqual(expected);
   });

@@ -77,9 +77,7 @@ describe("why-waiting", () => {
     ]);
     expect(result.stdout.at(-1)).toBe("Nothing is ahead of this run in any of its concurrency groups.");
     expect(
-      server.requests.filter(
-        (r) => r.route === "GET /repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}",
-      ),
+      server.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}"),
     ).toHaveLength(3);
     expect(result.code).toBe(0);
   });

@@ -24,18 +24,44 @@ function modelOf(path: string, method: string, operation: object) {
 
 describe("params type", () => {
   it.each([
-    ["path and optional query", { parameters: [pathParam("run_id"), query("status")], responses: { 200: json({}) } },
-      'XOperation["parameters"]["path"] & NonNullable<XOperation["parameters"]["query"]>'],
-    ["a required query param keeps the query object required", { parameters: [query("q", true)], responses: { 200: json({}) } },
-      'XOperation["parameters"]["query"]'],
-    ["flat JSON body fields", { parameters: [pathParam("run_id")], requestBody: { required: true, ...json({ type: "object", properties: { state: { type: "string" } } }) }, responses: { 204: {} } },
-      'XOperation["parameters"]["path"] & NonNullable<XOperation["requestBody"]>["content"]["application/json"]'],
-    ["an optional flat body is Partial", { requestBody: json({ type: "object", properties: { enable_debug_logging: { type: "boolean" } } }), responses: { 201: json({}) } },
-      'Partial<NonNullable<XOperation["requestBody"]>["content"]["application/json"]>'],
-    ["a body that is not an object goes whole under body", { requestBody: { required: true, ...json({ type: "array", items: { type: "string" } }) }, responses: { 204: {} } },
-      '{ body: NonNullable<XOperation["requestBody"]>["content"]["application/json"] }'],
-    ["a body field that clashes with a param goes whole under body", { parameters: [query("state")], requestBody: json({ type: "object", properties: { state: { type: "string" } } }), responses: { 204: {} } },
-      'NonNullable<XOperation["parameters"]["query"]> & { body?: NonNullable<XOperation["requestBody"]>["content"]["application/json"] }'],
+    [
+      "path and optional query",
+      { parameters: [pathParam("run_id"), query("status")], responses: { 200: json({}) } },
+      'XOperation["parameters"]["path"] & NonNullable<XOperation["parameters"]["query"]>',
+    ],
+    [
+      "a required query param keeps the query object required",
+      { parameters: [query("q", true)], responses: { 200: json({}) } },
+      'XOperation["parameters"]["query"]',
+    ],
+    [
+      "flat JSON body fields",
+      {
+        parameters: [pathParam("run_id")],
+        requestBody: { required: true, ...json({ type: "object", properties: { state: { type: "string" } } }) },
+        responses: { 204: {} },
+      },
+      'XOperation["parameters"]["path"] & NonNullable<XOperation["requestBody"]>["content"]["application/json"]',
+    ],
+    [
+      "an optional flat body is Partial",
+      { requestBody: json({ type: "object", properties: { enable_debug_logging: { type: "boolean" } } }), responses: { 201: json({}) } },
+      'Partial<NonNullable<XOperation["requestBody"]>["content"]["application/json"]>',
+    ],
+    [
+      "a body that is not an object goes whole under body",
+      { requestBody: { required: true, ...json({ type: "array", items: { type: "string" } }) }, responses: { 204: {} } },
+      '{ body: NonNullable<XOperation["requestBody"]>["content"]["application/json"] }',
+    ],
+    [
+      "a body field that clashes with a param goes whole under body",
+      {
+        parameters: [query("state")],
+        requestBody: json({ type: "object", properties: { state: { type: "string" } } }),
+        responses: { 204: {} },
+      },
+      'NonNullable<XOperation["parameters"]["query"]> & { body?: NonNullable<XOperation["requestBody"]>["content"]["application/json"] }',
+    ],
     ["no params at all", { responses: { 200: json({}) } }, "Record<string, never>"],
   ])("%s", (_case, operation, want) => {
     const { op } = modelOf("/x/{run_id}", "post", { operationId: "x", ...operation });
@@ -48,9 +74,17 @@ describe("response type: one member per documented success status", () => {
     ["200 JSON", { 200: json({}), 404: {} }, 'ApiResponse<200, XOperation["responses"][200]["content"]["application/json"]>'],
     ["204", { 204: { description: "No Content" } }, "ApiResponse<204, undefined>"],
     ["302 redirect", { 302: { description: "Found", headers: { Location: { schema: { type: "string" } } } } }, "RedirectResponse<302>"],
-    ["202 and 200", { 202: json({}), 200: json({}) }, 'ApiResponse<200, XOperation["responses"][200]["content"]["application/json"]> | ApiResponse<202, XOperation["responses"][202]["content"]["application/json"]>'],
+    [
+      "202 and 200",
+      { 202: json({}), 200: json({}) },
+      'ApiResponse<200, XOperation["responses"][200]["content"]["application/json"]> | ApiResponse<202, XOperation["responses"][202]["content"]["application/json"]>',
+    ],
     ["text/plain", { 200: { content: { "text/plain": { schema: { type: "string" } } } } }, "ApiResponse<200, string>"],
-    ["application/zip", { 200: { content: { "application/zip": { schema: { type: "string", format: "binary" } } } } }, "ApiResponse<200, ArrayBuffer>"],
+    [
+      "application/zip",
+      { 200: { content: { "application/zip": { schema: { type: "string", format: "binary" } } } } },
+      "ApiResponse<200, ArrayBuffer>",
+    ],
     ["only errors documented", { 404: {} }, "ApiResponse<number, unknown>"],
   ])("%s", (_case, responses, want) => {
     const { op, names } = modelOf("/x", "get", { operationId: "x", responses });
@@ -64,12 +98,22 @@ describe("response type: one member per documented success status", () => {
 });
 
 describe("pagination: declared or inferred, and the item type", () => {
-  const list = json({ type: "object", properties: { total_count: { type: "integer" }, workflow_runs: { type: "array", items: { type: "object" } } } });
+  const list = json({
+    type: "object",
+    properties: { total_count: { type: "integer" }, workflow_runs: { type: "array", items: { type: "object" } } },
+  });
 
   it("reads x-pagination", () => {
-    const { op, names } = modelOf("/runs", "get", { operationId: "x", parameters: [query("page")], "x-pagination": { style: "page", itemsKey: "workflow_runs" }, responses: { 200: list } });
+    const { op, names } = modelOf("/runs", "get", {
+      operationId: "x",
+      parameters: [query("page")],
+      "x-pagination": { style: "page", itemsKey: "workflow_runs" },
+      responses: { 200: list },
+    });
     expect(op.pagination).toEqual({ style: "page", itemsKey: "workflow_runs" });
-    expect(code(itemType(op, names))).toBe('NonNullable<XOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number]');
+    expect(code(itemType(op, names))).toBe(
+      'NonNullable<XOperation["responses"][200]["content"]["application/json"]["workflow_runs"]>[number]',
+    );
   });
 
   it("infers page style from a page parameter and one array next to total_count", () => {
@@ -78,12 +122,20 @@ describe("pagination: declared or inferred, and the item type", () => {
   });
 
   it("infers cursor style from after/before, with backward paging when before exists", () => {
-    const { op } = modelOf("/groups", "get", { operationId: "x", parameters: [query("after"), query("before")], responses: { 200: json({ type: "array", items: {} }) } });
+    const { op } = modelOf("/groups", "get", {
+      operationId: "x",
+      parameters: [query("after"), query("before")],
+      responses: { 200: json({ type: "array", items: {} }) },
+    });
     expect(op.pagination).toEqual({ style: "cursor", itemsKey: null, backward: true });
   });
 
   it("does not infer pagination without a list in the response", () => {
-    const { op } = modelOf("/x", "get", { operationId: "x", parameters: [query("page")], responses: { 200: json({ type: "object", properties: { a: { type: "array" }, b: { type: "array" } } }) } });
+    const { op } = modelOf("/x", "get", {
+      operationId: "x",
+      parameters: [query("page")],
+      responses: { 200: json({ type: "object", properties: { a: { type: "array" }, b: { type: "array" } } }) },
+    });
     expect(op.pagination).toBeUndefined();
   });
 });
@@ -93,12 +145,21 @@ describe("runtime spec literal", () => {
     const { op } = modelOf("/repos/{owner}/logs", "get", {
       operationId: "actions/download-logs",
       "x-api-version": "2022-11-28",
-      parameters: [{ name: "owner", in: "path", required: true, schema: { type: "string" } }, query("q"), { name: "accept", in: "header", schema: { type: "string" } }],
+      parameters: [
+        { name: "owner", in: "path", required: true, schema: { type: "string" } },
+        query("q"),
+        { name: "accept", in: "header", schema: { type: "string" } },
+      ],
       responses: { 302: { description: "Found" } },
     });
     expect(operationSpec(op)).toEqual({
-      id: "actions/download-logs", method: "GET", path: "/repos/{owner}/logs",
-      queryParams: ["q"], headerParams: ["accept"], apiVersion: "2022-11-28", redirect: new SerializerRef("manualRedirect"),
+      id: "actions/download-logs",
+      method: "GET",
+      path: "/repos/{owner}/logs",
+      queryParams: ["q"],
+      headerParams: ["accept"],
+      apiVersion: "2022-11-28",
+      redirect: new SerializerRef("manualRedirect"),
     });
   });
 
@@ -138,7 +199,14 @@ describe("runtime spec literal", () => {
     );
     expect([...imports].sort()).toEqual(["cookies", "multipartBody", "pathLabel", "queryDeepObject", "queryForm", "readBytes"]);
     // A computed `__proto__` key is an own property, where `"__proto__": v` would set the prototype.
-    const spec = new Function("pathLabel", "queryForm", "queryDeepObject", "cookies", "multipartBody", "readBytes", `return ${literal};`)(1, 2, 3, () => 4, 5, 6);
+    const spec = new Function("pathLabel", "queryForm", "queryDeepObject", "cookies", "multipartBody", "readBytes", `return ${literal};`)(
+      1,
+      2,
+      3,
+      () => 4,
+      5,
+      6,
+    );
     expect(Object.keys(spec.queryStyles)).toEqual(["tags", "__proto__"]);
   });
 
@@ -149,10 +217,22 @@ describe("runtime spec literal", () => {
       requestBody: json({ type: "object", properties: { state: { type: "string" } } }),
       responses: { 204: {} },
     });
-    expect(operationSpec(op)).toEqual({ id: "put-run", method: "PUT", path: "/runs/{id}", bodyParams: ["state"], writeBody: new SerializerRef("jsonBody") });
-    const get = modelOf("/runs/{id}", "get", { operationId: "get-run", parameters: [pathParam("id"), query("q")], responses: { 200: json({}) } }).op;
+    expect(operationSpec(op)).toEqual({
+      id: "put-run",
+      method: "PUT",
+      path: "/runs/{id}",
+      bodyParams: ["state"],
+      writeBody: new SerializerRef("jsonBody"),
+    });
+    const get = modelOf("/runs/{id}", "get", {
+      operationId: "get-run",
+      parameters: [pathParam("id"), query("q")],
+      responses: { 200: json({}) },
+    }).op;
     const imports = new Set<string>();
-    expect(jsCode(specLiteral(operationSpec(get), imports as Set<never>))).toBe('{ id: "get-run", method: "GET", path: "/runs/{id}", queryParams: ["q"] }');
+    expect(jsCode(specLiteral(operationSpec(get), imports as Set<never>))).toBe(
+      '{ id: "get-run", method: "GET", path: "/runs/{id}", queryParams: ["q"] }',
+    );
     expect(imports.size).toBe(0);
   });
 });
@@ -170,7 +250,9 @@ describe("JSDoc", () => {
       responses: { 200: json({}) },
     });
     const doc = operationDoc(op);
-    expect(doc.description).toBe('Get a thing *\\/ alert(1)\n\nLine one.\n\\@param not a tag\n\nRequired permission: "Actions" repository permissions (read).');
+    expect(doc.description).toBe(
+      'Get a thing *\\/ alert(1)\n\nLine one.\n\\@param not a tag\n\nRequired permission: "Actions" repository permissions (read).',
+    );
     expect(doc.tags).toEqual([
       { tagName: "see", text: "{@link https://docs.github.com/x}" },
       { tagName: "deprecated", text: "This operation is deprecated in the API description." },
@@ -187,13 +269,22 @@ describe("a body passed whole: its type and its writer come from the one kind th
     ["text/plain", "text", content("text/plain"), "rawBody"],
     ["Text/CSV", "text", content("Text/CSV"), "rawBody"],
     ["application/x-www-form-urlencoded", "form", `URLSearchParams | ${content("application/x-www-form-urlencoded")}`, "urlEncodedBody"],
-    ["multipart/form-data", "multipart", `FormData | { [K in keyof ${content("multipart/form-data")}]: ${content("multipart/form-data")}[K] | Blob | Blob[] }`, "multipartBody"],
+    [
+      "multipart/form-data",
+      "multipart",
+      `FormData | { [K in keyof ${content("multipart/form-data")}]: ${content("multipart/form-data")}[K] | Blob | Blob[] }`,
+      "multipartBody",
+    ],
     // JSON lines are not one JSON value: typed as the string (or bytes) the writer sends as is, not as an object it would send as "[object Object]".
     ["application/x-ndjson", "binary", "Blob | ArrayBuffer | ArrayBufferView | string", "rawBody"],
     ["application/json-seq", "binary", "Blob | ArrayBuffer | ArrayBufferView | string", "rawBody"],
     ["application/octet-stream", "binary", "Blob | ArrayBuffer | ArrayBufferView | string", "rawBody"],
   ])("%s", (mediaType, kind, bodyType, writer) => {
-    const { op, names } = modelOf("/x", "post", { operationId: "x", requestBody: { required: true, content: { [mediaType]: { schema: { type: "array", items: { type: "object" } } } } }, responses: { 204: {} } });
+    const { op, names } = modelOf("/x", "post", {
+      operationId: "x",
+      requestBody: { required: true, content: { [mediaType]: { schema: { type: "array", items: { type: "object" } } } } },
+      responses: { 204: {} },
+    });
     expect(op.body?.kind).toBe(kind);
     expect(code(paramsType(op, names))).toBe(`{ body: ${bodyType} }`);
     const spec = operationSpec(op);

@@ -47,16 +47,53 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 const HOSTILE = [
-  "*/ evil() /*", "${process.exit(1)}", "`backtick`", "</script><script>alert(1)</script>", "line\n@param injected",
-  "quote\" and 'single' and \\backslash", "line\u2028separator", "ñame 日本", "__proto__", "constructor", "delete", "",
-  " ", "{braces}", "a/b~c", "#/components", "%zz", "nul\u0000byte", "toString", "0leading-digit", "x²", "hasOwnProperty",
+  "*/ evil() /*",
+  "${process.exit(1)}",
+  "`backtick`",
+  "</script><script>alert(1)</script>",
+  "line\n@param injected",
+  "quote\" and 'single' and \\backslash",
+  "line\u2028separator",
+  "ñame 日本",
+  "__proto__",
+  "constructor",
+  "delete",
+  "",
+  " ",
+  "{braces}",
+  "a/b~c",
+  "#/components",
+  "%zz",
+  "nul\u0000byte",
+  "toString",
+  "0leading-digit",
+  "x²",
+  "hasOwnProperty",
 ];
 const BAD_REFS = [
-  "#/components/schemas/DoesNotExist", "./missing-file.yaml", "./missing-file.yaml#/x", "#/paths", "#", "", "not a pointer",
-  "https://example.com/remote.yaml#/x", "#/components/schemas/%zz", "#/info/title", "#/components/parameters",
+  "#/components/schemas/DoesNotExist",
+  "./missing-file.yaml",
+  "./missing-file.yaml#/x",
+  "#/paths",
+  "#",
+  "",
+  "not a pointer",
+  "https://example.com/remote.yaml#/x",
+  "#/components/schemas/%zz",
+  "#/info/title",
+  "#/components/parameters",
 ];
 const ODD_VALUES: readonly (() => unknown)[] = [
-  () => "a string", () => 42, () => -1.5, () => 0, () => [], () => [1, "two", null], () => ({}), () => ({ x: 1 }), () => null, () => true,
+  () => "a string",
+  () => 42,
+  () => -1.5,
+  () => 0,
+  () => [],
+  () => [1, "two", null],
+  () => ({}),
+  () => ({ x: 1 }),
+  () => null,
+  () => true,
 ];
 
 /** Every value in the document with where it sits: the holder, the key, and the pointer. */
@@ -69,8 +106,16 @@ interface Slot {
 function slots(document: Json): Slot[] {
   const out: Slot[] = [];
   const walk = (node: unknown, pointer: string) => {
-    if (Array.isArray(node)) node.forEach((child, i) => { out.push({ parent: node, key: i, pointer: `${pointer}/${i}` }); walk(child, `${pointer}/${i}`); });
-    else if (isObject(node)) for (const k of Object.keys(node)) { out.push({ parent: node, key: k, pointer: `${pointer}/${k}` }); walk(node[k], `${pointer}/${k}`); }
+    if (Array.isArray(node))
+      node.forEach((child, i) => {
+        out.push({ parent: node, key: i, pointer: `${pointer}/${i}` });
+        walk(child, `${pointer}/${i}`);
+      });
+    else if (isObject(node))
+      for (const k of Object.keys(node)) {
+        out.push({ parent: node, key: k, pointer: `${pointer}/${k}` });
+        walk(node[k], `${pointer}/${k}`);
+      }
   };
   walk(document, "#");
   return out;
@@ -93,7 +138,8 @@ function operations(document: Json): Operation[] {
   const found: Operation[] = [];
   for (const [path, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
     if (!isObject(item)) continue;
-    for (const method of ["get", "put", "post", "delete", "patch", "head", "options", "trace"]) if (isObject(item[method])) found.push({ path, method, op: item[method] as Json });
+    for (const method of ["get", "put", "post", "delete", "patch", "head", "options", "trace"])
+      if (isObject(item[method])) found.push({ path, method, op: item[method] });
   }
   return found;
 }
@@ -110,14 +156,24 @@ interface Extras {
 const SECRET = "SECRET-MARKER-7f3a";
 /** Refs to what a spec must not read: outside its folder (directly, or through a symlink in it), special files, a folder. */
 const FORBIDDEN_REFS = (secretDir: string) => [
-  `${secretDir}/secret.json`, "../secret/secret.json", "./link/secret.json", "./fifo.json", "./folder",
-  "/dev/zero", "/dev/stdin", "/proc/self/environ", "file:///etc/passwd",
+  `${secretDir}/secret.json`,
+  "../secret/secret.json",
+  "./link/secret.json",
+  "./fifo.json",
+  "./folder",
+  "/dev/zero",
+  "/dev/stdin",
+  "/proc/self/environ",
+  "file:///etc/passwd",
 ];
 
 /** YAML (in flow style, so that it fits inside the JSON text) whose aliases expand to `width × uses` values, or nest nine levels of nine. */
 function aliasText(random: Random): string {
   if (random() < 0.3) {
-    const levels = ["&l0 [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `&l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`)];
+    const levels = [
+      "&l0 [x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 8 }, (_, i) => `&l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`),
+    ];
     return `[${levels.join(", ")}]`;
   }
   const width = pick(random, [3, 200, 2000]);
@@ -138,7 +194,9 @@ const MUTATIONS: Record<string, Mutation> = {
   retype(document, random) {
     const slot = pick(random, slots(document));
     const before = get(slot);
-    const candidates = ODD_VALUES.map((make) => make()).filter((v) => typeof v !== typeof before || Array.isArray(v) !== Array.isArray(before) || (v === null) !== (before === null));
+    const candidates = ODD_VALUES.map((make) => make()).filter(
+      (v) => typeof v !== typeof before || Array.isArray(v) !== Array.isArray(before) || (v === null) !== (before === null),
+    );
     const value = pick(random, candidates);
     setOwn(slot.parent, slot.key, value);
     return `retype ${slot.pointer} to ${JSON.stringify(value)}`;
@@ -152,7 +210,12 @@ const MUTATIONS: Record<string, Mutation> = {
     return `ref ${slot.pointer} = ${JSON.stringify(ref)}`;
   },
   hostileText(document, random) {
-    const texts = slots(document).filter((s) => typeof get(s) === "string" && (typeof s.key === "number" || ["description", "summary", "title", "operationId", "name", "in", "type", "itemsKey", "style"].includes(s.key)));
+    const texts = slots(document).filter(
+      (s) =>
+        typeof get(s) === "string" &&
+        (typeof s.key === "number" ||
+          ["description", "summary", "title", "operationId", "name", "in", "type", "itemsKey", "style"].includes(s.key)),
+    );
     if (!texts.length) return undefined;
     const slot = pick(random, texts);
     const text = pick(random, HOSTILE);
@@ -167,7 +230,12 @@ const MUTATIONS: Record<string, Mutation> = {
     return `enum ${slot.pointer} += hostile`;
   },
   hostileKey(document, random) {
-    const maps = slots(document).filter((s) => ["properties", "schemas", "parameters", "responses", "paths"].includes(String(s.key)) && isObject(get(s)) && Object.keys(get(s) as Json).length > 0);
+    const maps = slots(document).filter(
+      (s) =>
+        ["properties", "schemas", "parameters", "responses", "paths"].includes(String(s.key)) &&
+        isObject(get(s)) &&
+        Object.keys(get(s) as Json).length > 0,
+    );
     if (!maps.length) return undefined;
     const slot = pick(random, maps);
     const map = get(slot) as Json;
@@ -182,7 +250,10 @@ const MUTATIONS: Record<string, Mutation> = {
     const ops = operations(document);
     if (ops.length < 2) return undefined;
     const a = pick(random, ops);
-    const b = pick(random, ops.filter((o) => o !== a));
+    const b = pick(
+      random,
+      ops.filter((o) => o !== a),
+    );
     b.op.operationId = a.op.operationId;
     return `operationId of ${b.method} ${b.path} = that of ${a.method} ${a.path}`;
   },
@@ -190,7 +261,10 @@ const MUTATIONS: Record<string, Mutation> = {
     const ops = operations(document).filter((o) => typeof o.op.operationId === "string");
     if (ops.length < 2) return undefined;
     const a = pick(random, ops);
-    const b = pick(random, ops.filter((o) => o !== a));
+    const b = pick(
+      random,
+      ops.filter((o) => o !== a),
+    );
     b.op.operationId = (a.op.operationId as string).replaceAll("-", "_").toUpperCase();
     return `operationId of ${b.method} ${b.path} = ${String(b.op.operationId)}`;
   },
@@ -217,15 +291,24 @@ const MUTATIONS: Record<string, Mutation> = {
     if (!ops.length) return undefined;
     const o = pick(random, ops);
     const value = pick(random, [
-      { style: "offset" }, { style: "page", itemsKey: "nope" }, { style: "cursor", itemsKey: 42 }, { style: "page" }, "page", null, [],
-      false, { style: "page", itemsKey: "total_count" }, { style: "page", itemsKey: "workflow_runs", cappedBy: "actor" }, { style: "page", resultCap: "many" },
+      { style: "offset" },
+      { style: "page", itemsKey: "nope" },
+      { style: "cursor", itemsKey: 42 },
+      { style: "page" },
+      "page",
+      null,
+      [],
+      false,
+      { style: "page", itemsKey: "total_count" },
+      { style: "page", itemsKey: "workflow_runs", cappedBy: "actor" },
+      { style: "page", resultCap: "many" },
     ] as unknown[]);
     setOwn(o.op, "x-pagination", value);
     return `x-pagination of ${o.method} ${o.path} = ${JSON.stringify(value)}`;
   },
   selfReference(document, random) {
     const components = isObject(document.components) ? document.components : {};
-    const kinds = Object.keys(components).filter((k) => isObject(components[k]) && Object.keys(components[k] as Json).length > 0);
+    const kinds = Object.keys(components).filter((k) => isObject(components[k]) && Object.keys(components[k]).length > 0);
     if (!kinds.length) return undefined;
     const kind = pick(random, kinds);
     const names = Object.keys(components[kind] as Json);
@@ -300,7 +383,9 @@ const DIAGNOSTIC = /^(.+):(\d+):(\d+) error: [^\n]+(\n {2}hint: [^\n]+)?$/;
  */
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`hang: ${what} took over ${CASE_TIMEOUT_MS} ms`)), CASE_TIMEOUT_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`hang: ${what} took over ${CASE_TIMEOUT_MS} ms`)), CASE_TIMEOUT_MS)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -308,95 +393,119 @@ const work = mkdtempSync(join(tmpdir(), "fuzz-"));
 /** A folder beside the mutants' folders, holding a file no mutant may read. */
 const secretDir = join(work, "secret");
 mkdirSync(secretDir);
-writeFileSync(join(secretDir, "secret.json"), JSON.stringify({ type: "object", description: SECRET, properties: { [SECRET]: { type: "string" } } }));
+writeFileSync(
+  join(secretDir, "secret.json"),
+  JSON.stringify({ type: "object", description: SECRET, properties: { [SECRET]: { type: "string" } } }),
+);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("fuzzing the generator with mutants of the curated spec", () => {
-  it(`${MUTANTS} mutants each generate or fail with positioned errors, and a sample type-checks`, async () => {
-    const loaded = await loadSpec(SPEC);
-    expect(loaded.diagnostics, "the curated spec loads cleanly").toEqual([]);
-    const base = loaded.spec!.document;
+  it(
+    `${MUTANTS} mutants each generate or fail with positioned errors, and a sample type-checks`,
+    async () => {
+      const loaded = await loadSpec(SPEC);
+      expect(loaded.diagnostics, "the curated spec loads cleanly").toEqual([]);
+      const base = loaded.spec!.document;
 
-    const crashes: string[] = [];
-    const passed: { index: number; file: string; steps: string[] }[] = [];
-    let positioned = 0;
-    /** Mutations that were applied at least once, and mutants whose diagnostics or output show the secret. */
-    const used = new Set<string>();
-    const leaks: string[] = [];
-    const started = performance.now();
+      const crashes: string[] = [];
+      const passed: { index: number; file: string; steps: string[] }[] = [];
+      let positioned = 0;
+      /** Mutations that were applied at least once, and mutants whose diagnostics or output show the secret. */
+      const used = new Set<string>();
+      const leaks: string[] = [];
+      const started = performance.now();
 
-    for (let i = 0; i < MUTANTS; i++) {
-      const { document, steps, extras } = mutant(base, i);
-      const { file, text } = writeMutant(join(work, `mutant-${i}`), document, extras);
-      const lines = text.split("\n");
-      const label = `mutant ${i} [${steps.join("; ")}]`;
-      for (const step of steps) used.add(step.slice(0, step.indexOf(":")));
-      try {
-        await withTimeout(loadModel(file), label);
-        passed.push({ index: i, file, steps });
-      } catch (error) {
-        if (!(error instanceof SpecError)) {
-          crashes.push(`${label}: ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join(" | ") : String(error)}`);
-          continue;
+      for (let i = 0; i < MUTANTS; i++) {
+        const { document, steps, extras } = mutant(base, i);
+        const { file, text } = writeMutant(join(work, `mutant-${i}`), document, extras);
+        const lines = text.split("\n");
+        const label = `mutant ${i} [${steps.join("; ")}]`;
+        for (const step of steps) used.add(step.slice(0, step.indexOf(":")));
+        try {
+          await withTimeout(loadModel(file), label);
+          passed.push({ index: i, file, steps });
+        } catch (error) {
+          if (!(error instanceof SpecError)) {
+            crashes.push(
+              `${label}: ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join(" | ") : String(error)}`,
+            );
+            continue;
+          }
+          expect(error.diagnostics.length, label).toBeGreaterThan(0);
+          for (const d of error.diagnostics) {
+            const printed = formatDiagnostic(d, error.locate, process.cwd());
+            if (printed.includes(SECRET)) leaks.push(`${label}: ${printed}`);
+            const m = DIAGNOSTIC.exec(printed);
+            expect(m, `${label}: ${printed}`).not.toBeNull();
+            expect(d.location.file, `${label}: ${printed}`).toBe(file);
+            const line = Number(m![2]);
+            const col = Number(m![3]);
+            expect(
+              line >= 1 && line <= lines.length && col >= 1 && col <= lines[line - 1]!.length + 1,
+              `${label}: position out of the file: ${printed}`,
+            ).toBe(true);
+          }
+          positioned++;
         }
-        expect(error.diagnostics.length, label).toBeGreaterThan(0);
-        for (const d of error.diagnostics) {
-          const printed = formatDiagnostic(d, error.locate, process.cwd());
-          if (printed.includes(SECRET)) leaks.push(`${label}: ${printed}`);
-          const m = DIAGNOSTIC.exec(printed);
-          expect(m, `${label}: ${printed}`).not.toBeNull();
-          expect(d.location.file, `${label}: ${printed}`).toBe(file);
-          const line = Number(m![2]);
-          const col = Number(m![3]);
-          expect(line >= 1 && line <= lines.length && col >= 1 && col <= lines[line - 1]!.length + 1, `${label}: position out of the file: ${printed}`).toBe(true);
-        }
-        positioned++;
       }
-    }
 
-    const checked = performance.now();
-    // The rest of the pipeline (emit, format, compile) for a spread of the mutants that passed.
-    const step = Math.max(1, Math.floor(passed.length / GENERATED));
-    const chosen = passed.filter((_, k) => k % step === 0).slice(0, GENERATED);
-    const outputs: string[] = [];
-    let checkedPackages = 0;
-    const every = Math.max(1, Math.floor(chosen.length / TYPE_CHECKED));
-    for (const [k, { index, file, steps }] of chosen.entries()) {
-      const label = `mutant ${index} [${steps.join("; ")}]`;
-      try {
-        const result = await withTimeout(generate(file, join(work, "none")), label);
-        for (const f of result.files) if (f.contents.includes(SECRET)) leaks.push(`${label}: ${f.path}`);
-        if (k % every !== 0 || checkedPackages >= TYPE_CHECKED) continue;
-        checkedPackages++;
-        const out = join(work, `out-${index}`);
-        for (const f of result.files) {
-          mkdirSync(dirname(join(out, f.path)), { recursive: true });
-          writeFileSync(join(out, f.path), f.contents);
+      const checked = performance.now();
+      // The rest of the pipeline (emit, format, compile) for a spread of the mutants that passed.
+      const step = Math.max(1, Math.floor(passed.length / GENERATED));
+      const chosen = passed.filter((_, k) => k % step === 0).slice(0, GENERATED);
+      const outputs: string[] = [];
+      let checkedPackages = 0;
+      const every = Math.max(1, Math.floor(chosen.length / TYPE_CHECKED));
+      for (const [k, { index, file, steps }] of chosen.entries()) {
+        const label = `mutant ${index} [${steps.join("; ")}]`;
+        try {
+          const result = await withTimeout(generate(file, join(work, "none")), label);
+          for (const f of result.files) if (f.contents.includes(SECRET)) leaks.push(`${label}: ${f.path}`);
+          if (k % every !== 0 || checkedPackages >= TYPE_CHECKED) continue;
+          checkedPackages++;
+          const out = join(work, `out-${index}`);
+          for (const f of result.files) {
+            mkdirSync(dirname(join(out, f.path)), { recursive: true });
+            writeFileSync(join(out, f.path), f.contents);
+          }
+          outputs.push(...result.files.filter((f) => f.path.startsWith("src/") && f.path.endsWith(".ts")).map((f) => join(out, f.path)));
+        } catch (error) {
+          crashes.push(
+            `${label} (generate): ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join(" | ") : String(error)}`,
+          );
         }
-        outputs.push(...result.files.filter((f) => f.path.startsWith("src/") && f.path.endsWith(".ts")).map((f) => join(out, f.path)));
-      } catch (error) {
-        crashes.push(`${label} (generate): ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join(" | ") : String(error)}`);
       }
-    }
 
-    const generated = performance.now();
-    const program = ts.createProgram(outputs, {
-      strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], skipLibCheck: true, types: [],
-    });
-    const typeErrors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+      const generated = performance.now();
+      const program = ts.createProgram(outputs, {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+        skipLibCheck: true,
+        types: [],
+      });
+      const typeErrors = ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
 
-    const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
-    const now = performance.now();
-    const seconds = `${s(started, now)} s (checks ${s(started, checked)} s, generate ${s(checked, generated)} s, type check ${s(generated, now)} s)`;
-    console.log(`fuzz: ${MUTANTS} mutants: ${passed.length} passed the checks, ${positioned} failed with positioned errors, ${crashes.length} crashed; ` +
-      `${chosen.length} generated in full, ${checkedPackages} packages (${outputs.length} files) type-checked; ${seconds}`);
-    expect(crashes).toEqual([]);
-    expect(leaks).toEqual([]);
-    expect([...used].sort(), "every kind of mutation was tried").toEqual([...MUTATION_NAMES].sort());
-    expect(typeErrors).toEqual([]);
-    expect(passed.length, "some mutants pass").toBeGreaterThan(MUTANTS / 10);
-    expect(positioned, "some mutants fail").toBeGreaterThan(MUTANTS / 10);
-    expect(checkedPackages).toBe(Math.min(TYPE_CHECKED, chosen.length));
-  }, Number(process.env.FUZZ_TIMEOUT_MS ?? 180_000));
+      const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+      const now = performance.now();
+      const seconds = `${s(started, now)} s (checks ${s(started, checked)} s, generate ${s(checked, generated)} s, type check ${s(generated, now)} s)`;
+      console.log(
+        `fuzz: ${MUTANTS} mutants: ${passed.length} passed the checks, ${positioned} failed with positioned errors, ${crashes.length} crashed; ` +
+          `${chosen.length} generated in full, ${checkedPackages} packages (${outputs.length} files) type-checked; ${seconds}`,
+      );
+      expect(crashes).toEqual([]);
+      expect(leaks).toEqual([]);
+      expect([...used].sort(), "every kind of mutation was tried").toEqual([...MUTATION_NAMES].sort());
+      expect(typeErrors).toEqual([]);
+      expect(passed.length, "some mutants pass").toBeGreaterThan(MUTANTS / 10);
+      expect(positioned, "some mutants fail").toBeGreaterThan(MUTANTS / 10);
+      expect(checkedPackages).toBe(Math.min(TYPE_CHECKED, chosen.length));
+    },
+    Number(process.env.FUZZ_TIMEOUT_MS ?? 180_000),
+  );
 });

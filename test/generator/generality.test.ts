@@ -115,7 +115,7 @@ beforeAll(async () => {
       const out = join(root, name);
       results[name] = await generate(`test/fixtures/generality/${FIXTURES[name]}`, out);
       for (const file of results[name].files) write(join(out, file.path), file.contents);
-      if (USAGE[name]) write(join(out, "usage.ts"), USAGE[name]!);
+      if (USAGE[name]) write(join(out, "usage.ts"), USAGE[name]);
       exported[name] = (await import(pathToFileURL(join(out, "dist/index.js")).href)) as Record<string, unknown>;
     }),
   );
@@ -138,7 +138,9 @@ function model(fixture: Fixture, name: string): OperationModel {
 
 /** The built package's runtime serializers (what its operation specs name). */
 async function serializersOf(fixture: Fixture): Promise<typeof import("../../generator/runtime/serializers.js")> {
-  return (await import(pathToFileURL(join(root, fixture, "dist/runtime/serializers.js")).href)) as typeof import("../../generator/runtime/serializers.js");
+  return (await import(
+    pathToFileURL(join(root, fixture, "dist/runtime/serializers.js")).href
+  )) as typeof import("../../generator/runtime/serializers.js");
 }
 
 function file(fixture: Fixture, path: string): string {
@@ -181,7 +183,10 @@ describe("every fixture", () => {
       types: [],
     });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file && d.start !== undefined ? `${d.file.fileName.slice(root.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
+      const where =
+        d.file && d.start !== undefined
+          ? `${d.file.fileName.slice(root.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`
+          : "";
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
     expect(problems).toEqual([]);
@@ -206,14 +211,24 @@ describe("operation names", () => {
   it("keeps the namespace of operationIds whose short names collide", () => {
     expect(model("names", "reposGet").id).toBe("repos/get");
     expect(model("names", "orgsGet").id).toBe("orgs/get");
-    expect(results.names.model.operations.map((o) => o.name).sort()).toEqual(
-      ["createAPet", "getPets", "getPetsByPetIdToysByToyId", "headStatus", "listUserKeys", "orgsGet", "petsRemoveToy", "reposGet"],
-    );
+    expect(results.names.model.operations.map((o) => o.name).sort()).toEqual([
+      "createAPet",
+      "getPets",
+      "getPetsByPetIdToysByToyId",
+      "headStatus",
+      "listUserKeys",
+      "orgsGet",
+      "petsRemoveToy",
+      "reposGet",
+    ]);
   });
 
   it("exports each operation from the built package with its id and path", () => {
     expect((exported.names.getPets as { spec: object }).spec).toEqual({ id: "GET /pets", method: "GET", path: "/pets" });
-    expect((exported.names.petsRemoveToy as { spec: object }).spec).toMatchObject({ id: "pets#remove-toy", path: "/pets/{petId}/toys/{toy-id}" });
+    expect((exported.names.petsRemoveToy as { spec: object }).spec).toMatchObject({
+      id: "pets#remove-toy",
+      path: "/pets/{petId}/toys/{toy-id}",
+    });
   });
 
   it("calls a route with a kebab-case path parameter", async () => {
@@ -250,7 +265,12 @@ describe("path templates", () => {
 
   it("types a text/plain response as a string, and returns one", async () => {
     expect(file("paths", "src/operations/default.ts")).toContain("export type GetFileResponse = ApiResponse<200, string>;");
-    const { result } = await call("paths", "getFile", { name: "a", ext: "yaml" }, new Response("a: 1\n", { headers: { "content-type": "text/plain" } }));
+    const { result } = await call(
+      "paths",
+      "getFile",
+      { name: "a", ext: "yaml" },
+      new Response("a: 1\n", { headers: { "content-type": "text/plain" } }),
+    );
     expect(result.data).toBe("a: 1\n");
   });
 });
@@ -266,18 +286,27 @@ describe("schemas", () => {
 
   it("keeps anyOf unions and allOf inheritance with the discriminator value", () => {
     expect(types()).toContain('Shape: components["schemas"]["Circle"] | components["schemas"]["Square"];');
-    expect(types()).toContain('Bird: Omit<components["schemas"]["Animal"], "animalType"> & { wingspan?: number; } & { animalType: "bird"; };');
+    expect(types()).toContain(
+      'Bird: Omit<components["schemas"]["Animal"], "animalType"> & { wingspan?: number; } & { animalType: "bird"; };',
+    );
   });
 
   it("writes a recursive schema as a recursive type", () => {
-    expect(types()).toContain('TreeNode: { children?: components["schemas"]["TreeNode"][]; parent?: components["schemas"]["TreeNode"]; value: string; };');
+    expect(types()).toContain(
+      'TreeNode: { children?: components["schemas"]["TreeNode"][]; parent?: components["schemas"]["TreeNode"]; value: string; };',
+    );
   });
 
   it("writes 3.1 type arrays as unions, in schemas and in parameters", () => {
     expect(types()).toContain('Nullable: { const?: "fixed"; id?: number | string; name?: string | null; tags?: string[] | null; };');
     expect(types()).toContain("query: { limit?: number | string; q: string | null; };");
     // Scalars in every style are written alike: no style in the runtime spec.
-    expect((exported.schemas.search as { spec: object }).spec).toEqual({ id: "search", method: "GET", path: "/search", queryParams: ["q", "limit"] });
+    expect((exported.schemas.search as { spec: object }).spec).toEqual({
+      id: "search",
+      method: "GET",
+      path: "/search",
+      queryParams: ["q", "limit"],
+    });
   });
 
   it("passes a discriminated body whole (a union has no flat fields)", () => {
@@ -296,18 +325,30 @@ describe("a webhooks-only document", () => {
 
 describe("request and response bodies", () => {
   it("picks the JSON media type of several, with flat fields", () => {
-    expect(model("bodies", "createDocument").body).toEqual({ mediaType: "application/json", kind: "json", required: true, flatKeys: ["body", "title"] });
+    expect(model("bodies", "createDocument").body).toEqual({
+      mediaType: "application/json",
+      kind: "json",
+      required: true,
+      flatKeys: ["body", "title"],
+    });
     expect(model("bodies", "createDocument").responses[0]).toMatchObject({ status: 201, kind: "json", mediaType: "application/json" });
   });
 
   it("types a multipart body as FormData, or the schema's fields with files allowed", () => {
     const form = 'NonNullable<CreateFileOperation["requestBody"]>["content"]["multipart/form-data"]';
-    expect(squash(file("bodies", "src/operations/default.ts"))).toContain(`body: | FormData | { [K in keyof ${form}]: ${form}[K] | Blob | Blob[]; };`);
+    expect(squash(file("bodies", "src/operations/default.ts"))).toContain(
+      `body: | FormData | { [K in keyof ${form}]: ${form}[K] | Blob | Blob[]; };`,
+    );
   });
 
   it("sends a multipart object as FormData, leaving the content-type (with its boundary) to fetch", async () => {
     const file = new Blob(["%PDF"], { type: "application/pdf" });
-    const { sent } = await call("bodies", "createFile", { body: { file, purpose: "dispute_evidence", file_link_data: { create: true }, skip: undefined } }, Response.json({ id: "f" }));
+    const { sent } = await call(
+      "bodies",
+      "createFile",
+      { body: { file, purpose: "dispute_evidence", file_link_data: { create: true }, skip: undefined } },
+      Response.json({ id: "f" }),
+    );
     const form = sent.init.body as FormData;
     expect(form).toBeInstanceOf(FormData);
     expect([...form.keys()]).toEqual(["file", "purpose", "file_link_data"]);
@@ -336,7 +377,12 @@ describe("request and response bodies", () => {
   });
 
   it("sends text as given", async () => {
-    const { sent } = await call("bodies", "createNote", { body: "hello" }, new Response("ok", { headers: { "content-type": "text/plain" } }));
+    const { sent } = await call(
+      "bodies",
+      "createNote",
+      { body: "hello" },
+      new Response("ok", { headers: { "content-type": "text/plain" } }),
+    );
     expect(sent.init.body).toBe("hello");
     expect(sent.headers.get("content-type")).toBe("text/plain");
   });
@@ -353,7 +399,12 @@ describe("request and response bodies", () => {
     expect((exported.bodies.getAvatar as { spec: object }).spec).toMatchObject({ binary: readBytes });
     expect((exported.bodies.getReport as { spec: object }).spec).not.toHaveProperty("binary");
     const bytes = new Uint8Array([0, 255, 10]);
-    const blob = await call("bodies", "getBlob", { key: "k" }, new Response(bytes, { headers: { "content-type": "application/octet-stream" } }));
+    const blob = await call(
+      "bodies",
+      "getBlob",
+      { key: "k" },
+      new Response(bytes, { headers: { "content-type": "application/octet-stream" } }),
+    );
     expect(blob.result.data).toBeInstanceOf(ArrayBuffer);
     expect([...new Uint8Array(blob.result.data as ArrayBuffer)]).toEqual([0, 255, 10]);
     const report = await call("bodies", "getReport", {}, new Response("a,b\n1,2\n", { headers: { "content-type": "text/csv" } }));
@@ -365,7 +416,11 @@ describe("parameters", () => {
   it("records each query style the runtime must know, and nothing for scalars and unexploded form", async () => {
     const s = await serializersOf("params");
     expect((exported.params.listItems as { spec: { queryStyles: object } }).spec.queryStyles).toEqual({
-      tag: s.queryForm, words: s.querySpaceDelimited, pipes: s.queryPipeDelimited, filter: s.queryDeepObject, point: s.queryForm,
+      tag: s.queryForm,
+      words: s.querySpaceDelimited,
+      pipes: s.queryPipeDelimited,
+      filter: s.queryDeepObject,
+      point: s.queryForm,
     });
   });
 
@@ -422,7 +477,11 @@ describe("parameter styles in the model: only where the runtime's default would 
     ["query oneOf of scalars", { in: "query", schema: { oneOf: [{ type: "integer" }, { type: "string" }] } }, undefined],
     ["query enum without a type", { in: "query", schema: { enum: ["a", "b"] } }, undefined],
     ["query schema that admits anything", { in: "query", schema: {} }, "form"],
-    ["query described by content (a string to openapi-typescript)", { in: "query", content: { "application/json": { schema: object } } }, undefined],
+    [
+      "query described by content (a string to openapi-typescript)",
+      { in: "query", content: { "application/json": { schema: object } } },
+      undefined,
+    ],
     ["spaceDelimited", { in: "query", style: "spaceDelimited", explode: false, schema: array }, "space"],
     ["pipeDelimited", { in: "query", style: "pipeDelimited", explode: false, schema: array }, "pipe"],
     ["spaceDelimited exploded: repeated keys", { in: "query", style: "spaceDelimited", explode: true, schema: array }, "form"],
@@ -437,7 +496,11 @@ describe("parameter styles in the model: only where the runtime's default would 
   ];
   it.each(cases)("%s", (_label, param, want) => {
     const p = { name: "v", required: true, ...param };
-    const document = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/x/{v}": { get: { operationId: "x", parameters: [p], responses: {} } } } };
+    const document = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: { "/x/{v}": { get: { operationId: "x", parameters: [p], responses: {} } } },
+    };
     const op = buildModel(document).operations[0]!;
     const [model] = [...op.params.path, ...op.params.query, ...op.params.header];
     expect(model?.style).toBe(want);
@@ -448,7 +511,9 @@ describe("a JSON document split into several files", () => {
   it("follows relative $refs between files, cycles between files included", () => {
     expect(results.split.model.operations.map((o) => o.name).sort()).toEqual(["createPets", "listPets", "showPetById"]);
     expect(model("split", "listPets").params.query).toEqual([{ name: "limit", required: false, type: "integer" }]);
-    expect(model("split", "showPetById").params.path).toEqual([{ name: "petId", required: true, type: "string", description: "The id of the pet" }]);
+    expect(model("split", "showPetById").params.path).toEqual([
+      { name: "petId", required: true, type: "string", description: "The id of the pet" },
+    ]);
     expect(model("split", "createPets").body?.flatKeys).toEqual(["id", "name", "owner", "tag"]);
     expect(file("split", "src/schemas.ts")).toContain('export type Pet = components["schemas"]["Pet"];');
   });

@@ -9,9 +9,12 @@ const OUT = "generated";
 describe("generated package", async () => {
   const first = await generate(SPEC, OUT);
 
-  it.each(first.files.filter((f) => !f.path.startsWith("dist/")).map((f) => [f.path, f.contents]))("%s matches its snapshot in generated/", async (path, contents) => {
-    await expect(contents).toMatchFileSnapshot(`../../${OUT}/${path}`);
-  });
+  it.each(first.files.filter((f) => !f.path.startsWith("dist/")).map((f) => [f.path, f.contents]))(
+    "%s matches its snapshot in generated/",
+    async (path, contents) => {
+      await expect(contents).toMatchFileSnapshot(`../../${OUT}/${path}`);
+    },
+  );
 
   it("the model matches its JSON snapshot", async () => {
     const { model } = await loadModel(SPEC);
@@ -35,11 +38,27 @@ describe("generated package", async () => {
     const names = first.model.operations.map((op) => op.name).sort();
     expect(names).toEqual(
       [
-        "listWorkflowRunsForRepo", "getWorkflowRun", "deleteWorkflowRun", "getReviewsForRun", "approveWorkflowRun",
-        "getWorkflowRunAttempt", "downloadWorkflowRunAttemptLogs", "cancelWorkflowRun", "reviewCustomGatesForRun",
-        "forceCancelWorkflowRun", "downloadWorkflowRunLogs", "deleteWorkflowRunLogs", "getPendingDeploymentsForRun",
-        "reviewPendingDeploymentsForRun", "reRunWorkflow", "reRunWorkflowFailedJobs", "getWorkflowRunUsage", "listWorkflowRuns",
-        "reRunJobForWorkflowRun", "listConcurrencyGroupsForRepository", "getConcurrencyGroupForRepository",
+        "listWorkflowRunsForRepo",
+        "getWorkflowRun",
+        "deleteWorkflowRun",
+        "getReviewsForRun",
+        "approveWorkflowRun",
+        "getWorkflowRunAttempt",
+        "downloadWorkflowRunAttemptLogs",
+        "cancelWorkflowRun",
+        "reviewCustomGatesForRun",
+        "forceCancelWorkflowRun",
+        "downloadWorkflowRunLogs",
+        "deleteWorkflowRunLogs",
+        "getPendingDeploymentsForRun",
+        "reviewPendingDeploymentsForRun",
+        "reRunWorkflow",
+        "reRunWorkflowFailedJobs",
+        "getWorkflowRunUsage",
+        "listWorkflowRuns",
+        "reRunJobForWorkflowRun",
+        "listConcurrencyGroupsForRepository",
+        "getConcurrencyGroupForRepository",
         "listConcurrencyGroupsForWorkflowRun",
       ].sort(),
     );

@@ -54,7 +54,9 @@ function sourceOf(path: string): ts.SourceFile {
 
 /** The operation exported under `name`, found by its operationId. */
 function specOf(operationId: string): Record<string, unknown> {
-  const ops = Object.values(exported).filter((value): value is { spec: Record<string, unknown> } => typeof value === "function" && "spec" in value);
+  const ops = Object.values(exported).filter(
+    (value): value is { spec: Record<string, unknown> } => typeof value === "function" && "spec" in value,
+  );
   const op = ops.find((value) => value.spec.id === operationId);
   expect(op, `an exported operation with id ${JSON.stringify(operationId)}`).toBeDefined();
   return op!.spec;
@@ -88,22 +90,35 @@ describe("a spec full of hostile text", () => {
     for (const path of modules) {
       const file = sourceOf(path);
       for (const statement of file.statements) {
-        expect(allowed.has(statement.kind), `${path}: unexpected ${ts.SyntaxKind[statement.kind]}: ${statement.getText().slice(0, 80)}`).toBe(true);
+        expect(
+          allowed.has(statement.kind),
+          `${path}: unexpected ${ts.SyntaxKind[statement.kind]}: ${statement.getText().slice(0, 80)}`,
+        ).toBe(true);
         if (ts.isVariableStatement(statement)) {
           constants++;
           // The initializer is `operation({...})` with a plain object literal: nothing else runs.
           const init = statement.declarationList.declarations[0]!.initializer!;
-          expect(ts.isCallExpression(init) && init.expression.getText() === "operation" && init.arguments.length === 1 && ts.isObjectLiteralExpression(init.arguments[0]!), `${path}: ${init.getText().slice(0, 80)}`).toBe(true);
+          expect(
+            ts.isCallExpression(init) &&
+              init.expression.getText() === "operation" &&
+              init.arguments.length === 1 &&
+              ts.isObjectLiteralExpression(init.arguments[0]!),
+            `${path}: ${init.getText().slice(0, 80)}`,
+          ).toBe(true);
         }
       }
     }
-    const operationCount = Object.values(source.paths).flatMap((item) => Object.values(item).filter((op) => typeof op === "object" && op && "responses" in op)).length;
+    const operationCount = Object.values(source.paths).flatMap((item) =>
+      Object.values(item).filter((op) => typeof op === "object" && op && "responses" in op),
+    ).length;
     expect(constants).toBe(operationCount);
   });
 
   it("keeps description text inside the JSDoc: a line starting with @param does not become a tag", () => {
     const file = sourceOf(result.files.find((f) => f.path.startsWith("src/operations/") && f.contents.includes('id: "delete"'))!.path);
-    const statement = file.statements.filter(ts.isVariableStatement).find((s) => s.declarationList.declarations[0]!.name.getText() === "deleteOperation")!;
+    const statement = file.statements
+      .filter(ts.isVariableStatement)
+      .find((s) => s.declarationList.declarations[0]!.name.getText() === "deleteOperation")!;
     const docs = ts.getJSDocCommentsAndTags(statement.declarationList.declarations[0]!).filter(ts.isJSDoc);
     expect(docs).toHaveLength(1);
     const tags = (docs[0]!.tags ?? []).map((t) => t.tagName.text);
@@ -116,8 +131,23 @@ describe("a spec full of hostile text", () => {
   });
 
   it("carries operationIds and paths through exactly, in the built JavaScript's operation specs", () => {
-    const ids = Object.values(source.paths).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId).filter((id): id is string => typeof id === "string"));
-    expect(ids).toEqual(expect.arrayContaining(["delete", "default", "constructor", "__proto__", "class", "ñame", "日本", 'hostile/"quoted" */ ${id} `back`']));
+    const ids = Object.values(source.paths).flatMap((item) =>
+      Object.values(item)
+        .map((op) => op.operationId)
+        .filter((id): id is string => typeof id === "string"),
+    );
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "delete",
+        "default",
+        "constructor",
+        "__proto__",
+        "class",
+        "ñame",
+        "日本",
+        'hostile/"quoted" */ ${id} `back`',
+      ]),
+    );
     for (const [path, item] of Object.entries(source.paths)) {
       for (const [method, op] of Object.entries(item)) {
         if (typeof op !== "object" || !op || typeof op.operationId !== "string") continue;
@@ -151,7 +181,9 @@ describe("a spec full of hostile text", () => {
 
   it("names functions after reserved words safely, and keeps non-ASCII names", () => {
     const names = result.model.operations.map((op) => op.name).sort();
-    expect(names).toEqual(["classOperation", "constructorOperation", "defaultOperation", "deleteOperation", "idBack", "proto", "ñame", "日本"].sort());
+    expect(names).toEqual(
+      ["classOperation", "constructorOperation", "defaultOperation", "deleteOperation", "idBack", "proto", "ñame", "日本"].sort(),
+    );
     for (const name of names) expect(typeof exported[name], name).toBe("function");
   });
 
@@ -174,7 +206,17 @@ describe("a spec full of hostile text", () => {
     };
     expect(literalsOf("Extension")).toEqual(source.components.schemas.Extension!.enum);
     expect(literalsOf("Status")).toEqual(source.components.schemas.Status!.enum);
-    expect(literalsOf("Extension")).toEqual(["json", 'double"quote', "single'quote", "back\\slash", "new\nline", "*/", "${x}", "`tick`", "</script>"]);
+    expect(literalsOf("Extension")).toEqual([
+      "json",
+      'double"quote',
+      "single'quote",
+      "back\\slash",
+      "new\nline",
+      "*/",
+      "${x}",
+      "`tick`",
+      "</script>",
+    ]);
     expect(literalsOf("Status")).toEqual(['a"b', "c'd", "e\\f", "g\nh", "\u2028", "ü"]);
   });
 
@@ -183,13 +225,17 @@ describe("a spec full of hostile text", () => {
     let members: string[] | undefined;
     const visit = (node: ts.Node): void => {
       if (ts.isPropertySignature(node) && node.name.getText() === "class" && node.type && ts.isTypeLiteralNode(node.type)) {
-        members = node.type.members.map((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : `?${m.getText()}`));
+        members = node.type.members.map((m) =>
+          m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : `?${m.getText()}`,
+        );
       }
       if (!members) ts.forEachChild(node, visit);
     };
     visit(file);
     const expected = Object.keys((source.components.schemas.class as { properties: object }).properties);
-    expect(expected).toEqual(expect.arrayContaining(["delete", "default", "constructor", "__proto__", "class", "ñame", "日本", "with space", 'quote"d']));
+    expect(expected).toEqual(
+      expect.arrayContaining(["delete", "default", "constructor", "__proto__", "class", "ñame", "日本", "with space", 'quote"d']),
+    );
     expect(members?.sort()).toEqual(expected.sort());
   });
 

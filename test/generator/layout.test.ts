@@ -4,12 +4,33 @@
 // one (GitHub's full description is checked by test/scale).
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { printStructure, StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import {
+  printStructure,
+  StructureKind,
+  VariableDeclarationKind,
+  type JSDocStructure,
+  type OptionalKind,
+  type StatementStructures,
+  type WriterFunction,
+} from "ts-morph";
 import { group, indent, line, printDoc, softline } from "../../generator/emit/layout/doc.js";
 import { expressionDoc, typeAliasDoc, typeDoc } from "../../generator/emit/layout/layout.js";
 import { PRETTIER_OPTIONS } from "../../generator/emit/layout/style.js";
 import { moduleStatements } from "../../generator/emit/operations-module.js";
-import { generic, indexed, intersection, literal, literalType, pureCall, typeLiteral, typeName, union, type JsDoc, type Statement, type TypeNode } from "../../generator/emit/ts.js";
+import {
+  generic,
+  indexed,
+  intersection,
+  literal,
+  literalType,
+  pureCall,
+  typeLiteral,
+  typeName,
+  union,
+  type JsDoc,
+  type Statement,
+  type TypeNode,
+} from "../../generator/emit/ts.js";
 import { generate, loadModel } from "../../generator/pipeline.js";
 
 const PRETTIER = { parser: "typescript", ...PRETTIER_OPTIONS } as const;
@@ -35,7 +56,9 @@ describe("the layout engine", () => {
     // A name is printed as it is, so it must be one: text that is not would run as code.
     expect(() => printDoc(typeDoc(typeName("A; alert(1)")), 80)).toThrow(/is printed as a name but is not an identifier/);
     expect(() => printDoc(expressionDoc(pureCall("f(); alert", literal(1))), 80)).toThrow(/is printed as a name/);
-    expect(printDoc(typeDoc(typeLiteral([{ key: "a b", optional: true, type: typeName("Überwachung") }])), 80)).toBe('{ "a b"?: Überwachung }');
+    expect(printDoc(typeDoc(typeLiteral([{ key: "a b", optional: true, type: typeName("Überwachung") }])), 80)).toBe(
+      '{ "a b"?: Überwachung }',
+    );
     // A union of unions is one union, as TypeScript reads it.
     expect(union([ab, typeName("C")])).toEqual({ kind: "union", members: ["A", "B", "C"].map(typeName) });
   });
@@ -51,7 +74,11 @@ describe("the layout engine", () => {
 });
 
 async function expectPrettierStable(files: readonly { path: string; contents: string; formatted?: true }[]) {
-  const printed = files.filter((f) => f.formatted || (f.path.startsWith("dist/") && f.path.endsWith(".d.ts") && !f.path.endsWith("types.d.ts") && !f.path.includes("/runtime/")));
+  const printed = files.filter(
+    (f) =>
+      f.formatted ||
+      (f.path.startsWith("dist/") && f.path.endsWith(".d.ts") && !f.path.endsWith("types.d.ts") && !f.path.includes("/runtime/")),
+  );
   expect(printed.length).toBeGreaterThan(0);
   for (const file of printed) {
     const parser = file.path.endsWith(".md") ? "markdown" : file.path.endsWith(".json") ? "json" : "typescript";
@@ -63,7 +90,10 @@ describe("generated modules are in prettier's layout", () => {
   it.each([
     ["spec/", "spec/openapi.yaml"],
     ["the hostile fixture", "test/fixtures/hostile/openapi.yaml"],
-    ...["names", "paths", "schemas", "bodies", "params"].map((name) => [`the ${name} fixture`, `test/fixtures/generality/${name}/openapi.yaml`]),
+    ...["names", "paths", "schemas", "bodies", "params"].map((name) => [
+      `the ${name} fixture`,
+      `test/fixtures/generality/${name}/openapi.yaml`,
+    ]),
     ["the split JSON fixture", "test/fixtures/generality/split-json/openapi.json"],
     ["the layout edge cases", "test/fixtures/layout/openapi.yaml"],
   ])("%s", async (_name, spec) => {
@@ -80,7 +110,8 @@ function tsMorphStructures(statements: readonly Statement[]): (StatementStructur
   const flat = (type: TypeNode) => printDoc(typeDoc(type), Infinity);
   // ts-morph's writer breaks a JSDoc line only at \n; prettier, like our printer, at a lone \r too.
   const description = (doc: JsDoc) => doc.description.replace(/\r\n?/g, "\n");
-  const docs = (doc: JsDoc | undefined): OptionalKind<JSDocStructure>[] => (doc ? [{ kind: StructureKind.JSDoc, description: description(doc), tags: [...doc.tags] }] : []);
+  const docs = (doc: JsDoc | undefined): OptionalKind<JSDocStructure>[] =>
+    doc ? [{ kind: StructureKind.JSDoc, description: description(doc), tags: [...doc.tags] }] : [];
   return statements.map((s): StatementStructures | WriterFunction => {
     switch (s.kind) {
       case "blank-line":
@@ -88,15 +119,32 @@ function tsMorphStructures(statements: readonly Statement[]): (StatementStructur
       case "import":
         return { kind: StructureKind.ImportDeclaration, moduleSpecifier: s.from, namedImports: [...s.names], isTypeOnly: s.typeOnly };
       case "export-from":
-        return { kind: StructureKind.ExportDeclaration, moduleSpecifier: s.from, ...(s.names ? { namedExports: [...s.names] } : {}), isTypeOnly: s.typeOnly };
+        return {
+          kind: StructureKind.ExportDeclaration,
+          moduleSpecifier: s.from,
+          ...(s.names ? { namedExports: [...s.names] } : {}),
+          isTypeOnly: s.typeOnly,
+        };
       case "type-alias":
         return { kind: StructureKind.TypeAlias, name: s.name, type: flat(s.type), isExported: s.exported, docs: docs(s.docs) };
       case "interface":
-        return { kind: StructureKind.Interface, name: s.name, isExported: s.exported, docs: docs(s.docs), properties: s.properties.map((p) => ({ name: p.name, type: flat(p.type) })) };
+        return {
+          kind: StructureKind.Interface,
+          name: s.name,
+          isExported: s.exported,
+          docs: docs(s.docs),
+          properties: s.properties.map((p) => ({ name: p.name, type: flat(p.type) })),
+        };
       case "const": {
         const initializer = s.initializer && printDoc(expressionDoc(s.initializer), Infinity);
         const declaration = { name: s.name, ...(s.type ? { type: flat(s.type) } : {}), ...(initializer ? { initializer } : {}) };
-        return { kind: StructureKind.VariableStatement, isExported: s.exported, declarationKind: VariableDeclarationKind.Const, declarations: [declaration], docs: docs(s.docs) };
+        return {
+          kind: StructureKind.VariableStatement,
+          isExported: s.exported,
+          declarationKind: VariableDeclarationKind.Const,
+          declarations: [declaration],
+          docs: docs(s.docs),
+        };
       }
     }
   });
@@ -114,7 +162,10 @@ describe("ts-morph's printer followed by prettier gives what the layout printer 
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
       const statements = moduleStatements(model.operations.filter((op) => op.group === group));
-      const viaTsMorph = await format(printStructure({ kind: StructureKind.SourceFile, statements: tsMorphStructures(statements) }), PRETTIER);
+      const viaTsMorph = await format(
+        printStructure({ kind: StructureKind.SourceFile, statements: tsMorphStructures(statements) }),
+        PRETTIER,
+      );
       const ours = files.find((f) => f.path === `src/operations/${group}.ts`)!.contents;
       expect(ours.slice(ours.indexOf("\n") + 1), group).toBe(viaTsMorph);
     }

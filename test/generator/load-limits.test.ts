@@ -40,7 +40,10 @@ describe("measureDocument", () => {
   });
 
   it("finds the first value past the depth limit, and treats a cycle as endless", () => {
-    expect(measureDocument({ a: 1, b: { c: { d: {} } } }, { maxDepth: 3, maxValues: 100 })).toEqual({ kind: "depth", pointer: ["b", "c", "d"] });
+    expect(measureDocument({ a: 1, b: { c: { d: {} } } }, { maxDepth: 3, maxValues: 100 })).toEqual({
+      kind: "depth",
+      pointer: ["b", "c", "d"],
+    });
     const loop: Record<string, unknown> = {};
     loop.self = { loop };
     expect(measureDocument({ loop }, { maxDepth: 50, maxValues: 100 })?.kind).toBe("depth");
@@ -49,9 +52,15 @@ describe("measureDocument", () => {
 
 describe("limits that only the bundled document can show", () => {
   it("a response from another file, used by many operations, is copied at each use: too many values", async () => {
-    const paths = Array.from({ length: 50 }, (_, i) => `  /p${i}: { get: { operationId: op${i}, responses: { "200": { $ref: "./shared.yaml#/Big" } } } }`).join("\n");
+    const paths = Array.from(
+      { length: 50 },
+      (_, i) => `  /p${i}: { get: { operationId: op${i}, responses: { "200": { $ref: "./shared.yaml#/Big" } } } }`,
+    ).join("\n");
     const headers = Array.from({ length: 30 }, (_, i) => `    h${i}: { schema: { type: string } }`).join("\n");
-    const root = specFiles({ "openapi.yaml": `${HEAD}paths:\n${paths}\n`, "shared.yaml": `Big:\n  description: OK\n  headers:\n${headers}\n` });
+    const root = specFiles({
+      "openapi.yaml": `${HEAD}paths:\n${paths}\n`,
+      "shared.yaml": `Big:\n  description: OK\n  headers:\n${headers}\n`,
+    });
     const loaded = await loadSpec(root, { limits: { maxValues: 3_000 } });
     expect(loaded.spec).toBeDefined();
     expect(printed(loaded.diagnostics, loaded.spec!.locate)).toEqual([
@@ -112,7 +121,9 @@ describe("what the limits still let through", () => {
 
   it("a map of 50,000 keys parses (yaml's own duplicate check is quadratic), and its one duplicate key is found", async () => {
     const keys = Array.from({ length: 50_000 }, (_, i) => `    K${i}: { type: string }`);
-    const root = specFiles({ "openapi.yaml": `${HEAD}paths: {}\ncomponents:\n  schemas:\n${keys.join("\n")}\n    K7: { type: integer }\n` });
+    const root = specFiles({
+      "openapi.yaml": `${HEAD}paths: {}\ncomponents:\n  schemas:\n${keys.join("\n")}\n    K7: { type: integer }\n`,
+    });
     const loaded = await loadSpec(root);
     expect(printed(loaded.diagnostics, () => undefined)).toEqual([
       `spec-${folders}/openapi.yaml:50006:5 error: invalid YAML: duplicate key "K7" in the same mapping\n  hint: fix the syntax at this position; the file could not be read`,
@@ -121,7 +132,9 @@ describe("what the limits still let through", () => {
 
   it("anchors that each alias the one before nest deeper than any of them is written: refused at the alias", async () => {
     const nest = (n: number, inner: string) => "[".repeat(n) + inner + "]".repeat(n);
-    const root = specFiles({ "openapi.yaml": `${HEAD}paths: {}\nx-1: &a1 ${nest(9, "1")}\nx-2: &a2 ${nest(9, "*a1")}\nx-3: &a3 ${nest(9, "*a2")}\n` });
+    const root = specFiles({
+      "openapi.yaml": `${HEAD}paths: {}\nx-1: &a1 ${nest(9, "1")}\nx-2: &a2 ${nest(9, "*a1")}\nx-3: &a3 ${nest(9, "*a2")}\n`,
+    });
     const loaded = await loadSpec(root, { limits: { maxDepth: 25 } });
     expect(printed(loaded.diagnostics, () => undefined)).toEqual([
       `spec-${folders}/openapi.yaml:6:${"x-3: &a3 ".length + 9 + 1} error: nested too deep: more than 25 levels of objects and lists\n` +
@@ -131,7 +144,10 @@ describe("what the limits still let through", () => {
 
   it(`a schema nested to the depth limit (${DEFAULT_LOAD_LIMITS.maxDepth} levels) goes through the whole pipeline`, async () => {
     // The document, components, schemas and the schema's own levels: 253 more levels of `items`.
-    const schema = Array.from({ length: DEFAULT_LOAD_LIMITS.maxDepth - 4 }).reduce<string>((inner) => `{ type: array, items: ${inner} }`, "{ type: string }");
+    const schema = Array.from({ length: DEFAULT_LOAD_LIMITS.maxDepth - 4 }).reduce<string>(
+      (inner) => `{ type: array, items: ${inner} }`,
+      "{ type: string }",
+    );
     const root = specFiles({
       "openapi.yaml": `${HEAD}paths:\n  /deep: { get: { operationId: get-deep, responses: { "200": { description: OK, content: { application/json: { schema: { $ref: "#/components/schemas/Deep" } } } } } } }\ncomponents:\n  schemas:\n    Deep: ${schema}\n`,
     });
@@ -161,7 +177,9 @@ describe("the limits as documented", () => {
   it("the project README states the limits the loader applies", () => {
     const readme = readFileSync("README.md", "utf8");
     const section = readme.slice(readme.indexOf("## A spec you do not trust"), readme.indexOf("## Regenerating"));
-    expect(section).toContain(`At most ${formatBytes(DEFAULT_LOAD_LIMITS.maxFileBytes)} per file; at most ${DEFAULT_LOAD_LIMITS.maxDepth} levels of nested objects and lists; at most ${formatCount(DEFAULT_LOAD_LIMITS.maxValues)} values`);
+    expect(section).toContain(
+      `At most ${formatBytes(DEFAULT_LOAD_LIMITS.maxFileBytes)} per file; at most ${DEFAULT_LOAD_LIMITS.maxDepth} levels of nested objects and lists; at most ${formatCount(DEFAULT_LOAD_LIMITS.maxValues)} values`,
+    );
     expect(section).toContain(`A chain of more than ${MAX_REF_HOPS} \`$ref\`s`);
     expect(section).toContain("--allow-ref-folder <dir>");
   });

@@ -43,7 +43,13 @@ describe("names for operations without an operationId come from method and path"
 
 describe("assignNames", () => {
   const raw = (operationId: string | undefined, method = "GET", path = "/x") =>
-    ({ path, method, pathItem: {}, operation: operationId === undefined ? {} : { operationId }, pointer: ["paths", path, method.toLowerCase()] }) as unknown as RawOperation;
+    ({
+      path,
+      method,
+      pathItem: {},
+      operation: operationId === undefined ? {} : { operationId },
+      pointer: ["paths", path, method.toLowerCase()],
+    }) as unknown as RawOperation;
 
   it("keeps the namespace only where short names would collide", () => {
     const names = assignNames([raw("repos/get"), raw("orgs/get"), raw("actions/list-artifacts")]).map((n) => n.name);

@@ -12,7 +12,11 @@ import { RUNTIME_DIR } from "../../generator/paths.js";
 
 describe("reserved names come from the runtime's exports", () => {
   const files = IMPORTED_MODULES.map((file) => RUNTIME_DIR + file);
-  const program = ts.createProgram(files, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true });
+  const program = ts.createProgram(files, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
 
   it.each(IMPORTED_MODULES)("%s: the same names TypeScript sees", (file) => {
@@ -23,7 +27,17 @@ describe("reserved names come from the runtime's exports", () => {
   });
 
   it("hold the public API, the types operation modules import, the serializers and openapi-typescript's types", () => {
-    for (const name of ["createClient", "paginate", "GitHubApiError", "ApiResponse", "RedirectResponse", "PaginatedOperation", "operation", "jsonBody", ...TYPES_FILE_EXPORTS]) {
+    for (const name of [
+      "createClient",
+      "paginate",
+      "GitHubApiError",
+      "ApiResponse",
+      "RedirectResponse",
+      "PaginatedOperation",
+      "operation",
+      "jsonBody",
+      ...TYPES_FILE_EXPORTS,
+    ]) {
       expect(PACKAGE_NAMES.has(name), name).toBe(true);
     }
     // Internal helpers are not in scope in generated code, so they stay free.
@@ -41,7 +55,10 @@ describe("reserved names come from the runtime's exports", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("follow `export *` (through cycles) and refuse a form they cannot read", () => {
-    writeFileSync(join(dir, "a.ts"), 'export * from "./b.js";\nexport {\n  x,\n  y as z,\n} from "./c.js";\nexport async function run() {}\n');
+    writeFileSync(
+      join(dir, "a.ts"),
+      'export * from "./b.js";\nexport {\n  x,\n  y as z,\n} from "./c.js";\nexport async function run() {}\n',
+    );
     writeFileSync(join(dir, "b.ts"), 'export type * from "./a.js";\nexport interface B {}\n');
     expect(moduleExports("a.ts", dir + "/").sort()).toEqual(["B", "run", "x", "z"]);
     writeFileSync(join(dir, "d.ts"), "export default 1;\n");

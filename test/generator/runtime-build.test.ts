@@ -15,10 +15,13 @@ const cache = mkdtempSync(join(tmpdir(), "runtime-cache-")) + "/";
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 describe("the runtime's sources", () => {
-  it.each(runtimeSourceFiles().map((file) => [file.slice(file.lastIndexOf("/") + 1), file]))("%s is in the package's prettier layout (else: npm run format:runtime)", async (_, file) => {
-    const text = readFileSync(file, "utf8");
-    expect(await formatText(file, text)).toBe(text);
-  });
+  it.each(runtimeSourceFiles().map((file) => [file.slice(file.lastIndexOf("/") + 1), file]))(
+    "%s is in the package's prettier layout (else: npm run format:runtime)",
+    async (_, file) => {
+      const text = readFileSync(file, "utf8");
+      expect(await formatText(file, text)).toBe(text);
+    },
+  );
 
   it("are copied into src/runtime/ byte for byte after the generated header", () => {
     const files = runtimeSourceFiles();
@@ -37,7 +40,10 @@ describe("the runtime's dist/", () => {
     const built = await runtimeDist(sources, cache);
     expect(cacheFiles()).toHaveLength(1);
     for (const prefix of ["dist/runtime/", "dist/cjs/runtime/"]) {
-      for (const suffix of [".js", ".d.ts"]) expect(built.filter((f) => f.path.startsWith(prefix) && f.path.endsWith(suffix) && !f.path.slice(prefix.length).includes("/"))).toHaveLength(sources.length);
+      for (const suffix of [".js", ".d.ts"])
+        expect(
+          built.filter((f) => f.path.startsWith(prefix) && f.path.endsWith(suffix) && !f.path.slice(prefix.length).includes("/")),
+        ).toHaveLength(sources.length);
     }
     // A cache hit returns what the cache holds: marked, it shows where the answer came from.
     const [name] = cacheFiles();

@@ -20,7 +20,14 @@ function spec(path: string): string {
   return JSON.stringify({
     openapi: "3.1.0",
     info: { title: "t", version: "1" },
-    paths: { [path]: { get: { operationId: "get-it", responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } } } },
+    paths: {
+      [path]: {
+        get: {
+          operationId: "get-it",
+          responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+    },
   });
 }
 
@@ -30,7 +37,10 @@ describe("types of a one-file JSON spec", () => {
   it("are each run's own when two runs share the process", async () => {
     writeFileSync(join(dir, "a.json"), spec("/alpha"));
     writeFileSync(join(dir, "b.json"), spec("/beta"));
-    const [a, b] = await Promise.all([generate(join(dir, "a.json"), join(dir, "out-a")), generate(join(dir, "b.json"), join(dir, "out-b"))]);
+    const [a, b] = await Promise.all([
+      generate(join(dir, "a.json"), join(dir, "out-a")),
+      generate(join(dir, "b.json"), join(dir, "out-b")),
+    ]);
     expect(typesOf(a.files)).toContain('"/alpha"');
     expect(typesOf(a.files)).not.toContain('"/beta"');
     expect(typesOf(b.files)).toContain('"/beta"');

@@ -17,18 +17,27 @@ const CHILD = fileURLToPath(new URL("../fixtures/client/get-run.mjs", import.met
 
 const context = useTestServer();
 const client = (options: gen.ClientOptions = {}) =>
-  gen.createClient({ baseUrl: context.server.url, retry: { baseDelayMs: 1, maxDelayMs: 2, onRetry: (info) => context.retried.push(info) }, ...options });
+  gen.createClient({
+    baseUrl: context.server.url,
+    retry: { baseDelayMs: 1, maxDelayMs: 2, onRetry: (info) => context.retried.push(info) },
+    ...options,
+  });
 
 /** Runs the child client under `--max-old-space-size=heapMiB` against the test server. */
 async function childGet(heapMiB: number): Promise<{ name?: string; message?: string; status?: number; maxRssMiB: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, [`--max-old-space-size=${heapMiB}`, CHILD, context.server.url, owner, repo, String(runId)], {
-    timeout: 120_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [`--max-old-space-size=${heapMiB}`, CHILD, context.server.url, owner, repo, String(runId)],
+    {
+      timeout: 120_000,
+    },
+  );
   return JSON.parse(stdout) as { maxRssMiB: number };
 }
 
 describe("response size", () => {
-  const sizeMessage = (limit: number) => `GET ${context.server.url}${runPath}: response body larger than maxResponseBytes (${limit} bytes); not read further`;
+  const sizeMessage = (limit: number) =>
+    `GET ${context.server.url}${runPath}: response body larger than maxResponseBytes (${limit} bytes); not read further`;
 
   it("a 200 MB body against the default 64 MiB limit fails with GitHubSizeLimitError in a process with a 128 MB heap", async () => {
     // The same child reading a normal response: Node's own share of the peak.

@@ -15,7 +15,11 @@ let gh: gen.Client;
 const retries: gen.RetryInfo[] = [];
 beforeAll(async () => {
   server = await startGitHubServer();
-  gh = gen.createClient({ token: TOKEN, baseUrl: server.url, retry: { baseDelayMs: 1, maxDelayMs: 10, maxRetryDelayMs: 2_000, onRetry: (info) => retries.push(info) } });
+  gh = gen.createClient({
+    token: TOKEN,
+    baseUrl: server.url,
+    retry: { baseDelayMs: 1, maxDelayMs: 10, maxRetryDelayMs: 2_000, onRetry: (info) => retries.push(info) },
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -23,8 +27,15 @@ beforeEach(() => {
   retries.length = 0;
 });
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a rejection"); }, (e: unknown) => e as Error);
-const leaksToken = (error: unknown) => [String(error), (error as Error).stack, JSON.stringify(error), inspect(error, { depth: 5 })].some((text) => String(text).includes(TOKEN));
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e as Error,
+  );
+const leaksToken = (error: unknown) =>
+  [String(error), (error as Error).stack, JSON.stringify(error), inspect(error, { depth: 5 })].some((text) => String(text).includes(TOKEN));
 
 describe("retries of idempotent requests", () => {
   it("rides out a burst of three 503s: four requests, three onRetry calls", async () => {
@@ -106,7 +117,11 @@ describe("POSTs are never repeated unless the caller opts in", () => {
 
   it("retries a POST when opted in for the call", async () => {
     server.faults.add({ method: "POST", times: 1, fault: { status: 503 } });
-    const { status } = await gen.approveWorkflowRun(gh, { ...run, run_id: FIXTURES.docs.runs.actionRequired }, { retry: { retryNonIdempotent: true, baseDelayMs: 1 } });
+    const { status } = await gen.approveWorkflowRun(
+      gh,
+      { ...run, run_id: FIXTURES.docs.runs.actionRequired },
+      { retry: { retryNonIdempotent: true, baseDelayMs: 1 } },
+    );
     expect(status).toBe(201);
     expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(2);
   });

@@ -15,7 +15,12 @@ const fast = { retries: 2, baseDelayMs: 1, maxDelayMs: 2 };
 
 const context = useTestServer();
 const client = (options: gen.ClientOptions = {}) =>
-  gen.createClient({ token: SECRET, baseUrl: context.server.url, retry: { ...fast, onRetry: (info) => context.retried.push(info) }, ...options });
+  gen.createClient({
+    token: SECRET,
+    baseUrl: context.server.url,
+    retry: { ...fast, onRetry: (info) => context.retried.push(info) },
+    ...options,
+  });
 
 describe("7. the token never reaches an error, and a request that cannot be sent is not sent", () => {
   const TOKEN_MESSAGE = "token has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)";
@@ -48,14 +53,20 @@ describe("7. the token never reaches an error, and a request that cannot be sent
   it("a baseUrl with user:token@ is refused by createClient without quoting it", () => {
     const withUserinfo = context.server.url.replace("http://", `http://x-access-token:${SECRET}@`);
     const error = thrown(() => client({ baseUrl: withUserinfo }));
-    expect(error).toEqual(new TypeError("createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)"));
+    expect(error).toEqual(
+      new TypeError(
+        "createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)",
+      ),
+    );
     expect(leaksOf(error, SECRET)).toEqual([]);
     expect(context.server.requests).toEqual([]);
   });
 
   it("a caller header with CR/LF is refused before any request, naming the header only, and not context.retried", async () => {
     const error = await rejection(gen.getWorkflowRun(client(), run, { headers: { "x-trace": `a\r\nAuthorization: ${SECRET}` } }));
-    expect(error).toEqual(new TypeError('header "x-trace" has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)'));
+    expect(error).toEqual(
+      new TypeError('header "x-trace" has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)'),
+    );
     expect(leaksOf(error, SECRET)).toEqual([]);
     expect(context.server.requests).toEqual([]);
     expect(context.retried).toEqual([]);
@@ -102,7 +113,9 @@ describe("8. pagination that never ends is bounded", () => {
     );
     expect(error).toBeInstanceOf(gen.GitHubPageLimitError);
     expect(error).toMatchObject({ maxPages: 20, method: "GET", url: `${context.server.url}${listPath}?per_page=100&page=21` });
-    expect(error.message).toBe(`GET ${context.server.url}${listPath}?per_page=100&page=21: not fetched, 20 pages already (maxPages); raise maxPages or narrow the listing`);
+    expect(error.message).toBe(
+      `GET ${context.server.url}${listPath}?per_page=100&page=21: not fetched, 20 pages already (maxPages); raise maxPages or narrow the listing`,
+    );
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(context.server.requests).toHaveLength(20);
   });
@@ -116,7 +129,12 @@ describe("8. pagination that never ends is bounded", () => {
   });
 
   it("a &nonce=i server with total_count 5: the walk stops after 5 items, without an error", async () => {
-    context.server.faults.add({ method: "GET", path: listPath, times: 100, fault: { endlessPages: { itemsKey: "workflow_runs", totalCount: 5, nonce: true } } });
+    context.server.faults.add({
+      method: "GET",
+      path: listPath,
+      times: 100,
+      fault: { endlessPages: { itemsKey: "workflow_runs", totalCount: 5, nonce: true } },
+    });
     const items = await gen.collect(client(), gen.listWorkflowRunsForRepo, big);
     expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
     expect(context.server.requests).toHaveLength(5);
@@ -132,16 +150,19 @@ describe("10. absurd rate-limit headers give GitHubRateLimitError, never a Range
     fault: { respond: { status, headers, json: { message: "API rate limit exceeded" } } },
   });
 
-  it.each(["1e400", "Infinity", "0x10", "-5", "16 s"])("Retry-After: %s is not a delay: backoff, then the rate-limit error", async (value) => {
-    context.server.faults.add(limited({ "retry-after": value }));
-    const error = await rejection(gen.getWorkflowRun(client(), run));
-    expect(error).toBeInstanceOf(gen.GitHubRateLimitError);
-    expect(error).toMatchObject({ status: 429, retryAt: undefined });
-    // 0x10 is not read as 16 s: the waits are the 1–2 ms backoff steps.
-    expect(context.retried.map((info) => info.delayMs <= 2)).toEqual([true, true]);
-    expect(context.server.requests).toHaveLength(3);
-    expect(() => JSON.stringify(error)).not.toThrow();
-  });
+  it.each(["1e400", "Infinity", "0x10", "-5", "16 s"])(
+    "Retry-After: %s is not a delay: backoff, then the rate-limit error",
+    async (value) => {
+      context.server.faults.add(limited({ "retry-after": value }));
+      const error = await rejection(gen.getWorkflowRun(client(), run));
+      expect(error).toBeInstanceOf(gen.GitHubRateLimitError);
+      expect(error).toMatchObject({ status: 429, retryAt: undefined });
+      // 0x10 is not read as 16 s: the waits are the 1–2 ms backoff steps.
+      expect(context.retried.map((info) => info.delayMs <= 2)).toEqual([true, true]);
+      expect(context.server.requests).toHaveLength(3);
+      expect(() => JSON.stringify(error)).not.toThrow();
+    },
+  );
 
   it("Retry-After: 99999999999999 (valid delta-seconds) is clamped: the call fails at once with a valid retryAt", async () => {
     context.server.faults.add(limited({ "retry-after": "99999999999999" }));
@@ -156,15 +177,18 @@ describe("10. absurd rate-limit headers give GitHubRateLimitError, never a Range
     expect(context.server.requests).toHaveLength(1);
   });
 
-  it.each(["1e400", "Infinity", "0x10", "99999999999999999999"])("x-ratelimit-reset: %s on a 403 is ignored: the rate-limit error", async (value) => {
-    context.server.faults.add(limited({ "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": value }, 403));
-    const error = await rejection(gen.getWorkflowRun(client(), run));
-    expect(error).toBeInstanceOf(gen.GitHubRateLimitError);
-    expect(error).toMatchObject({ status: 403, retryAt: undefined });
-    expect(Number.isNaN((error as gen.GitHubRateLimitError).rateLimit!.reset.getTime())).toBe(true);
-    expect(() => JSON.stringify(error)).not.toThrow();
-    expect(context.retried.every((info) => info.delayMs <= 2)).toBe(true);
-  });
+  it.each(["1e400", "Infinity", "0x10", "99999999999999999999"])(
+    "x-ratelimit-reset: %s on a 403 is ignored: the rate-limit error",
+    async (value) => {
+      context.server.faults.add(limited({ "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": value }, 403));
+      const error = await rejection(gen.getWorkflowRun(client(), run));
+      expect(error).toBeInstanceOf(gen.GitHubRateLimitError);
+      expect(error).toMatchObject({ status: 403, retryAt: undefined });
+      expect(Number.isNaN((error as gen.GitHubRateLimitError).rateLimit!.reset.getTime())).toBe(true);
+      expect(() => JSON.stringify(error)).not.toThrow();
+      expect(context.retried.every((info) => info.delayMs <= 2)).toBe(true);
+    },
+  );
 });
 
 describe("11. a path value that writes as nothing is refused before any request", () => {
@@ -194,14 +218,20 @@ describe("12. Links are followed only under the base URL", () => {
       context.server.faults.add(pageWith(link));
       const error = await rejection(gen.collect(ghes(), gen.listWorkflowRunsForRepo, { owner, repo }));
       expect(error).toBeInstanceOf(gen.GitHubResponseError);
-      expect(error.message).toBe(`GET ${context.server.url}/api/v3${listPath}?per_page=100: Link ${JSON.stringify(link)} is not a URL under ${context.server.url}/api/v3; not followed`);
+      expect(error.message).toBe(
+        `GET ${context.server.url}/api/v3${listPath}?per_page=100: Link ${JSON.stringify(link)} is not a URL under ${context.server.url}/api/v3; not followed`,
+      );
       expect(context.server.requests.map((r) => r.path)).toEqual([`/api/v3${listPath}`]);
     },
   );
 
   it("a relative link resolves against the request URL and is followed", async () => {
     context.server.faults.add(pageWith("?page=2"));
-    context.server.faults.add({ method: "GET", path: /[?&]page=2$/, fault: { respond: { status: 200, json: { total_count: 9, workflow_runs: [{ id: 2 }] } } } });
+    context.server.faults.add({
+      method: "GET",
+      path: /[?&]page=2$/,
+      fault: { respond: { status: 200, json: { total_count: 9, workflow_runs: [{ id: 2 }] } } },
+    });
     const items = await gen.collect(ghes(), gen.listWorkflowRunsForRepo, { owner, repo });
     expect(items.map((item) => item.id)).toEqual([1, 2]);
     expect(context.server.requests.map((r) => r.url)).toEqual([`/api/v3${listPath}?per_page=100`, `/api/v3${listPath}?page=2`]);
@@ -209,20 +239,29 @@ describe("12. Links are followed only under the base URL", () => {
 });
 
 describe("13. a non-GET operation never follows a redirect", () => {
-  it.each([301, 302, 303, 307, 308])("a cancel answered %i to another origin: an error naming the location; nothing sent there", async (status) => {
-    const location = `${context.server.downloadsUrl}/collect`;
-    context.server.faults.add({ method: "POST", fault: { respond: { status, headers: { location } } } });
-    const error = await rejection(gen.cancelWorkflowRun(client(), run));
-    expect(error).toBeInstanceOf(gen.GitHubApiError);
-    expect(error).toMatchObject({ status });
-    expect(error.message).toBe(`POST ${context.server.url}${runPath}/cancel → ${status}: unexpected redirect to ${location}, not followed`);
-    expect(context.server.downloadRequests).toEqual([]);
-    expect(context.server.requests.map((r) => r.method)).toEqual(["POST"]);
-    expect(leaksOf(error, SECRET)).toEqual([]);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    "a cancel answered %i to another origin: an error naming the location; nothing sent there",
+    async (status) => {
+      const location = `${context.server.downloadsUrl}/collect`;
+      context.server.faults.add({ method: "POST", fault: { respond: { status, headers: { location } } } });
+      const error = await rejection(gen.cancelWorkflowRun(client(), run));
+      expect(error).toBeInstanceOf(gen.GitHubApiError);
+      expect(error).toMatchObject({ status });
+      expect(error.message).toBe(
+        `POST ${context.server.url}${runPath}/cancel → ${status}: unexpected redirect to ${location}, not followed`,
+      );
+      expect(context.server.downloadRequests).toEqual([]);
+      expect(context.server.requests.map((r) => r.method)).toEqual(["POST"]);
+      expect(leaksOf(error, SECRET)).toEqual([]);
+    },
+  );
 
   it("a GET still follows a redirect, and fetch does not carry the token to the other origin", async () => {
-    context.server.faults.add({ method: "GET", path: runPath, fault: { respond: { status: 302, headers: { location: `${context.server.downloadsUrl}/elsewhere` } } } });
+    context.server.faults.add({
+      method: "GET",
+      path: runPath,
+      fault: { respond: { status: 302, headers: { location: `${context.server.downloadsUrl}/elsewhere` } } },
+    });
     await rejection(gen.getWorkflowRun(client({ retry: false }), run));
     expect(context.server.downloadRequests).toHaveLength(1);
     expect(context.server.downloadRequests[0]!.headers.authorization).toBeUndefined();

@@ -2,7 +2,16 @@
 // a next link that changes path shape, a repeating cursor, and faults in the middle of a walk.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGitHubServer, FIXTURES, type GitHubServer } from "../server/server.js";
-import { collect, createClient, listConcurrencyGroupsForRepository, listConcurrencyGroupsForWorkflowRun, listWorkflowRunsForRepo, pages, paginate, type Client } from "../../generated/src/index.js";
+import {
+  collect,
+  createClient,
+  listConcurrencyGroupsForRepository,
+  listConcurrencyGroupsForWorkflowRun,
+  listWorkflowRunsForRepo,
+  pages,
+  paginate,
+  type Client,
+} from "../../generated/src/index.js";
 
 let server: GitHubServer;
 let gh: Client;
@@ -24,7 +33,9 @@ const ids = async <T extends { id: number }>(items: AsyncIterable<T>) => {
 async function expectedRunIds(): Promise<number[]> {
   const out: number[] = [];
   for (let page = 1; page <= 37; page++) {
-    const res = await fetch(`${server.url}/repos/${big.owner}/${big.repo}/actions/runs?per_page=100&page=${page}`, { headers: { "x-github-api-version": "2022-11-28" } });
+    const res = await fetch(`${server.url}/repos/${big.owner}/${big.repo}/actions/runs?per_page=100&page=${page}`, {
+      headers: { "x-github-api-version": "2022-11-28" },
+    });
     out.push(...((await res.json()) as { workflow_runs: { id: number }[] }).workflow_runs.map((r) => r.id));
   }
   server.reset();
@@ -47,7 +58,10 @@ describe("page style", () => {
     const got = await ids(paginate(gh, listWorkflowRunsForRepo, { owner, repo, per_page: 50 }));
     expect(got).toHaveLength(runCount);
     expect(new Set(got).size).toBe(runCount);
-    expect(server.requests.map((r) => r.path)).toEqual([`/repos/${owner}/${repo}/actions/runs`, ...Array(4).fill(`/repositories/${id}/actions/runs`)]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      `/repos/${owner}/${repo}/actions/runs`,
+      ...Array(4).fill(`/repositories/${id}/actions/runs`),
+    ]);
   });
 
   it("collect({ max }) makes no request beyond the page that reaches max", async () => {
@@ -65,7 +79,8 @@ describe("page style", () => {
   it("says when a filter caps the results at 1,000: capped pages and one onCapped call", async () => {
     const calls: { totalCount: number; cap: number }[] = [];
     const walked = [];
-    for await (const page of pages(gh, listWorkflowRunsForRepo, { ...big, status: "completed" }, { onCapped: (info) => calls.push(info) })) walked.push(page);
+    for await (const page of pages(gh, listWorkflowRunsForRepo, { ...big, status: "completed" }, { onCapped: (info) => calls.push(info) }))
+      walked.push(page);
     expect(walked).toHaveLength(10);
     expect(walked.reduce((n, p) => n + p.items.length, 0)).toBe(1000);
     expect(walked.every((p) => p.capped)).toBe(true);
@@ -99,7 +114,13 @@ describe("cursor style", () => {
     const cursor = new URL(/<([^>]+)>;\s*rel="next"/.exec(second.value!.headers.link!)![1]!).searchParams.get("after")!;
     server.reset();
     const names: string[] = [];
-    for await (const group of paginate(gh, listConcurrencyGroupsForWorkflowRun, { ...many, per_page: 10, before: cursor }, { direction: "backward" })) names.push(group.group_name);
+    for await (const group of paginate(
+      gh,
+      listConcurrencyGroupsForWorkflowRun,
+      { ...many, per_page: 10, before: cursor },
+      { direction: "backward" },
+    ))
+      names.push(group.group_name);
     expect(names).toHaveLength(20);
     expect(new Set(names).size).toBe(20);
     expect(names.slice(0, 10)).toEqual(second.value!.items.map((g) => g.group_name));

@@ -65,7 +65,11 @@ describe("createClient", () => {
     ["not a URL", `https://[${TOKEN}`],
   ])("refuses a baseUrl with %s, quoting nothing", (_name, baseUrl) => {
     const error = thrown(() => createClient({ baseUrl }));
-    expect(error).toEqual(new TypeError("createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)"));
+    expect(error).toEqual(
+      new TypeError(
+        "createClient: baseUrl must be an http(s) URL with no user:password@, query or fragment (not shown: it may hold a credential)",
+      ),
+    );
     expect(leaks(error)).toEqual([]);
   });
 
@@ -129,7 +133,16 @@ describe("the token never leaks", () => {
   it("not from API, network or timeout errors, nor retry notifications", async () => {
     const infos: RetryInfo[] = [];
     const retry = { baseDelayMs: 1, retries: 1, onRetry: (i: RetryInfo) => infos.push(i) };
-    const api = recorder(sequence(json({ message: "Bad credentials", documentation_url: "https://docs.github.com/rest" }, 401, { "x-github-request-id": "R:1" }, "Unauthorized")));
+    const api = recorder(
+      sequence(
+        json(
+          { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
+          401,
+          { "x-github-request-id": "R:1" },
+          "Unauthorized",
+        ),
+      ),
+    );
     const net = recorder(sequence(new TypeError("fetch failed")));
     const slow = recorder(stalled());
     const errors = [

@@ -19,7 +19,7 @@ export function recorder(handler: Handler): { fetch: typeof fetch; calls: Record
     calls.push({ url, init, headers: new Headers(init.headers), body: init.body as string | undefined });
     return handler(url, init, calls.length);
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  return { fetch: fetch, calls };
 }
 
 /** Answers the n-th call with the n-th entry; an Error entry makes fetch reject (a network failure). */

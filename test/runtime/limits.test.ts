@@ -69,7 +69,9 @@ describe("maxResponseBytes", () => {
 
   it("ignores the content-length of a HEAD response, which has no body", async () => {
     const { fetch } = recorder(() => new Response(null, { status: 200, headers: { "content-length": "999999" } }));
-    await expect(request(createClient({ fetch, maxResponseBytes: 10 }), { ...getRun, method: "HEAD" }, params)).resolves.toMatchObject({ status: 200 });
+    await expect(request(createClient({ fetch, maxResponseBytes: 10 }), { ...getRun, method: "HEAD" }, params)).resolves.toMatchObject({
+      status: 200,
+    });
   });
 
   it("bounds binary bodies too, and keeps them as bytes within the limit", async () => {
@@ -77,7 +79,9 @@ describe("maxResponseBytes", () => {
     const bytes = (n: number) => () => new Response(new Uint8Array(n).fill(7), { headers: { "content-type": "application/zip" } });
     const small = await request(createClient({ fetch: recorder(bytes(10)).fetch, maxResponseBytes: 10 }), download, {});
     expect([...new Uint8Array(small.data as ArrayBuffer)]).toEqual(Array(10).fill(7));
-    await expect(request(createClient({ fetch: recorder(bytes(11)).fetch, maxResponseBytes: 10 }), download, {})).rejects.toBeInstanceOf(GitHubSizeLimitError);
+    await expect(request(createClient({ fetch: recorder(bytes(11)).fetch, maxResponseBytes: 10 }), download, {})).rejects.toBeInstanceOf(
+      GitHubSizeLimitError,
+    );
   });
 
   it("Infinity turns the limit off", async () => {
@@ -127,8 +131,16 @@ describe("redirects", () => {
 
 describe("header checks before any request", () => {
   it.each([
-    ["a value with CR/LF", { "x-a": "1\r\nx-b: 2" }, 'header "x-a" has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)'],
-    ["a value with a character beyond U+00FF", { "x-a": "✓" }, 'header "x-a" has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)'],
+    [
+      "a value with CR/LF",
+      { "x-a": "1\r\nx-b: 2" },
+      'header "x-a" has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)',
+    ],
+    [
+      "a value with a character beyond U+00FF",
+      { "x-a": "✓" },
+      'header "x-a" has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)',
+    ],
     ["a name with a space", { "x a": "1" }, 'header "x a": not a header name'],
     ["a name with a colon", { "x:a": "1" }, 'header "x:a": not a header name'],
   ])("refuses %s", async (_name, headers, message) => {

@@ -51,7 +51,11 @@ describe("parseLink", () => {
     ["other relations ignored", '<https://x/a>; rel="alternate", <https://x/2>; rel="next"', { next: "https://x/2" }],
     ["link without rel", "<https://x/a>; type=text/html", {}],
     ["unterminated", '<https://x/a; rel="next"', {}],
-    ["URL exactly as given, not normalised", '<HTTPS://API.github.com/a/../b?x=%7e>; rel="next"', { next: "HTTPS://API.github.com/a/../b?x=%7e" }],
+    [
+      "URL exactly as given, not normalised",
+      '<HTTPS://API.github.com/a/../b?x=%7e>; rel="next"',
+      { next: "HTTPS://API.github.com/a/../b?x=%7e" },
+    ],
   ];
   it.each(cases)("%s", (_name, header, want) => {
     expect(parseLink(header)).toEqual(want);

@@ -18,7 +18,12 @@ describe("operation", () => {
   it("returns a callable with its spec attached", async () => {
     expect(getWorkflowRun.spec).toBe(getRun);
     const { fetch, calls } = recorder(sequence(json({ id: 7 })));
-    const { data, status, headers } = await getWorkflowRun(createClient({ fetch }), { owner: "o", repo: "r", run_id: 7, exclude_pull_requests: true });
+    const { data, status, headers } = await getWorkflowRun(createClient({ fetch }), {
+      owner: "o",
+      repo: "r",
+      run_id: 7,
+      exclude_pull_requests: true,
+    });
     expectTypeOf(data).toEqualTypeOf<{ id: number }>();
     expectTypeOf(status).toEqualTypeOf<200>();
     expect(data).toEqual({ id: 7 });

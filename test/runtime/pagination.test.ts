@@ -18,8 +18,11 @@ interface ListRunsParams {
   per_page?: number;
   page?: number;
 }
-const listRuns: PaginatedOperation<ListRunsParams, ApiResponse<200, { total_count: number; workflow_runs: Run[] }>, Run> =
-  /* @__PURE__ */ operation(listRunsSpec);
+const listRuns: PaginatedOperation<
+  ListRunsParams,
+  ApiResponse<200, { total_count: number; workflow_runs: Run[] }>,
+  Run
+> = /* @__PURE__ */ operation(listRunsSpec);
 
 interface Group {
   group_name: string;
@@ -31,8 +34,9 @@ interface ListGroupsParams {
   before?: string;
   after?: string;
 }
-const listGroups: PaginatedOperation<ListGroupsParams, ApiResponse<200, { concurrency_groups: Group[] }>, Group> =
-  operation(listGroupsSpec);
+const listGroups: PaginatedOperation<ListGroupsParams, ApiResponse<200, { concurrency_groups: Group[] }>, Group> = operation(
+  listGroupsSpec,
+);
 
 const API = "https://api.github.com";
 const runs = (from: number, n: number): Run[] => Array.from({ length: n }, (_, i) => ({ id: from + i }));
@@ -199,7 +203,9 @@ describe("bounds on what a server can make a walk do", () => {
 
   it("fetches at least the first page with maxPages 0", async () => {
     const { fetch, calls } = endless();
-    await expect(collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: 0 })).rejects.toBeInstanceOf(GitHubPageLimitError);
+    await expect(collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: 0 })).rejects.toBeInstanceOf(
+      GitHubPageLimitError,
+    );
     expect(calls).toHaveLength(1);
   });
 
@@ -211,7 +217,9 @@ describe("bounds on what a server can make a walk do", () => {
 
   it("Infinity lifts the limit (here collect's max ends the walk)", async () => {
     const { fetch, calls } = endless();
-    expect(await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: Infinity, max: 1500 })).toHaveLength(1500);
+    expect(await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: Infinity, max: 1500 })).toHaveLength(
+      1500,
+    );
     expect(calls).toHaveLength(1500);
   });
 
@@ -238,7 +246,9 @@ describe("bounds on what a server can make a walk do", () => {
     const ghes = "https://ghe.example.com/api/v3";
     const first = `${ghes}/repos/o/r/actions/runs?per_page=100`;
     const { fetch, calls } = site({ [first]: () => json({ total_count: 9, workflow_runs: runs(0, 1) }, 200, link({ next })) });
-    const error = await collect(createClient({ token: "t", fetch, baseUrl: ghes }), listRuns, { owner: "o", repo: "r" }).catch((e: unknown) => e);
+    const error = await collect(createClient({ token: "t", fetch, baseUrl: ghes }), listRuns, { owner: "o", repo: "r" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GitHubResponseError);
     expect((error as Error).message).toBe(`GET ${first}: Link ${JSON.stringify(next)} is not a URL under ${ghes}; not followed`);
     expect(calls).toHaveLength(1);

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClient } from "../../generator/runtime/client.js";
-import {
-  GitHubApiError,
-  GitHubError,
-  GitHubRateLimitError,
-  GitHubResponseError,
-} from "../../generator/runtime/errors.js";
+import { GitHubApiError, GitHubError, GitHubRateLimitError, GitHubResponseError } from "../../generator/runtime/errors.js";
 import { request } from "../../generator/runtime/request.js";
 import { jsonBody, rawBody } from "../../generator/runtime/serializers.js";
 import type { OperationSpec, RedirectResponse } from "../../generator/runtime/types.js";
@@ -73,12 +68,30 @@ describe("request headers", () => {
 
 describe("request bodies", () => {
   it.each<[string, OperationSpec, Record<string, unknown>, string | undefined, string | null]>([
-    ["flat body params: only keys present", reRun, { ...params, enable_debug_logging: true, other: 1 }, '{"enable_debug_logging":true}', "application/json"],
+    [
+      "flat body params: only keys present",
+      reRun,
+      { ...params, enable_debug_logging: true, other: 1 },
+      '{"enable_debug_logging":true}',
+      "application/json",
+    ],
     ["flat body params, none set: no body", reRun, params, undefined, null],
     ["no body params: no body", { ...reRun, bodyParams: undefined, writeBody: undefined }, params, undefined, null],
-    ["whole body", { id: "b", method: "PUT", path: "/b", bodyParams: "body", writeBody: jsonBody }, { body: { a: [1, 2] } }, '{"a":[1,2]}', "application/json"],
+    [
+      "whole body",
+      { id: "b", method: "PUT", path: "/b", bodyParams: "body", writeBody: jsonBody },
+      { body: { a: [1, 2] } },
+      '{"a":[1,2]}',
+      "application/json",
+    ],
     ["whole body absent", { id: "b", method: "PUT", path: "/b", bodyParams: "body", writeBody: jsonBody }, {}, undefined, null],
-    ["raw body of another media type", { id: "b", method: "POST", path: "/b", bodyParams: "body", bodyType: "text/plain", writeBody: rawBody }, { body: "hello" }, "hello", "text/plain"],
+    [
+      "raw body of another media type",
+      { id: "b", method: "POST", path: "/b", bodyParams: "body", bodyType: "text/plain", writeBody: rawBody },
+      { body: "hello" },
+      "hello",
+      "text/plain",
+    ],
   ])("%s", async (_name, spec, p, wantBody, wantType) => {
     const { fetch, calls } = recorder(sequence(new Response(null, { status: 204 })));
     await request(createClient({ fetch }), spec, p);
@@ -90,9 +103,7 @@ describe("request bodies", () => {
 
 describe("responses", () => {
   it("parses JSON and returns lower-case plain headers", async () => {
-    const { fetch } = recorder(
-      sequence(json({ id: 1, name: "CI" }, 200, { "X-GitHub-Request-Id": "AB:CD", ETag: 'W/"1"' })),
-    );
+    const { fetch } = recorder(sequence(json({ id: 1, name: "CI" }, 200, { "X-GitHub-Request-Id": "AB:CD", ETag: 'W/"1"' })));
     const res = await request(createClient({ fetch }), getRun, params);
     expect(res.status).toBe(200);
     expect(res.data).toEqual({ id: 1, name: "CI" });
@@ -133,7 +144,14 @@ describe("responses", () => {
   });
 
   it("explains an opaque redirect (browsers) instead of reporting status 0", async () => {
-    const opaque = { status: 0, type: "opaqueredirect", statusText: "", headers: new Headers(), body: null, text: async () => "" } as unknown as Response;
+    const opaque = {
+      status: 0,
+      type: "opaqueredirect",
+      statusText: "",
+      headers: new Headers(),
+      body: null,
+      text: async () => "",
+    } as unknown as Response;
     const { fetch } = recorder(() => opaque);
     const err = await request(createClient({ fetch }), downloadLogs, params).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubResponseError);
@@ -214,7 +232,9 @@ describe("API errors", () => {
 
   it("keeps a non-JSON error body as text", async () => {
     const { fetch } = recorder(
-      sequence(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "content-type": "text/html" } })),
+      sequence(
+        new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "content-type": "text/html" } }),
+      ),
     );
     const err = (await request(createClient({ fetch, retry: false }), getRun, params).catch((e: unknown) => e)) as GitHubApiError;
     expect(err.body).toBe("<html>Bad gateway</html>");
@@ -264,7 +284,9 @@ describe("bad response bodies", () => {
     expect(err.status).toBe(200);
     expect(err.contentType).toBe("application/json");
     expect(err.requestId).toBe("REQ:9");
-    expect(err.message).toMatch(/^GET https:\/\/api\.github\.com\/repos\/o\/r\/actions\/runs\/1: invalid JSON \(truncated\?\): .+ \(request id REQ:9\)$/);
+    expect(err.message).toMatch(
+      /^GET https:\/\/api\.github\.com\/repos\/o\/r\/actions\/runs\/1: invalid JSON \(truncated\?\): .+ \(request id REQ:9\)$/,
+    );
   });
 });
 

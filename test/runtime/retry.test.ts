@@ -21,7 +21,13 @@ const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 
 describe("retry decisions", () => {
   it.each<[string, boolean]>([
-    ["GET", true], ["HEAD", true], ["PUT", true], ["DELETE", true], ["OPTIONS", true], ["POST", false], ["PATCH", false],
+    ["GET", true],
+    ["HEAD", true],
+    ["PUT", true],
+    ["DELETE", true],
+    ["OPTIONS", true],
+    ["POST", false],
+    ["PATCH", false],
   ])("%s idempotent: %s", (method, want) => {
     expect(isIdempotent(method)).toBe(want);
   });
@@ -60,14 +66,29 @@ describe("retry decisions", () => {
     ["retry-after 400 digits (Infinity): clamped", { "retry-after": "9".repeat(400) }, "", MAX_DELAY_MS],
     ["retry-after HTTP date far ahead: clamped", { "retry-after": "Fri, 31 Dec 9999 23:59:59 GMT" }, "", MAX_DELAY_MS],
     ["retry-after obsolete RFC 850 date", { "retry-after": "Wednesday, 01-Jan-25 12:01:00 GMT" }, "", 60_000],
-    ["retry-after garbage falls back to reset", { "retry-after": "soon", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 7) }, "", 7_000],
+    [
+      "retry-after garbage falls back to reset",
+      { "retry-after": "soon", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 7) },
+      "",
+      7_000,
+    ],
     ["reset 1e400: ignored", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1e400" }, "", undefined],
     ["reset 0x10: ignored", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0x10" }, "", undefined],
     ["reset of 13 digits: ignored", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "9999999999999" }, "", undefined],
-    ["reset garbage on a secondary limit: one minute", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "x" }, '{"message":"You have exceeded a secondary rate limit."}', 60_000],
+    [
+      "reset garbage on a secondary limit: one minute",
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "x" },
+      '{"message":"You have exceeded a secondary rate limit."}',
+      60_000,
+    ],
     ["reset when remaining is 0", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", 120_000],
     ["reset ignored while remaining > 0", { "x-ratelimit-remaining": "10", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", undefined],
-    ["retry-after wins over reset", { "retry-after": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) }, "", 5_000],
+    [
+      "retry-after wins over reset",
+      { "retry-after": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 120) },
+      "",
+      5_000,
+    ],
     ["secondary limit without a time: one minute", {}, '{"message":"You have exceeded a secondary rate limit."}', 60_000],
     ["nothing asked", {}, '{"message":"Server Error"}', undefined],
   ])("serverDelayMs: %s", (_name, h, body, want) => {
@@ -106,7 +127,14 @@ describe("retry decisions", () => {
     ["403 secondary, 60 s is within the default ceiling", 403, {}, "secondary rate limit", 1, 60_000],
     ["retries exhausted", 503, {}, "", 4, undefined],
     ["retries exhausted, the server's time is reported", 429, { "retry-after": "7" }, "", 4, new Date(NOW + 7000)],
-    ["wait above maxRetryDelayMs: come back later", 403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 3600) }, "", 1, new Date(NOW + 3_600_000)],
+    [
+      "wait above maxRetryDelayMs: come back later",
+      403,
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW / 1000 + 3600) },
+      "",
+      1,
+      new Date(NOW + 3_600_000),
+    ],
   ])("planRetry: %s", (_name, status, h, body, attempt, want) => {
     const got = planRetry(status, h, body, attempt, 3, { baseDelayMs: 10 }, NOW);
     if (want === "backoff") {
@@ -193,7 +221,9 @@ describe("retrying requests", () => {
   });
 
   it("retries a 403 secondary rate limit that carries retry-after", async () => {
-    const limited = json({ message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, 403, { "retry-after": "0" });
+    const limited = json({ message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, 403, {
+      "retry-after": "0",
+    });
     const { fetch, calls } = recorder(sequence(limited, json({ ok: 1 })));
     await request(createClient({ fetch, retry: fast }), getRun, params);
     expect(calls).toHaveLength(2);
@@ -201,7 +231,10 @@ describe("retrying requests", () => {
 
   it("retries x-ratelimit-remaining: 0 once the reset time has come", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const limited = json({ message: "API rate limit exceeded" }, 403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(now - 1) });
+    const limited = json({ message: "API rate limit exceeded" }, 403, {
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": String(now - 1),
+    });
     const { fetch, calls } = recorder(sequence(limited, json({ ok: 1 })));
     await request(createClient({ fetch, retry: fast }), getRun, params);
     expect(calls).toHaveLength(2);
@@ -210,10 +243,18 @@ describe("retrying requests", () => {
   it("fails at once, with retryAt, when the server's wait exceeds maxRetryDelayMs", async () => {
     const reset = Math.floor(Date.now() / 1000) + 3600;
     const { fetch, calls } = recorder(
-      sequence(json({ message: "API rate limit exceeded" }, 403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset), "x-ratelimit-limit": "60" })),
+      sequence(
+        json({ message: "API rate limit exceeded" }, 403, {
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": String(reset),
+          "x-ratelimit-limit": "60",
+        }),
+      ),
     );
     const onRetry = vi.fn();
-    const err = (await request(createClient({ fetch, retry: { ...fast, onRetry } }), getRun, params).catch((e: unknown) => e)) as GitHubRateLimitError;
+    const err = (await request(createClient({ fetch, retry: { ...fast, onRetry } }), getRun, params).catch(
+      (e: unknown) => e,
+    )) as GitHubRateLimitError;
     expect(calls).toHaveLength(1);
     expect(onRetry).not.toHaveBeenCalled();
     expect(err).toBeInstanceOf(GitHubRateLimitError);
@@ -224,7 +265,9 @@ describe("retrying requests", () => {
   it("a secondary rate limit without retry-after waits a minute, so a lower ceiling fails at once", async () => {
     const { fetch, calls } = recorder(sequence(json({ message: "You have exceeded a secondary rate limit." }, 403)));
     const before = Date.now();
-    const err = (await request(createClient({ fetch, retry: { ...fast, maxRetryDelayMs: 1000 } }), getRun, params).catch((e: unknown) => e)) as GitHubRateLimitError;
+    const err = (await request(createClient({ fetch, retry: { ...fast, maxRetryDelayMs: 1000 } }), getRun, params).catch(
+      (e: unknown) => e,
+    )) as GitHubRateLimitError;
     expect(calls).toHaveLength(1);
     expect(err).toBeInstanceOf(GitHubRateLimitError);
     expect(err.retryAt!.getTime()).toBeGreaterThanOrEqual(before + 60_000);
@@ -259,7 +302,9 @@ describe("retrying requests", () => {
     await expect(request(createClient({ fetch: a.fetch, retry: false }), getRun, params)).rejects.toBeInstanceOf(GitHubApiError);
     expect(a.calls).toHaveLength(1);
     const b = recorder(sequence(e503(), json({})));
-    await expect(request(createClient({ fetch: b.fetch, retry: fast }), getRun, params, { retry: false })).rejects.toBeInstanceOf(GitHubApiError);
+    await expect(request(createClient({ fetch: b.fetch, retry: fast }), getRun, params, { retry: false })).rejects.toBeInstanceOf(
+      GitHubApiError,
+    );
     expect(b.calls).toHaveLength(1);
     const c = recorder(sequence(e503(), json({})));
     await request(createClient({ fetch: c.fetch, retry: false }), deleteRun, params, { retry: fast });
@@ -270,12 +315,18 @@ describe("retrying requests", () => {
     const cause = Object.assign(new TypeError("fetch failed"), { cause: new Error("connect ECONNREFUSED 127.0.0.1:1") });
     const { fetch, calls } = recorder(sequence(cause));
     const infos: RetryInfo[] = [];
-    const err = (await request(createClient({ fetch, retry: { ...fast, retries: 2, onRetry: (i) => infos.push(i) } }), getRun, params).catch((e: unknown) => e)) as GitHubNetworkError;
+    const err = (await request(
+      createClient({ fetch, retry: { ...fast, retries: 2, onRetry: (i) => infos.push(i) } }),
+      getRun,
+      params,
+    ).catch((e: unknown) => e)) as GitHubNetworkError;
     expect(calls).toHaveLength(3);
     expect(err).toBeInstanceOf(GitHubNetworkError);
     expect(err.name).toBe("GitHubNetworkError");
     expect(err.cause).toBe(cause);
-    expect(err.message).toBe("GET https://api.github.com/repos/o/r/actions/runs/1: network error: fetch failed (connect ECONNREFUSED 127.0.0.1:1)");
+    expect(err.message).toBe(
+      "GET https://api.github.com/repos/o/r/actions/runs/1: network error: fetch failed (connect ECONNREFUSED 127.0.0.1:1)",
+    );
     expect(infos.map((i) => [i.attempt, i.status, (i.error as Error).name])).toEqual([
       [1, undefined, "GitHubNetworkError"],
       [2, undefined, "GitHubNetworkError"],

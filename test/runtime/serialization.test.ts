@@ -69,7 +69,13 @@ describe("query styles", () => {
   });
 
   it("does not read a param named like an Object.prototype member from the prototype", () => {
-    const spec: OperationSpec = { id: "q", method: "GET", path: "/q", queryParams: ["constructor", "toString", "__proto__"], queryStyles: { toString: queryForm } };
+    const spec: OperationSpec = {
+      id: "q",
+      method: "GET",
+      path: "/q",
+      queryParams: ["constructor", "toString", "__proto__"],
+      queryStyles: { toString: queryForm },
+    };
     expect(buildQuery(spec, {})).toBe("");
     expect(buildQuery(spec, { constructor: ["a", "b"] })).toBe("?constructor=a,b");
     expect(buildQuery({ ...spec, queryStyles: {} }, JSON.parse('{"toString":["a","b"]}'))).toBe("?toString=a,b");
@@ -77,7 +83,12 @@ describe("query styles", () => {
 });
 
 describe("path styles", () => {
-  const spec = (style?: PathStyle): OperationSpec => ({ id: "p", method: "GET", path: "/x/{v}", ...(style ? { pathStyles: { v: PATH(style) } } : {}) });
+  const spec = (style?: PathStyle): OperationSpec => ({
+    id: "p",
+    method: "GET",
+    path: "/x/{v}",
+    ...(style ? { pathStyles: { v: PATH(style) } } : {}),
+  });
   const cases: Array<[style: PathStyle | undefined, value: unknown, want: string]> = [
     [undefined, 5, "5"],
     [undefined, ["a", "b/c"], "a,b%2Fc"],
@@ -157,7 +168,14 @@ describe("header and cookie params", () => {
 });
 
 describe("request bodies", () => {
-  const body = (writeBody: BodyWriter, bodyType?: string): OperationSpec => ({ id: "b", method: "POST", path: "/b", bodyParams: "body", writeBody, ...(bodyType ? { bodyType } : {}) });
+  const body = (writeBody: BodyWriter, bodyType?: string): OperationSpec => ({
+    id: "b",
+    method: "POST",
+    path: "/b",
+    bodyParams: "body",
+    writeBody,
+    ...(bodyType ? { bodyType } : {}),
+  });
 
   async function sent(spec: OperationSpec, params: object) {
     const { fetch, calls } = recorder(() => new Response(null, { status: 204 }));
@@ -167,7 +185,9 @@ describe("request bodies", () => {
 
   it("converts a multipart object to FormData: arrays repeat, Blobs stay files, objects become JSON, nulls are left out", async () => {
     const file = new Blob(["bytes"]);
-    const { init, type } = await sent(body(multipartBody, "multipart/form-data"), { body: { file, tags: ["a", 1], meta: { k: true }, none: null } });
+    const { init, type } = await sent(body(multipartBody, "multipart/form-data"), {
+      body: { file, tags: ["a", 1], meta: { k: true }, none: null },
+    });
     const form = init.body as FormData;
     expect(form).toBeInstanceOf(FormData);
     expect(form.getAll("tags")).toEqual(["a", "1"]);
@@ -190,20 +210,28 @@ describe("request bodies", () => {
   });
 
   it("converts a urlencoded object, with the media type as given", async () => {
-    const { init, type } = await sent(body(urlEncodedBody, "application/x-www-form-urlencoded; charset=utf-8"), { body: { a: "x y", list: [1, 2], n: null } });
+    const { init, type } = await sent(body(urlEncodedBody, "application/x-www-form-urlencoded; charset=utf-8"), {
+      body: { a: "x y", list: [1, 2], n: null },
+    });
     expect(String(init.body)).toBe("a=x+y&list=1&list=2");
     expect(type).toBe("application/x-www-form-urlencoded; charset=utf-8");
   });
 
   it("still sends JSON for a JSON media type and for none", async () => {
     expect(await sent(body(jsonBody), { body: [1] })).toMatchObject({ init: { body: "[1]" }, type: "application/json" });
-    expect(await sent(body(jsonBody, "application/merge-patch+json"), { body: { a: null } })).toMatchObject({ init: { body: '{"a":null}' }, type: "application/merge-patch+json" });
+    expect(await sent(body(jsonBody, "application/merge-patch+json"), { body: { a: null } })).toMatchObject({
+      init: { body: '{"a":null}' },
+      type: "application/merge-patch+json",
+    });
   });
 });
 
 describe("binary responses", () => {
   const download: OperationSpec = { id: "d", method: "GET", path: "/d", binary: readBytes };
-  const answer = (body: BodyInit | null, type: string | null, status = 200) => () => new Response(body, { status, headers: type ? { "content-type": type } : {} });
+  const answer =
+    (body: BodyInit | null, type: string | null, status = 200) =>
+    () =>
+      new Response(body, { status, headers: type ? { "content-type": type } : {} });
 
   it("reads a non-JSON, non-text 2xx as an ArrayBuffer when the operation documents a binary response", async () => {
     for (const type of ["application/octet-stream", "image/png", null]) {
@@ -218,7 +246,9 @@ describe("binary responses", () => {
     expect((await request(client(recorder(answer('{"a":1}', "application/json")).fetch), download, {})).data).toEqual({ a: 1 });
     expect((await request(client(recorder(answer("hi", "text/plain")).fetch), download, {})).data).toBe("hi");
     expect((await request(client(recorder(answer(null, "application/octet-stream", 204)).fetch), download, {})).data).toBeUndefined();
-    await expect(request(client(recorder(answer('{"message":"Not Found"}', "application/json", 404)).fetch), download, {})).rejects.toMatchObject({ status: 404 });
+    await expect(
+      request(client(recorder(answer('{"message":"Not Found"}', "application/json", 404)).fetch), download, {}),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it("keeps reading text for operations without a binary response", async () => {

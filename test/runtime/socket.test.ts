@@ -62,7 +62,9 @@ describe("real sockets", () => {
       res.write('{"id":1,');
       setTimeout(() => res.socket?.destroy(), 5);
     });
-    const err = (await request(createClient({ baseUrl, retry: false }), spec("/reset-always"), {}).catch((e: unknown) => e)) as GitHubNetworkError;
+    const err = (await request(createClient({ baseUrl, retry: false }), spec("/reset-always"), {}).catch(
+      (e: unknown) => e,
+    )) as GitHubNetworkError;
     expect(err).toBeInstanceOf(GitHubNetworkError);
     expect(err.message.startsWith(`GET ${baseUrl}/reset-always: network error while reading the body: `)).toBe(true);
     expect(err.cause).toBeDefined();
@@ -75,12 +77,16 @@ describe("real sockets", () => {
     await new Promise((resolve) => closed.close(resolve));
     const err = await request(createClient({ baseUrl: `http://127.0.0.1:${port}`, retry: false }), spec("/x"), {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubNetworkError);
-    expect((err as Error).message).toMatch(new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/x: network error: fetch failed \\(.*ECONNREFUSED`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/x: network error: fetch failed \\(.*ECONNREFUSED`),
+    );
   });
 
   it("times out a stalled response (no headers)", async () => {
     routes.set("/stall", () => {});
-    const err = (await request(createClient({ baseUrl, timeoutMs: 30, retry: false }), spec("/stall"), {}).catch((e: unknown) => e)) as GitHubTimeoutError;
+    const err = (await request(createClient({ baseUrl, timeoutMs: 30, retry: false }), spec("/stall"), {}).catch(
+      (e: unknown) => e,
+    )) as GitHubTimeoutError;
     expect(err).toBeInstanceOf(GitHubTimeoutError);
     expect(err.timeoutMs).toBe(30);
   });
@@ -99,7 +105,9 @@ describe("real sockets", () => {
     const ac = new AbortController();
     const reason = new Error("cancelled by caller");
     setTimeout(() => ac.abort(reason), 20);
-    await expect(request(createClient({ baseUrl, timeoutMs: 10_000 }), spec("/stall-abort"), {}, { signal: ac.signal })).rejects.toBe(reason);
+    await expect(request(createClient({ baseUrl, timeoutMs: 10_000 }), spec("/stall-abort"), {}, { signal: ac.signal })).rejects.toBe(
+      reason,
+    );
   });
 
   it("reports truncated JSON as GitHubResponseError", async () => {

@@ -9,7 +9,9 @@ const params = { owner: "o", repo: "r", run_id: 1 };
 describe("timeouts and aborts", () => {
   it("rejects with GitHubTimeoutError after the client's timeout", async () => {
     const { fetch, calls } = recorder(stalled());
-    const err = (await request(createClient({ fetch, timeoutMs: 5, retry: false }), getRun, params).catch((e: unknown) => e)) as GitHubTimeoutError;
+    const err = (await request(createClient({ fetch, timeoutMs: 5, retry: false }), getRun, params).catch(
+      (e: unknown) => e,
+    )) as GitHubTimeoutError;
     expect(err).toBeInstanceOf(GitHubTimeoutError);
     expect(err).toBeInstanceOf(GitHubError);
     expect(err.name).toBe("GitHubTimeoutError");
@@ -28,7 +30,9 @@ describe("timeouts and aborts", () => {
 
   it("the timeout is per attempt: an idempotent call is retried after it", async () => {
     const { fetch, calls } = recorder(stalled());
-    const err = await request(createClient({ fetch, timeoutMs: 3, retry: { retries: 2, baseDelayMs: 1 } }), getRun, params).catch((e: unknown) => e);
+    const err = await request(createClient({ fetch, timeoutMs: 3, retry: { retries: 2, baseDelayMs: 1 } }), getRun, params).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(GitHubTimeoutError);
     expect(calls).toHaveLength(3);
   });
@@ -70,7 +74,9 @@ describe("timeouts and aborts", () => {
   it("an already aborted signal rejects before any request", async () => {
     const { fetch, calls } = recorder(() => json({}));
     const reason = new Error("too late");
-    await expect(request(createClient({ fetch, timeoutMs: 100 }), getRun, params, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expect(request(createClient({ fetch, timeoutMs: 100 }), getRun, params, { signal: AbortSignal.abort(reason) })).rejects.toBe(
+      reason,
+    );
     expect(calls).toHaveLength(0);
   });
 

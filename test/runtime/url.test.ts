@@ -92,11 +92,7 @@ describe("query string", () => {
     ["empty array skipped", { empty: [] }, ""],
     ["reserved characters encoded", { created: ">=2024-01-01 & <x#y" }, "?created=%3E%3D2024-01-01%20%26%20%3Cx%23y"],
     ["unicode", { actor: "jürgen" }, "?actor=j%C3%BCrgen"],
-    [
-      "order follows queryParams",
-      { actor: "me", status: "queued", per_page: 5 },
-      "?status=queued&per_page=5&actor=me",
-    ],
+    ["order follows queryParams", { actor: "me", status: "queued", per_page: 5 }, "?status=queued&per_page=5&actor=me"],
     ["ignores keys that are not query params", { owner: "o", body: "x" }, ""],
   ];
   it.each(cases)("%s", (_name, params, want) => {
@@ -147,9 +143,11 @@ describe("linkTarget: which Link URLs pagination may follow", () => {
   });
 
   it("allows any path on the origin of a base URL without a path", () => {
-    expect(linkTarget("https://api.github.com", "https://api.github.com/repos/o/r/actions/runs", "/repositories/1/actions/runs?page=2")).toBe(
-      "https://api.github.com/repositories/1/actions/runs?page=2",
-    );
-    expect(linkTarget("https://api.github.com", "https://api.github.com/repos/o/r/actions/runs", "https://api.github.com.evil.example/")).toBeUndefined();
+    expect(
+      linkTarget("https://api.github.com", "https://api.github.com/repos/o/r/actions/runs", "/repositories/1/actions/runs?page=2"),
+    ).toBe("https://api.github.com/repositories/1/actions/runs?page=2");
+    expect(
+      linkTarget("https://api.github.com", "https://api.github.com/repos/o/r/actions/runs", "https://api.github.com.evil.example/"),
+    ).toBeUndefined();
   });
 });

@@ -19,10 +19,21 @@ describe("the full GitHub description", () => {
     const stdout = execFileSync(process.execPath, ["generator/bin.mjs", "--spec", SPEC, "--out", out], { encoding: "utf8" });
     const operations = Number(/^(\d+) operations/.exec(stdout)?.[1]);
     expect(operations).toBeGreaterThan(1200);
-    writeFileSync(join(out, "tsconfig.json"), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom"], types: [] },
-      include: ["src"],
-    }));
+    writeFileSync(
+      join(out, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "es2022",
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          lib: ["es2022", "dom"],
+          types: [],
+        },
+        include: ["src"],
+      }),
+    );
   }, 240_000);
 
   it("infers pagination for its list operations", async () => {
@@ -42,7 +53,9 @@ describe("the full GitHub description", () => {
       "src/pagination.ts",
       "src/schemas.ts",
       ...readdirSync(join(out, "src/operations")).map((f) => `src/operations/${f}`),
-      ...readdirSync(join(out, "dist/operations")).filter((f) => f.endsWith(".d.ts")).map((f) => `dist/operations/${f}`),
+      ...readdirSync(join(out, "dist/operations"))
+        .filter((f) => f.endsWith(".d.ts"))
+        .map((f) => `dist/operations/${f}`),
     ];
     expect(printed.length).toBeGreaterThan(90);
     const changed = [];
@@ -54,8 +67,12 @@ describe("the full GitHub description", () => {
     expect(changed).toEqual([]);
   }, 240_000);
 
-  it.each(Object.entries(compilers))("type-checks with --strict under %s", (_name, tsc) => {
-    const run = () => execFileSync(process.execPath, [join(process.cwd(), tsc), "-p", out], { encoding: "utf8", stdio: "pipe" });
-    expect(run).not.toThrow();
-  }, 240_000);
+  it.each(Object.entries(compilers))(
+    "type-checks with --strict under %s",
+    (_name, tsc) => {
+      const run = () => execFileSync(process.execPath, [join(process.cwd(), tsc), "-p", out], { encoding: "utf8", stdio: "pipe" });
+      expect(run).not.toThrow();
+    },
+    240_000,
+  );
 });

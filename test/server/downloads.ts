@@ -44,12 +44,17 @@ export function createDownloads(origin: string, ttlSeconds: number, now: () => n
   function handle(request: RecordedRequest): DownloadResult {
     if (request.headers.authorization !== undefined) {
       return {
-        response: storageError(400, "InvalidAuthenticationInfo", "Authentication information is not given in the correct format. Check the value of Authorization header."),
+        response: storageError(
+          400,
+          "InvalidAuthenticationInfo",
+          "Authentication information is not given in the correct format. Check the value of Authorization header.",
+        ),
         violation: `Authorization header sent to the downloads origin (${request.method} ${request.url})`,
       };
     }
     const match = LOG_PATH.exec(request.path);
-    if (request.method !== "GET" || !match) return { response: storageError(404, "ResourceNotFound", "The specified resource does not exist.") };
+    if (request.method !== "GET" || !match)
+      return { response: storageError(404, "ResourceNotFound", "The specified resource does not exist.") };
 
     const expires = request.query.expires ?? "";
     const given = Buffer.from(request.query.sig ?? "", "utf8");

@@ -72,8 +72,7 @@ export class FaultController {
   pending(): Array<SerializedFaultRule & { remaining: number }> {
     return this.rules.map(({ rule, remaining }) => {
       const { path, ...rest } = rule;
-      const where =
-        path instanceof RegExp ? { pathPattern: path.source, pathFlags: path.flags } : path === undefined ? {} : { path };
+      const where = path instanceof RegExp ? { pathPattern: path.source, pathFlags: path.flags } : path === undefined ? {} : { path };
       return { ...rest, ...where, remaining };
     });
   }

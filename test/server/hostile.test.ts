@@ -16,7 +16,10 @@ beforeEach(() => server.reset());
 
 describe("hostile faults", () => {
   it("respond: exactly the status, headers and body given; the handler does not run", async () => {
-    server.faults.add({ path, fault: { respond: { status: 302, headers: { location: "http://elsewhere.example/x", "retry-after": "1e400" }, json: { a: 1 } } } });
+    server.faults.add({
+      path,
+      fault: { respond: { status: 302, headers: { location: "http://elsewhere.example/x", "retry-after": "1e400" }, json: { a: 1 } } },
+    });
     const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("http://elsewhere.example/x");
@@ -74,7 +77,7 @@ describe("hostile faults", () => {
     const control = controlClient(server.url);
     await control.addFaults({ path, fault: { respond: { status: 418 } } });
     expect((await fetch(`${server.url}${path}`)).status).toBe(418);
-    await expect(control.addFaults({ path, fault: { largeBody: { bytes: -1 } } } as never)).rejects.toThrow(/unknown fault/);
+    await expect(control.addFaults({ path, fault: { largeBody: { bytes: -1 } } })).rejects.toThrow(/unknown fault/);
     await expect(control.addFaults({ path, fault: { trickleMs: 0 } })).rejects.toThrow(/unknown fault/);
   });
 });

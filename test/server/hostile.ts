@@ -32,7 +32,10 @@ export function serveHostile(res: ServerResponse, fault: HostileFault, requestUr
   return writeWire(res, toWire(endlessPage(fault.endlessPages, requestUrl), {}));
 }
 
-function streamLargeBody(res: ServerResponse, { bytes, status = 200, contentLength, gzip }: { bytes: number; status?: number; contentLength?: boolean; gzip?: boolean }): void {
+function streamLargeBody(
+  res: ServerResponse,
+  { bytes, status = 200, contentLength, gzip }: { bytes: number; status?: number; contentLength?: boolean; gzip?: boolean },
+): void {
   const headers: Record<string, string> = { "content-type": JSON_TYPE };
   if (gzip) headers["content-encoding"] = "gzip";
   else if (contentLength) headers["content-length"] = String(bytes);

@@ -116,52 +116,54 @@ export function createRenderer(apiOrigin: string): Renderer {
     const runUrl = `${apiRepo(repo)}/actions/runs/${record.id}`;
     const headCommit = template.head_commit as JsonObject;
     const { repository, headRepository } = repoObjectsFor(repo);
-    const rendered = assignKnown({ ...template }, {
-      id: record.id,
-      name: record.name,
-      node_id: record.nodeId,
-      check_suite_id: record.checkSuiteId,
-      check_suite_node_id: record.checkSuiteNodeId,
-      head_branch: record.headBranch,
-      head_sha: record.headSha,
-      path: record.path,
-      run_number: record.runNumber,
-      event: record.event,
-      display_title: record.displayTitle,
-      status: older ? "completed" : record.status,
-      conclusion: older ? "failure" : record.conclusion,
-      workflow_id: record.workflowId,
-      url: runUrl,
-      html_url: `${htmlRepo(repo)}/actions/runs/${record.id}`,
-      pull_requests: record.pullRequestsNull ? null : view.excludePullRequests ? [] : pullRequests(repo, record),
-      created_at: record.createdAt,
-      updated_at: record.updatedAt,
-      actor: user(record.actor),
-      run_attempt: attempt,
-      run_started_at: record.runStartedAt,
-      triggering_actor: user(record.actor),
-      jobs_url: `${runUrl}/jobs`,
-      logs_url: `${runUrl}/logs`,
-      check_suite_url: `${apiRepo(repo)}/check-suites/${record.checkSuiteId}`,
-      artifacts_url: `${runUrl}/artifacts`,
-      cancel_url: `${runUrl}/cancel`,
-      rerun_url: `${runUrl}/rerun`,
-      previous_attempt_url: attempt > 1 ? `${runUrl}/attempts/${attempt - 1}` : null,
-      workflow_url: `${apiRepo(repo)}/actions/workflows/${record.workflowId}`,
-      head_commit:
-        headCommit.id === record.headSha
-          ? headCommit
-          : { ...headCommit, id: record.headSha, tree_id: sha1(`tree:${record.headSha}`), message: record.displayTitle },
-      repository,
-      head_repository: headRepository,
-    });
+    const rendered = assignKnown(
+      { ...template },
+      {
+        id: record.id,
+        name: record.name,
+        node_id: record.nodeId,
+        check_suite_id: record.checkSuiteId,
+        check_suite_node_id: record.checkSuiteNodeId,
+        head_branch: record.headBranch,
+        head_sha: record.headSha,
+        path: record.path,
+        run_number: record.runNumber,
+        event: record.event,
+        display_title: record.displayTitle,
+        status: older ? "completed" : record.status,
+        conclusion: older ? "failure" : record.conclusion,
+        workflow_id: record.workflowId,
+        url: runUrl,
+        html_url: `${htmlRepo(repo)}/actions/runs/${record.id}`,
+        pull_requests: record.pullRequestsNull ? null : view.excludePullRequests ? [] : pullRequests(repo, record),
+        created_at: record.createdAt,
+        updated_at: record.updatedAt,
+        actor: user(record.actor),
+        run_attempt: attempt,
+        run_started_at: record.runStartedAt,
+        triggering_actor: user(record.actor),
+        jobs_url: `${runUrl}/jobs`,
+        logs_url: `${runUrl}/logs`,
+        check_suite_url: `${apiRepo(repo)}/check-suites/${record.checkSuiteId}`,
+        artifacts_url: `${runUrl}/artifacts`,
+        cancel_url: `${runUrl}/cancel`,
+        rerun_url: `${runUrl}/rerun`,
+        previous_attempt_url: attempt > 1 ? `${runUrl}/attempts/${attempt - 1}` : null,
+        workflow_url: `${apiRepo(repo)}/actions/workflows/${record.workflowId}`,
+        head_commit:
+          headCommit.id === record.headSha
+            ? headCommit
+            : { ...headCommit, id: record.headSha, tree_id: sha1(`tree:${record.headSha}`), message: record.displayTitle },
+        repository,
+        head_repository: headRepository,
+      },
+    );
     // Not in the docs' examples, but GitHub's published description has it (spec/: x-source).
     rendered.head_repository_id = headRepository.id;
     return rendered;
   }
 
-  const groupUrl = (repo: RepoRecord, name: string): string =>
-    `${apiRepo(repo)}/actions/concurrency_groups/${encodeURIComponent(name)}`;
+  const groupUrl = (repo: RepoRecord, name: string): string => `${apiRepo(repo)}/actions/concurrency_groups/${encodeURIComponent(name)}`;
 
   function runFields(repo: RepoRecord, member: GroupMember): JsonObject {
     return {

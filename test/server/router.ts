@@ -95,14 +95,22 @@ export interface DispatchInput {
 
 function checkApiVersion(route: Route, header: string | undefined, required: boolean): ApiResponse | undefined {
   if (header === undefined && required) {
-    return githubError(400, `Missing X-GitHub-Api-Version header. This endpoint requires API version ${route.apiVersion}.`, API_VERSIONS_DOCS);
+    return githubError(
+      400,
+      `Missing X-GitHub-Api-Version header. This endpoint requires API version ${route.apiVersion}.`,
+      API_VERSIONS_DOCS,
+    );
   }
   const version = header ?? DEFAULT_API_VERSION;
   if (!(SUPPORTED_API_VERSIONS as readonly string[]).includes(version)) {
     return githubError(400, `API version ${version} is not supported.`, API_VERSIONS_DOCS);
   }
   if (version !== route.apiVersion) {
-    return githubError(400, `API version ${version} is not supported for this endpoint. Use API version ${route.apiVersion}.`, API_VERSIONS_DOCS);
+    return githubError(
+      400,
+      `API version ${version} is not supported for this endpoint. Use API version ${route.apiVersion}.`,
+      API_VERSIONS_DOCS,
+    );
   }
   return undefined;
 }

@@ -24,8 +24,7 @@ export function createdMatcher(expression: string): (createdAt: string) => boole
   const range = /^(.+)\.\.(.+)$/.exec(expression);
   if (range) {
     const [, from = "*", to = "*"] = range;
-    return (createdAt) =>
-      (from === "*" || compareTo(createdAt, from) >= 0) && (to === "*" || compareTo(createdAt, to) <= 0);
+    return (createdAt) => (from === "*" || compareTo(createdAt, from) >= 0) && (to === "*" || compareTo(createdAt, to) <= 0);
   }
   const comparison = /^(>=|<=|>|<)?(.+)$/.exec(expression);
   const operator = comparison?.[1] ?? "";

@@ -332,7 +332,14 @@ function groupsRepo(
 function nullsRepo(): RepoRecord {
   const nulls = FIXTURES.nulls;
   const waiting: GroupMember = { runId: nulls.runId, runName: "Fan-out", status: "pending" };
-  const holder: GroupMember = { runId: nulls.hiddenRunId, runName: "Deploy", status: "in_progress", jobId: nulls.hiddenJobId, jobName: "deploy", urlsNull: true };
+  const holder: GroupMember = {
+    runId: nulls.hiddenRunId,
+    runName: "Deploy",
+    status: "in_progress",
+    jobId: nulls.hiddenJobId,
+    jobName: "deploy",
+    urlsNull: true,
+  };
   const built = groupsRepo(nulls, [
     { name: nulls.groups.neverAcquired, lastAcquiredAt: null, members: [waiting] },
     { name: nulls.groups.hiddenHolder, lastAcquiredAt: "2026-02-01T00:00:00Z", members: [holder, waiting] },
@@ -357,20 +364,40 @@ export function seedState(): ServerState {
 
   return {
     repos: [
-      repo({ id: docs.id, owner: docs.owner, name: docs.repo, runs: docsRuns(), workflows: docsWorkflows, groups: docsGroups(), jobs: docsJobs }),
+      repo({
+        id: docs.id,
+        owner: docs.owner,
+        name: docs.repo,
+        runs: docsRuns(),
+        workflows: docsWorkflows,
+        groups: docsGroups(),
+        jobs: docsJobs,
+      }),
       repo({
         id: FIXTURES.big.id,
         owner: FIXTURES.big.owner,
         name: FIXTURES.big.repo,
         workflows: bigWorkflows,
-        runs: generateRuns({ repoKey: "big", count: FIXTURES.big.runCount, idBase: 9_000_000_000, workflows: bigWorkflows, newestAt: "2025-06-01T12:00:00Z" }),
+        runs: generateRuns({
+          repoKey: "big",
+          count: FIXTURES.big.runCount,
+          idBase: 9_000_000_000,
+          workflows: bigWorkflows,
+          newestAt: "2025-06-01T12:00:00Z",
+        }),
       }),
       repo({
         id: FIXTURES.renamed.id,
         owner: FIXTURES.renamed.owner,
         name: FIXTURES.renamed.repo,
         workflows: renamedWorkflows,
-        runs: generateRuns({ repoKey: "renamed", count: FIXTURES.renamed.runCount, idBase: 8_000_000_000, workflows: renamedWorkflows, newestAt: "2025-05-01T12:00:00Z" }),
+        runs: generateRuns({
+          repoKey: "renamed",
+          count: FIXTURES.renamed.runCount,
+          idBase: 8_000_000_000,
+          workflows: renamedWorkflows,
+          newestAt: "2025-05-01T12:00:00Z",
+        }),
         linksViaRepositoryId: true,
       }),
       groupsRepo(FIXTURES.manyGroups, generatedGroups("group", FIXTURES.manyGroups.groupCount, FIXTURES.manyGroups.runId, "Fan-out")),

@@ -45,7 +45,12 @@ async function call(pathOrUrl: string, options: CallOptions = {}): Promise<Reply
     body = JSON.stringify(options.json);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(url, { method: options.method ?? "GET", headers, redirect: "manual", ...(body === undefined ? {} : { body }) });
+  const response = await fetch(url, {
+    method: options.method ?? "GET",
+    headers,
+    redirect: "manual",
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -80,7 +85,11 @@ function docsGroupsExample(key: string): JsonObject {
 function expectGitHubError(reply: Reply, status: number, message?: RegExp): void {
   expect(reply.status).toBe(status);
   expect(reply.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  expect(reply.body).toMatchObject({ message: expect.any(String), documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com\//), status: String(status) });
+  expect(reply.body).toMatchObject({
+    message: expect.any(String),
+    documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com\//),
+    status: String(status),
+  });
   if (message) expect(reply.body.message).toMatch(message);
 }
 
@@ -106,7 +115,19 @@ describe("the 22 routes", () => {
     const example = docsExample(EXAMPLE.getRun);
     expect(Object.keys(reply.body)).toEqual([...Object.keys(example), "head_repository_id"]);
     expect(reply.body.head_repository_id).toBe(reply.body.head_repository.id);
-    for (const key of ["id", "name", "node_id", "head_sha", "run_number", "event", "status", "conclusion", "workflow_id", "created_at", "display_title"]) {
+    for (const key of [
+      "id",
+      "name",
+      "node_id",
+      "head_sha",
+      "run_number",
+      "event",
+      "status",
+      "conclusion",
+      "workflow_id",
+      "created_at",
+      "display_title",
+    ]) {
       expect(reply.body[key]).toEqual(example[key]);
     }
     expect(reply.body.url).toBe(`${server.url}${runPath(docs.runs.example)}`);
@@ -159,7 +180,9 @@ describe("the 22 routes", () => {
   it("redirects attempt logs (302) to the downloads origin", async () => {
     const reply = await call(`${runPath(docs.runs.failedTwoAttempts)}/attempts/1/logs`);
     expect(reply.status).toBe(302);
-    expect(reply.headers.get("location")).toMatch(new RegExp(`^${server.downloadsUrl}/actions-logs/octo-org/octo-repo/runs/${docs.runs.failedTwoAttempts}/attempts/1/logs\\.zip\\?`));
+    expect(reply.headers.get("location")).toMatch(
+      new RegExp(`^${server.downloadsUrl}/actions-logs/octo-org/octo-repo/runs/${docs.runs.failedTwoAttempts}/attempts/1/logs\\.zip\\?`),
+    );
     expect((await call(`${runPath(docs.runs.failedTwoAttempts)}/attempts/9/logs`)).status).toBe(404);
   });
 
@@ -200,7 +223,11 @@ describe("the 22 routes", () => {
   it("gets pending deployments", async () => {
     const reply = await call(`${runPath(docs.runs.example)}/pending_deployments`);
     expect(reply.status).toBe(200);
-    expect(reply.body[0]).toMatchObject({ environment: { id: 161088068, name: "staging" }, wait_timer: 30, current_user_can_approve: true });
+    expect(reply.body[0]).toMatchObject({
+      environment: { id: 161088068, name: "staging" },
+      wait_timer: 30,
+      current_user_can_approve: true,
+    });
     expect(reply.body[0].reviewers.map((reviewer: JsonObject) => reviewer.type)).toEqual(["User", "Team"]);
   });
 
@@ -210,10 +237,13 @@ describe("the 22 routes", () => {
       json: { environment_ids: [161088068], state: "approved", comment: "Ship it!" },
     });
     expect(reply.status).toBe(200);
-    const example = (docsExample<JsonObject[]>(EXAMPLE.reviewPendingDeployments)[0] as JsonObject);
+    const example = docsExample<JsonObject[]>(EXAMPLE.reviewPendingDeployments)[0] as JsonObject;
     expect(Object.keys(reply.body[0])).toEqual([...Object.keys(example), "performed_via_github_app"]);
     expect(reply.body[0]).toMatchObject({ environment: "staging", task: "deploy", creator: { login: "octocat" } });
-    expect(reply.body[0].performed_via_github_app).toMatchObject({ slug: "github-actions", owner: { login: "github", type: "Organization" } });
+    expect(reply.body[0].performed_via_github_app).toMatchObject({
+      slug: "github-actions",
+      owner: { login: "github", type: "Organization" },
+    });
     expect((await call(`${runPath(docs.runs.example)}/pending_deployments`)).body).toEqual([]);
     expect((await call(`${runPath(docs.runs.example)}/approvals`)).body).toHaveLength(2);
   });
@@ -274,7 +304,10 @@ describe("the 22 routes", () => {
   it("filters a group's queue with ahead_of_run / ahead_of_job", async () => {
     const group = `${DOCS}/actions/concurrency_groups`;
     const aheadOfRun = await call(`${group}/deploy-prod?ahead_of_run=${docs.runs.failedTwoAttempts}`);
-    expect(aheadOfRun.body.group_members.map((member: JsonObject) => member.run_id)).toEqual([docs.runs.example, docs.runs.failedTwoAttempts]);
+    expect(aheadOfRun.body.group_members.map((member: JsonObject) => member.run_id)).toEqual([
+      docs.runs.example,
+      docs.runs.failedTwoAttempts,
+    ]);
     const aheadOfJob = await call(`${group}/ci-build?ahead_of_job=${docs.jobs.deploy}`);
     expect(aheadOfJob.body.group_members).toHaveLength(3);
     expect(aheadOfJob.body.group_members[2]).toMatchObject({ run_id: docs.runs.example, job_id: docs.jobs.deploy });
@@ -284,7 +317,9 @@ describe("the 22 routes", () => {
     const reply = await call(`${runPath(docs.runs.example)}/concurrency_groups`);
     expect(reply.status).toBe(200);
     const example = docsGroupsExample(EXAMPLE.runGroups);
-    const sorted = [...(example.concurrency_groups as JsonObject[])].sort((a, b) => String(a.group_name).localeCompare(String(b.group_name)));
+    const sorted = [...(example.concurrency_groups as JsonObject[])].sort((a, b) =>
+      String(a.group_name).localeCompare(String(b.group_name)),
+    );
     expect(reply.body).toEqual({ ...example, concurrency_groups: sorted });
     // position_url is followable.
     const positionUrl = reply.body.concurrency_groups[0].group_members[0].position_url as string;
@@ -293,7 +328,9 @@ describe("the 22 routes", () => {
     expect(ahead.body.group_members.at(-1).job_id).toBe(docs.jobs.deploy);
     // A configured group with no live items is listed with no members (but GET on it is a 404).
     const withInactive = await call(`${runPath(docs.runs.failedTwoAttempts)}/concurrency_groups`);
-    expect(withInactive.body.concurrency_groups.map((group: JsonObject) => [group.group_name, (group.group_members as unknown[]).length])).toEqual([
+    expect(
+      withInactive.body.concurrency_groups.map((group: JsonObject) => [group.group_name, (group.group_members as unknown[]).length]),
+    ).toEqual([
       ["deploy-prod", 1],
       ["nightly", 0],
     ]);
@@ -303,7 +340,11 @@ describe("the 22 routes", () => {
 
 describe("validation", () => {
   it("checks X-GitHub-Api-Version per route family", async () => {
-    expectGitHubError(await call(`${DOCS}/actions/runs`, { version: GROUPS_VERSION }), 400, /API version 2026-03-10 is not supported for this endpoint/);
+    expectGitHubError(
+      await call(`${DOCS}/actions/runs`, { version: GROUPS_VERSION }),
+      400,
+      /API version 2026-03-10 is not supported for this endpoint/,
+    );
     expectGitHubError(await call(`${DOCS}/actions/concurrency_groups`, { version: RUNS_VERSION }), 400, /Use API version 2026-03-10/);
     expectGitHubError(await call(`${DOCS}/actions/runs`, { version: "2021-01-01" }), 400, /API version 2021-01-01 is not supported\./);
     expectGitHubError(await call(`${DOCS}/actions/runs`, { version: null }), 400, /Missing X-GitHub-Api-Version/);
@@ -311,15 +352,45 @@ describe("validation", () => {
 
   it("rejects bad bodies: missing fields 422, bad JSON 400, wrong content type 415, wrong types 422", async () => {
     const pending = `${runPath(docs.runs.example)}/pending_deployments`;
-    expectGitHubError(await call(pending, { method: "POST", json: { environment_ids: [1], state: "approved" } }), 422, /"comment" wasn't supplied/);
+    expectGitHubError(
+      await call(pending, { method: "POST", json: { environment_ids: [1], state: "approved" } }),
+      422,
+      /"comment" wasn't supplied/,
+    );
     expectGitHubError(await call(pending, { method: "POST" }), 422, /weren't supplied/);
-    expectGitHubError(await call(pending, { method: "POST", rawBody: '{"environment_ids": [1', headers: { "content-type": "application/json" } }), 400, /Problems parsing JSON/);
-    expectGitHubError(await call(pending, { method: "POST", rawBody: "state=approved", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415);
-    expectGitHubError(await call(pending, { method: "POST", json: { environment_ids: "1", state: "approved", comment: "x" } }), 422, /not an array/);
-    expectGitHubError(await call(pending, { method: "POST", json: { environment_ids: [1], state: "maybe", comment: "x" } }), 422, /not one of/);
-    expectGitHubError(await call(`${runPath(docs.runs.example)}/rerun`, { method: "POST", json: { enable_debug_logging: "yes" } }), 422, /not a boolean/);
-    expectGitHubError(await call(`${runPath(docs.runs.example)}/deployment_protection_rule`, { method: "POST", json: { environment_name: "prod" } }), 422);
-    expectGitHubError(await call(`${runPath(docs.runs.example)}/deployment_protection_rule`, { method: "POST", json: { state: "approved" } }), 422, /environment_name/);
+    expectGitHubError(
+      await call(pending, { method: "POST", rawBody: '{"environment_ids": [1', headers: { "content-type": "application/json" } }),
+      400,
+      /Problems parsing JSON/,
+    );
+    expectGitHubError(
+      await call(pending, { method: "POST", rawBody: "state=approved", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      415,
+    );
+    expectGitHubError(
+      await call(pending, { method: "POST", json: { environment_ids: "1", state: "approved", comment: "x" } }),
+      422,
+      /not an array/,
+    );
+    expectGitHubError(
+      await call(pending, { method: "POST", json: { environment_ids: [1], state: "maybe", comment: "x" } }),
+      422,
+      /not one of/,
+    );
+    expectGitHubError(
+      await call(`${runPath(docs.runs.example)}/rerun`, { method: "POST", json: { enable_debug_logging: "yes" } }),
+      422,
+      /not a boolean/,
+    );
+    expectGitHubError(
+      await call(`${runPath(docs.runs.example)}/deployment_protection_rule`, { method: "POST", json: { environment_name: "prod" } }),
+      422,
+    );
+    expectGitHubError(
+      await call(`${runPath(docs.runs.example)}/deployment_protection_rule`, { method: "POST", json: { state: "approved" } }),
+      422,
+      /environment_name/,
+    );
   });
 
   it("rejects ahead_of_run with ahead_of_job, and items that are not in the group (422)", async () => {
@@ -350,7 +421,12 @@ describe("validation", () => {
       body: { environment_ids: [161088068], state: "rejected", comment: "no" },
       route: "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
     });
-    expect(recorded?.headers).toMatchObject({ authorization: "Bearer t0ken", "x-custom": "yes", "x-github-api-version": RUNS_VERSION, "content-type": "application/json" });
+    expect(recorded?.headers).toMatchObject({
+      authorization: "Bearer t0ken",
+      "x-custom": "yes",
+      "x-github-api-version": RUNS_VERSION,
+      "content-type": "application/json",
+    });
     await call(`${DOCS}/actions/runs`, { method: "POST", rawBody: "not json", headers: { "content-type": "text/plain" } });
     expect(server.requests.at(-1)).toMatchObject({ body: "not json", rawBody: "not json" });
   });
@@ -367,7 +443,11 @@ describe("page-style pagination", () => {
       expect(reply.body.total_count).toBe(big.runCount);
       ids.push(...reply.body.workflow_runs.map((run: JsonObject) => run.id as number));
       const rel = links(reply.headers.get("link"));
-      if (pages === 0) expect(rel).toEqual({ next: `${server.url}${repoPath(big)}/actions/runs?per_page=100&page=2`, last: `${server.url}${repoPath(big)}/actions/runs?per_page=100&page=37` });
+      if (pages === 0)
+        expect(rel).toEqual({
+          next: `${server.url}${repoPath(big)}/actions/runs?per_page=100&page=2`,
+          last: `${server.url}${repoPath(big)}/actions/runs?per_page=100&page=37`,
+        });
       next = rel.next;
       pages++;
     }
@@ -436,7 +516,9 @@ describe("page-style pagination", () => {
     expect(range.body.workflow_runs.every((run: JsonObject) => String(run.created_at).startsWith("2025-05"))).toBe(true);
     const pr = (await call(`${base}?event=pull_request&per_page=1`)).body.workflow_runs[0];
     expect(pr.pull_requests).toHaveLength(1);
-    expect((await call(`${base}?event=pull_request&per_page=1&exclude_pull_requests=true`)).body.workflow_runs[0].pull_requests).toEqual([]);
+    expect((await call(`${base}?event=pull_request&per_page=1&exclude_pull_requests=true`)).body.workflow_runs[0].pull_requests).toEqual(
+      [],
+    );
   });
 
   it("switches the next link to /repositories/{id}/actions/runs for the renamed repo, and serves it", async () => {
@@ -457,7 +539,11 @@ describe("page-style pagination", () => {
 });
 
 describe("cursor-style pagination", () => {
-  async function walk(start: string, rel: "next" | "prev", render: (body: JsonObject) => string[]): Promise<{ names: string[]; pages: number; urls: string[] }> {
+  async function walk(
+    start: string,
+    rel: "next" | "prev",
+    render: (body: JsonObject) => string[],
+  ): Promise<{ names: string[]; pages: number; urls: string[] }> {
     const names: string[] = [];
     const urls: string[] = [];
     let url: string | undefined = start;
@@ -475,21 +561,30 @@ describe("cursor-style pagination", () => {
     return { names, pages, urls };
   }
   const groupNames = (body: JsonObject): string[] => (body.concurrency_groups as JsonObject[]).map((group) => group.group_name as string);
-  const allNames = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}`);
+  const allNames = (prefix: string, count: number): string[] =>
+    Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}`);
 
   it("walks a run's 250 groups forward in 25 pages, sorted by name, without rel=prev", async () => {
     const first = await call(`${repoPath(manyGroups)}/actions/runs/${manyGroups.runId}/concurrency_groups?per_page=10`);
     expect(first.body.total_count).toBe(250);
     expect(Object.keys(links(first.headers.get("link")))).toEqual(["next"]);
     expect(links(first.headers.get("link")).next).toMatch(/[?&]after=[A-Za-z0-9%]+/);
-    const forward = await walk(`${server.url}${repoPath(manyGroups)}/actions/runs/${manyGroups.runId}/concurrency_groups?per_page=10`, "next", groupNames);
+    const forward = await walk(
+      `${server.url}${repoPath(manyGroups)}/actions/runs/${manyGroups.runId}/concurrency_groups?per_page=10`,
+      "next",
+      groupNames,
+    );
     expect(forward.pages).toBe(25);
     expect(forward.names).toEqual(allNames("group", 250));
     for (const url of forward.urls) expect(url).not.toMatch(/before=/);
   });
 
   it("walks backward from a before cursor through rel=prev", async () => {
-    const forward = await walk(`${server.url}${repoPath(manyGroups)}/actions/runs/${manyGroups.runId}/concurrency_groups?per_page=10`, "next", groupNames);
+    const forward = await walk(
+      `${server.url}${repoPath(manyGroups)}/actions/runs/${manyGroups.runId}/concurrency_groups?per_page=10`,
+      "next",
+      groupNames,
+    );
     // The next cursor that led to page 25 marks the end of page 24: before=<it> returns page 24.
     const cursor = new URL(forward.urls.at(-1) as string).searchParams.get("after") as string;
     const start = `${server.url}${repoPath(manyGroups)}/actions/runs/${manyGroups.runId}/concurrency_groups?per_page=10&before=${encodeURIComponent(cursor)}`;
@@ -517,7 +612,10 @@ describe("cursor-style pagination", () => {
   });
 
   it("repeats a cursor in the loop repo: page 3's next link equals page 2's", async () => {
-    for (const list of [`${repoPath(loop)}/actions/runs/${loop.runId}/concurrency_groups`, `${repoPath(loop)}/actions/concurrency_groups`]) {
+    for (const list of [
+      `${repoPath(loop)}/actions/runs/${loop.runId}/concurrency_groups`,
+      `${repoPath(loop)}/actions/concurrency_groups`,
+    ]) {
       const page1 = await call(`${list}?per_page=10`);
       const next1 = links(page1.headers.get("link")).next as string;
       const page2 = await call(next1);
@@ -552,7 +650,10 @@ describe("log downloads", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("InvalidAuthenticationInfo");
     expect(server.violations).toHaveLength(1);
-    expect(server.violations[0]).toMatchObject({ kind: "authorization-sent-to-downloads", request: { headers: { authorization: "Bearer secret-token" } } });
+    expect(server.violations[0]).toMatchObject({
+      kind: "authorization-sent-to-downloads",
+      request: { headers: { authorization: "Bearer secret-token" } },
+    });
   });
 
   it("rejects a tampered signature (403)", async () => {
@@ -747,7 +848,14 @@ describe("nulls that GitHub's published description allows (spec/: x-source)", (
   it("gives null run and job URLs for a holder the caller cannot see, strings for the others", async () => {
     const reply = await call(`${groupsPath}/${nulls.groups.hiddenHolder}`);
     const [holder, waiting] = reply.body.group_members;
-    expect(holder).toMatchObject({ run_id: nulls.hiddenRunId, job_id: nulls.hiddenJobId, run_url: null, run_html_url: null, job_url: null, job_html_url: null });
+    expect(holder).toMatchObject({
+      run_id: nulls.hiddenRunId,
+      job_id: nulls.hiddenJobId,
+      run_url: null,
+      run_html_url: null,
+      job_url: null,
+      job_html_url: null,
+    });
     expect(waiting.run_url).toBe(`${server.url}${base}/actions/runs/${nulls.runId}`);
     // The run's own view of the group: its item has URLs, and the position URL still works.
     const perRun = await call(`${base}/actions/runs/${nulls.runId}/concurrency_groups`);
@@ -782,7 +890,11 @@ describe("/__control routes", () => {
   });
 
   it("rejects invalid fault rules (400)", async () => {
-    const reply = await fetch(`${server.url}/__control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"fault":{"explode":1}}' });
+    const reply = await fetch(`${server.url}/__control/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"fault":{"explode":1}}',
+    });
     expect(reply.status).toBe(400);
   });
 

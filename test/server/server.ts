@@ -137,7 +137,13 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
 
     const requestId = newRequestId();
     const rate = rateLimit.consume();
-    const fault = faults.take({ origin: "api", method: recorded.method, path: recorded.path, url: recorded.url, template: match?.route.path });
+    const fault = faults.take({
+      origin: "api",
+      method: recorded.method,
+      path: recorded.path,
+      url: recorded.url,
+      template: match?.route.path,
+    });
     await serve(
       url,
       res,
@@ -187,9 +193,7 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
 
   async function close(): Promise<void> {
     closing.abort();
-    const closed = [apiServer, downloadsServer].map(
-      (server) => new Promise<void>((resolve) => server.close(() => resolve())),
-    );
+    const closed = [apiServer, downloadsServer].map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
     apiServer.closeAllConnections();
     downloadsServer.closeAllConnections();
     await Promise.all(closed);

@@ -103,9 +103,7 @@ export function findGroup(repo: RepoRecord, name: string): GroupRecord | undefin
 
 /** `workflow_id` may be the numeric id or the workflow file name (e.g. "build.yml"). */
 export function findWorkflow(repo: RepoRecord, workflowId: string): WorkflowRecord | undefined {
-  return repo.workflows.find(
-    (workflow) => String(workflow.id) === workflowId || workflow.file.split("/").pop() === workflowId,
-  );
+  return repo.workflows.find((workflow) => String(workflow.id) === workflowId || workflow.file.split("/").pop() === workflowId);
 }
 
 export function isCompleted(run: RunRecord): boolean {

@@ -55,12 +55,7 @@ function missingMessage(names: string[]): string {
   return names.length === 1 ? `${quoted} wasn't supplied.` : `${quoted} weren't supplied.`;
 }
 
-export function checkJsonBody(
-  rawBody: string,
-  contentType: string | undefined,
-  spec: BodySpec,
-  documentationUrl: string,
-): BodyCheck {
+export function checkJsonBody(rawBody: string, contentType: string | undefined, spec: BodySpec, documentationUrl: string): BodyCheck {
   let value: Record<string, unknown> = {};
   if (rawBody.trim() !== "") {
     if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) {

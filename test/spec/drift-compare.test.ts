@@ -9,12 +9,18 @@ import { MAX_DEPTH, shapeOf, type JsonObject } from "../../generator/drift/schem
 function doc(schema: JsonObject, schemas: JsonObject = {}, operation: JsonObject = {}): JsonObject {
   return {
     openapi: "3.1.0",
-    paths: { "/things/{id}": { get: { operationId: "op", responses: { "200": { description: "OK", content: { "application/json": { schema } } } }, ...operation } } },
+    paths: {
+      "/things/{id}": {
+        get: { operationId: "op", responses: { "200": { description: "OK", content: { "application/json": { schema } } } }, ...operation },
+      },
+    },
     components: { schemas },
   };
 }
 const differences = (spec: JsonObject, upstream: JsonObject) =>
-  compareOperation(operationFacts(spec, "op")!, operationFacts(upstream, "op")!).map((d) => `${d.key} [${d.anchor}] ${d.aspect}: ${JSON.stringify(d.spec)} / ${JSON.stringify(d.upstream)}`);
+  compareOperation(operationFacts(spec, "op")!, operationFacts(upstream, "op")!).map(
+    (d) => `${d.key} [${d.anchor}] ${d.aspect}: ${JSON.stringify(d.spec)} / ${JSON.stringify(d.upstream)}`,
+  );
 
 describe("what counts as the same", () => {
   const ref = { $ref: "#/components/schemas/thing" };
@@ -26,7 +32,12 @@ describe("what counts as the same", () => {
     ["oneOf with null", { oneOf: [{ type: "string" }, { type: "null" }] }],
     ["anyOf, null first", { anyOf: [{ type: "null" }, { type: "string" }] }],
   ])("a nullable string written as %s", (_name, spelling) => {
-    expect(differences(doc({ type: "object", properties: { name: spelling } }), doc({ type: "object", properties: { name: { type: ["string", "null"] } } }))).toEqual([]);
+    expect(
+      differences(
+        doc({ type: "object", properties: { name: spelling } }),
+        doc({ type: "object", properties: { name: { type: ["string", "null"] } } }),
+      ),
+    ).toEqual([]);
   });
 
   it("a null among the enum values of 3.0 is nullability, not a value", () => {
@@ -48,10 +59,17 @@ describe("what counts as the same", () => {
 });
 
 describe("what is reported, and where", () => {
-  const thing = { type: "object", required: ["id"], properties: { id: { type: "integer" }, inner: { type: "object", properties: { x: { type: "string" } } } } };
+  const thing = {
+    type: "object",
+    required: ["id"],
+    properties: { id: { type: "integer" }, inner: { type: "object", properties: { x: { type: "string" } } } },
+  };
 
   it("a field upstream only, once at its outermost key, named after the spec/ schema that lacks it", () => {
-    const spec = doc({ $ref: "#/components/schemas/thing" }, { thing: { type: "object", required: ["id"], properties: { id: { type: "integer" } } } });
+    const spec = doc(
+      { $ref: "#/components/schemas/thing" },
+      { thing: { type: "object", required: ["id"], properties: { id: { type: "integer" } } } },
+    );
     const upstream = doc({ $ref: "#/components/schemas/other-name" }, { "other-name": thing });
     expect(differences(spec, upstream)).toEqual(['response 200 body.inner [thing.inner] presence: "absent" / "present"']);
   });
@@ -60,8 +78,8 @@ describe("what is reported, and where", () => {
     const spec = doc({ type: "object", required: ["a"], properties: { a: { type: "string", format: "uri", enum: ["x"], default: "x" } } });
     const upstream = doc({ type: "object", properties: { a: { type: "string", nullable: true, enum: ["x", "y"] } } });
     expect(differences(spec, upstream)).toEqual([
-      'response 200 body.a [op response 200 body.a] required: true / false',
-      'response 200 body.a [op response 200 body.a] nullable: false / true',
+      "response 200 body.a [op response 200 body.a] required: true / false",
+      "response 200 body.a [op response 200 body.a] nullable: false / true",
       'response 200 body.a [op response 200 body.a] format: "uri" / null',
       'response 200 body.a [op response 200 body.a] enum: ["x"] / ["x","y"]',
       'response 200 body.a [op response 200 body.a] default: "x" / null',
@@ -69,14 +87,42 @@ describe("what is reported, and where", () => {
   });
 
   it("parameters by location and name, statuses, media types and headers (case-insensitive names)", () => {
-    const spec = doc({ type: "object" }, {}, {
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }, { name: "q", in: "query", schema: { type: "string", enum: ["a"] } }],
-      responses: { "200": { description: "OK", headers: { Link: { schema: { type: "string" } } }, content: { "application/json": { schema: { type: "object" } } } }, "404": { description: "x" } },
-    });
-    const upstream = doc({ type: "object" }, {}, {
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "q", in: "query", schema: { type: "string", enum: ["a", "b"] } }],
-      responses: { "200": { description: "OK", headers: { link: { schema: { type: "string" } } }, content: { "application/json": { schema: { type: "object" } } } }, "422": { description: "x" } },
-    });
+    const spec = doc(
+      { type: "object" },
+      {},
+      {
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "integer" } },
+          { name: "q", in: "query", schema: { type: "string", enum: ["a"] } },
+        ],
+        responses: {
+          "200": {
+            description: "OK",
+            headers: { Link: { schema: { type: "string" } } },
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+          "404": { description: "x" },
+        },
+      },
+    );
+    const upstream = doc(
+      { type: "object" },
+      {},
+      {
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "q", in: "query", schema: { type: "string", enum: ["a", "b"] } },
+        ],
+        responses: {
+          "200": {
+            description: "OK",
+            headers: { link: { schema: { type: "string" } } },
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+          "422": { description: "x" },
+        },
+      },
+    );
     expect(differences(spec, upstream)).toEqual([
       'parameter id [op parameter id] type: "integer" / "string"',
       'parameter q [op parameter q] enum: ["a"] / ["a","b"]',
@@ -87,7 +133,11 @@ describe("what is reported, and where", () => {
 
   it("a parameter that moved is one change of `in`; a name used in two locations is told apart by location", () => {
     const param = (name: string, where: string) => ({ name, in: where, schema: { type: "string" } });
-    const spec = doc({ type: "object" }, {}, { parameters: [param("v", "query"), param("id", "path"), param("id", "query"), param("X-Trace", "header")] });
+    const spec = doc(
+      { type: "object" },
+      {},
+      { parameters: [param("v", "query"), param("id", "path"), param("id", "query"), param("X-Trace", "header")] },
+    );
     const upstream = doc({ type: "object" }, {}, { parameters: [param("v", "header"), param("id", "path"), param("x-trace", "header")] });
     expect(differences(spec, upstream)).toEqual([
       'parameter query id [op parameter query id] presence: "present" / "absent"',
@@ -102,7 +152,11 @@ describe("what is reported, and where", () => {
     const upstream = doc({ anyOf: [team, user] });
     expect(differences(spec, upstream)).toEqual([]);
     const shape = shapeOf(spec, spec.paths && (spec as any).paths["/things/{id}"].get.responses["200"].content["application/json"].schema);
-    expect([...shape.properties].map(([name, field]) => [name, field.required])).toEqual([["login", false], ["id", true], ["slug", false]]);
+    expect([...shape.properties].map(([name, field]) => [name, field.required])).toEqual([
+      ["login", false],
+      ["id", true],
+      ["slug", false],
+    ]);
   });
 });
 
@@ -110,12 +164,20 @@ describe("hostile documents", () => {
   it("a schema that contains itself is compared down to where it recurs", () => {
     const node = { type: "object", properties: { child: { $ref: "#/components/schemas/node" }, name: { type: "string" } } };
     const facts = operationFacts(doc({ $ref: "#/components/schemas/node" }, { node }), "op")!;
-    expect([...facts.facts.keys()].filter((k) => k.startsWith("response"))).toEqual(["response 200 body", "response 200 body.child", "response 200 body.name"]);
+    expect([...facts.facts.keys()].filter((k) => k.startsWith("response"))).toEqual([
+      "response 200 body",
+      "response 200 body.child",
+      "response 200 body.name",
+    ]);
   });
 
   it("refs that fan out exponentially stop at the fact limit with a clear error", () => {
     const schemas: JsonObject = { l0: { type: "string" } };
-    for (let i = 1; i <= 24; i++) schemas[`l${i}`] = { type: "object", properties: { a: { $ref: `#/components/schemas/l${i - 1}` }, b: { $ref: `#/components/schemas/l${i - 1}` } } };
+    for (let i = 1; i <= 24; i++)
+      schemas[`l${i}`] = {
+        type: "object",
+        properties: { a: { $ref: `#/components/schemas/l${i - 1}` }, b: { $ref: `#/components/schemas/l${i - 1}` } },
+      };
     expect(() => operationFacts(doc({ $ref: "#/components/schemas/l24" }, schemas), "op")).toThrow(`op has more than ${MAX_FACTS} fields`);
   });
 
@@ -123,7 +185,12 @@ describe("hostile documents", () => {
     let deep: JsonObject = { type: "string" };
     for (let i = 0; i <= MAX_DEPTH + 1; i++) deep = { type: "object", properties: { x: deep } };
     expect(() => operationFacts(doc(deep), "op")).toThrow(/nested deeper than/);
-    expect(() => operationFacts(doc({ $ref: "#/components/schemas/a" }, { a: { $ref: "#/components/schemas/b" }, b: { $ref: "#/components/schemas/a" } }), "op")).toThrow(/\$ref chain longer than/);
+    expect(() =>
+      operationFacts(
+        doc({ $ref: "#/components/schemas/a" }, { a: { $ref: "#/components/schemas/b" }, b: { $ref: "#/components/schemas/a" } }),
+        "op",
+      ),
+    ).toThrow(/\$ref chain longer than/);
     expect(() => operationFacts(doc({ $ref: "#/components/schemas/none" }), "op")).toThrow(/points to nothing/);
     expect(() => operationFacts(doc({ $ref: "other.yaml#/x" }), "op")).toThrow(/not internal/);
   });

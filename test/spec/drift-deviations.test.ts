@@ -16,14 +16,25 @@ function read(text: string) {
   writeFileSync(file, text);
   return { file, ...readDeviations(file) };
 }
-const messages = (ds: { message: string; position?: { line: number; col: number } }[]) => ds.map((d) => `${d.position?.line}:${d.position?.col} ${d.message}`);
+const messages = (ds: { message: string; position?: { line: number; col: number } }[]) =>
+  ds.map((d) => `${d.position?.line}:${d.position?.col} ${d.message}`);
 
-const emailFormat: Difference = { operationId: "actions/get-workflow-run", key: "response 200 body.head_commit.author.email", anchor: "git-user.email", aspect: "format", spec: null, upstream: "email" };
-const entry = (extra = "") => `  - at: git-user.email\n    aspect: format\n    spec: null\n    upstream: email\n    reason: Git does not validate emails.\n${extra}`;
+const emailFormat: Difference = {
+  operationId: "actions/get-workflow-run",
+  key: "response 200 body.head_commit.author.email",
+  anchor: "git-user.email",
+  aspect: "format",
+  spec: null,
+  upstream: "email",
+};
+const entry = (extra = "") =>
+  `  - at: git-user.email\n    aspect: format\n    spec: null\n    upstream: email\n    reason: Git does not validate emails.\n${extra}`;
 
 describe("reading the deviations file", () => {
   it("reads a valid entry, with `at` as text or a list", () => {
-    const { deviations, diagnostics } = read(`deviations:\n${entry()}  - at: [a.b, c.d]\n    aspect: required\n    spec: true\n    upstream: false\n    reason: Always sent.\n`);
+    const { deviations, diagnostics } = read(
+      `deviations:\n${entry()}  - at: [a.b, c.d]\n    aspect: required\n    spec: true\n    upstream: false\n    reason: Always sent.\n`,
+    );
     expect(diagnostics).toEqual([]);
     expect(deviations.map((d) => [d.at.map((a) => a.anchor), d.aspect, d.spec, d.upstream])).toEqual([
       [["git-user.email"], "format", null, "email"],
@@ -53,7 +64,9 @@ describe("reading the deviations file", () => {
   it("refuses what is not a reviewed list: no list, YAML errors, aliases, a missing file", () => {
     expect(messages(read("deviations: {}\n").diagnostics)).toEqual(["1:1 the deviations file needs a `deviations:` list"]);
     expect(messages(read("deviations:\n  - at: [unclosed\n").diagnostics)[0]).toMatch(/^\d+:\d+ invalid YAML: /);
-    const aliased = read(`deviations:\n  - at: &a git-user.email\n    aspect: format\n    spec: null\n    upstream: email\n    reason: *a\n`);
+    const aliased = read(
+      `deviations:\n  - at: &a git-user.email\n    aspect: format\n    spec: null\n    upstream: email\n    reason: *a\n`,
+    );
     expect(messages(aliased.diagnostics)).toEqual(["6:13 a deviation without a reason", "2:5 a deviation uses a YAML alias"]);
     expect(messages(readDeviations(join(dir, "missing.yaml")).diagnostics)).toEqual(["1:1 the deviations file does not exist"]);
     const many = read(`deviations:\n${"  - {}\n".repeat(1001)}`);
@@ -72,7 +85,9 @@ describe("matching differences against deviations", () => {
     const changed = { ...emailFormat, upstream: "idn-email" };
     const matched = matchDeviations([changed], deviations, file);
     expect(matched.unlisted).toEqual([changed]);
-    expect(messages(matched.diagnostics)).toEqual(['2:9 stale deviation: git-user.email (format) is listed with spec null, upstream "email", but now spec has null, upstream "idn-email"']);
+    expect(messages(matched.diagnostics)).toEqual([
+      '2:9 stale deviation: git-user.email (format) is listed with spec null, upstream "email", but now spec has null, upstream "idn-email"',
+    ]);
   });
 
   it("reports a place listed twice, and a place that matches nothing", () => {

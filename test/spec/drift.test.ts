@@ -54,9 +54,13 @@ describe("npm run spec:drift", () => {
     expect(result.out).toContain("not listed in the deviations file:");
     // head_commit.author and .committer, in each of the 4 operations that return a workflow run.
     expect(result.out).toMatch(/^actions\/get-workflow-run \(2\)$/m);
-    expect(result.out).toMatch(/^ {2}response 200 body\.head_commit\.author\.email +format +spec: null +upstream: "email" +\[at: git-user\.email\]$/m);
+    expect(result.out).toMatch(
+      /^ {2}response 200 body\.head_commit\.author\.email +format +spec: null +upstream: "email" +\[at: git-user\.email\]$/m,
+    );
     expect(result.out.match(/\[at: git-user\.email\]/g)).toHaveLength(8);
-    expect(result.out).toMatch(/^actions\/re-run-job-for-workflow-run \(1\)\n {2}parameter job_id +format +spec: null +upstream: "int64" +\[at: parameter job-id\]$/m);
+    expect(result.out).toMatch(
+      /^actions\/re-run-job-for-workflow-run \(1\)\n {2}parameter job_id +format +spec: null +upstream: "int64" +\[at: parameter job-id\]$/m,
+    );
     expect(result.out).toMatch(/, 9 not listed; 0 problem/);
   });
 
@@ -65,8 +69,12 @@ describe("npm run spec:drift", () => {
     const changeValue = editEntry("git-user.email", (entries, i) => (entries.items[i] as YAMLMap).set("upstream", "idn-email"));
     const result = drift(["--spec", specWith((text) => `${changeValue(text)}\n${stale}`)]);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/deviations\.yaml:\d+:9 error: stale deviation: workflow-run\.head_repository_id \(presence\) no longer differs from upstream\n {2}hint: remove it/);
-    expect(result.out).toMatch(/deviations\.yaml:\d+:9 error: stale deviation: git-user\.email \(format\) is listed with spec null, upstream "idn-email", but now spec has null, upstream "email"/);
+    expect(result.out).toMatch(
+      /deviations\.yaml:\d+:9 error: stale deviation: workflow-run\.head_repository_id \(presence\) no longer differs from upstream\n {2}hint: remove it/,
+    );
+    expect(result.out).toMatch(
+      /deviations\.yaml:\d+:9 error: stale deviation: git-user\.email \(format\) is listed with spec null, upstream "idn-email", but now spec has null, upstream "email"/,
+    );
     // The changed entry no longer accepts the current difference either.
     expect(result.out).toMatch(/, 8 not listed; 2 problem/);
   });
@@ -85,12 +93,17 @@ describe("npm run spec:drift", () => {
     writeFileSync(empty, JSON.stringify({ openapi: "3.0.3", paths: {} }));
     const gone = drift(["--upstream", empty]);
     expect(gone.code).toBe(1);
-    expect(gone.out).toMatch(/^actions\/get-workflow-run \(1\)\n {2}operation +presence +spec: "present" +upstream: "absent" +\[at: actions\/get-workflow-run operation\]$/m);
+    expect(gone.out).toMatch(
+      /^actions\/get-workflow-run \(1\)\n {2}operation +presence +spec: "present" +upstream: "absent" +\[at: actions\/get-workflow-run operation\]$/m,
+    );
     expect(gone.out).toMatch(/, 22 not listed; \d+ problem/);
     // A broken ref upstream is named, with no stack trace.
     const dangling = join(scratch, "dangling.json");
     const broken = { operationId: "actions/get-workflow-run", responses: { "200": { $ref: "#/components/responses/gone" } } };
-    writeFileSync(dangling, JSON.stringify({ openapi: "3.0.3", paths: { "/repos/{owner}/{repo}/actions/runs/{run_id}": { get: broken } } }));
+    writeFileSync(
+      dangling,
+      JSON.stringify({ openapi: "3.0.3", paths: { "/repos/{owner}/{repo}/actions/runs/{run_id}": { get: broken } } }),
+    );
     const failed = drift(["--upstream", dangling]);
     expect(failed.code).toBe(1);
     expect(failed.out).toBe('spec drift: cannot compare: $ref "#/components/responses/gone" points to nothing\n');

@@ -486,15 +486,7 @@ const expected: OperationFacts[] = [
     version: "2026-03-10",
     permissions: ACTIONS_READ,
     publicAccess: true,
-    params: [
-      ACCEPT,
-      OWNER,
-      REPO,
-      RUN_ID,
-      PER_PAGE,
-      ["before", "query", "string", false],
-      ["after", "query", "string", false],
-    ],
+    params: [ACCEPT, OWNER, REPO, RUN_ID, PER_PAGE, ["before", "query", "string", false], ["after", "query", "string", false]],
     statuses: {
       "200": "OK",
       "404": "Resource not found",
@@ -544,11 +536,10 @@ function docsAnchor(summary: string): string {
     .replace(/ +/g, "-");
 }
 
-const allOperations: { method: string; path: string; op: any }[] = Object.entries<any>(spec.paths).flatMap(
-  ([path, item]) =>
-    Object.entries<any>(item)
-      .filter(([method]) => HTTP_METHODS.includes(method))
-      .map(([method, op]) => ({ method, path, op })),
+const allOperations: { method: string; path: string; op: any }[] = Object.entries<any>(spec.paths).flatMap(([path, item]) =>
+  Object.entries<any>(item)
+    .filter(([method]) => HTTP_METHODS.includes(method))
+    .map(([method, op]) => ({ method, path, op })),
 );
 
 // ---------------------------------------------------------------------------
@@ -712,12 +703,14 @@ describe.each(expected)("$name ($method $path)", (facts) => {
   it("has x-pagination only if it is a list operation", () => {
     const pagination = operation(facts)["x-pagination"];
     // cappedBy is a set: compare it sorted (the docs list the filters alphabetically)
-    const normalized =
-      pagination?.cappedBy !== undefined ? { ...pagination, cappedBy: [...pagination.cappedBy].sort() } : pagination;
+    const normalized = pagination?.cappedBy !== undefined ? { ...pagination, cappedBy: [...pagination.cappedBy].sort() } : pagination;
     expect(normalized).toEqual(facts.pagination);
     for (const filter of pagination?.cappedBy ?? []) {
       // every capping filter is a query parameter of the operation
-      expect(parametersOf(facts).some((p) => p.in === "query" && p.name === filter), filter).toBe(true);
+      expect(
+        parametersOf(facts).some((p) => p.in === "query" && p.name === filter),
+        filter,
+      ).toBe(true);
     }
   });
 });
@@ -893,12 +886,35 @@ describe("facts taken from the published description (x-source)", () => {
   it("types the new objects: a GitHub App owned by a user or an enterprise", () => {
     const app = schemas["github-app"];
     expect([...app.required].sort()).toEqual(
-      ["created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "updated_at"].sort(),
+      [
+        "created_at",
+        "description",
+        "events",
+        "external_url",
+        "html_url",
+        "id",
+        "name",
+        "node_id",
+        "owner",
+        "permissions",
+        "updated_at",
+      ].sort(),
     );
     expect(app.properties.owner.oneOf.map((s: any) => s.title)).toEqual(["Simple User", "Enterprise"]);
-    expect(schemas.enterprise.required.sort()).toEqual(["avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"]);
+    expect(schemas.enterprise.required.sort()).toEqual([
+      "avatar_url",
+      "created_at",
+      "html_url",
+      "id",
+      "name",
+      "node_id",
+      "slug",
+      "updated_at",
+    ]);
     // Reached from the one operation that returns deployments.
-    expect(json200("actions/review-pending-deployments-for-run").schema.items.properties.performed_via_github_app.oneOf[0].title).toBe("GitHub App");
+    expect(json200("actions/review-pending-deployments-for-run").schema.items.properties.performed_via_github_app.oneOf[0].title).toBe(
+      "GitHub App",
+    );
   });
 
   it("keeps enable_debugger to the job re-run: the other two re-runs take only enable_debug_logging", () => {

@@ -113,7 +113,12 @@ export function printDoc(doc: Doc, width: number): string {
         break;
       case "group": {
         const flat: Command = { indent: level, mode: "flat", doc: current.contents };
-        const chosen = mode === "flat" && !current.broken ? flat : !current.broken && fits(flat, commands, width - column, groupModes) ? flat : { indent: level, mode: "break" as const, doc: current.contents };
+        const chosen =
+          mode === "flat" && !current.broken
+            ? flat
+            : !current.broken && fits(flat, commands, width - column, groupModes)
+              ? flat
+              : { indent: level, mode: "break" as const, doc: current.contents };
         if (current.id) groupModes.set(current.id, chosen.mode);
         commands.push(chosen);
         break;
@@ -205,7 +210,8 @@ function textWidth(text: string): number {
   return width;
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
 function trimTrailingSpaces(out: string[]): void {
   while (out.length) {

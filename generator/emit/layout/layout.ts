@@ -28,7 +28,11 @@ export function typeDoc(node: TypeNode, place: Place = "statement"): Doc {
     case "prefix":
       return [node.operator, " ", operand(node.operand)];
     case "type-literal":
-      return bracketed(node.members.map((m) => [propertyName(m.key), m.optional ? "?" : "", ": ", typeDoc(m.type)]), ";", false);
+      return bracketed(
+        node.members.map((m) => [propertyName(m.key), m.optional ? "?" : "", ": ", typeDoc(m.type)]),
+        ";",
+        false,
+      );
     case "mapped": {
       // The value type moves to its own line when it does not fit after `]:`, as in a type alias.
       const value = node.type.kind === "union" ? unionDoc(node.type.members, false, false) : typeDoc(node.type);
@@ -49,7 +53,8 @@ export function name(text: string): string {
 
 /** A type in a place that binds tighter than `|` and `&`: such a member would need parentheses, which no emitter writes. */
 function operand(node: TypeNode): Doc {
-  if (node.kind === "union" || node.kind === "intersection") throw new Error(`internal error: the layout has no parentheses for a ${node.kind} inside another type`);
+  if (node.kind === "union" || node.kind === "intersection")
+    throw new Error(`internal error: the layout has no parentheses for a ${node.kind} inside another type`);
   return typeDoc(node);
 }
 
@@ -116,7 +121,11 @@ export function expressionDoc(node: Expression): Doc {
       return [head, group(["(", indent([softline, join([",", line], node.args.map(expressionDoc))]), ifBreak(","), softline, ")"])];
     }
     case "object":
-      return bracketed(node.properties.map((p) => property(objectKey(p.key), p.value)), ",", node.expanded);
+      return bracketed(
+        node.properties.map((p) => property(objectKey(p.key), p.value)),
+        ",",
+        node.expanded,
+      );
     case "array": {
       if (!node.elements.length) return "[]";
       const items = join([",", line], node.elements.map(expressionDoc));

@@ -4,9 +4,7 @@
 //   API=http://127.0.0.1:45123 deno run --allow-net --allow-env --allow-read test/consumer/runtimes/probe.mjs
 //   (generated/src/index.ts: Bun as is, Deno with --unstable-sloppy-imports)
 const entry =
-  globalThis.process?.env?.ENTRY ??
-  globalThis.Deno?.env.get("ENTRY") ??
-  new URL("../../../generated/dist/index.js", import.meta.url).href;
+  globalThis.process?.env?.ENTRY ?? globalThis.Deno?.env.get("ENTRY") ?? new URL("../../../generated/dist/index.js", import.meta.url).href;
 const base = globalThis.process?.env?.API ?? globalThis.Deno?.env.get("API");
 const gh = await import(entry);
 const {

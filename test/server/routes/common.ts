@@ -15,11 +15,7 @@ export function withRepo(ctx: RouteContext, docs: string, handle: (repo: RepoRec
 }
 
 /** Non-numeric ids, unknown ids and ids of another repo's runs are all 404s. */
-export function withRun(
-  ctx: RouteContext,
-  docs: string,
-  handle: (repo: RepoRecord, run: RunRecord) => ApiResponse,
-): ApiResponse {
+export function withRun(ctx: RouteContext, docs: string, handle: (repo: RepoRecord, run: RunRecord) => ApiResponse): ApiResponse {
   return withRepo(ctx, docs, (repo) => {
     const runId = parseId(ctx.params.run_id);
     const run = runId === undefined ? undefined : findRun(repo, runId);

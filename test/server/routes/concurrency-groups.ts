@@ -32,8 +32,7 @@ function cursorList(
     ...(repo.repeatCursorFromPage === undefined ? {} : { repeatCursorFromPage: repo.repeatCursorFromPage }),
   });
   if (!page.ok) {
-    const message =
-      page.field === "after,before" ? "Only one of after or before may be given." : `The ${page.field} cursor is invalid.`;
+    const message = page.field === "after,before" ? "Only one of after or before may be given." : `The ${page.field} cursor is invalid.`;
     return validationFailed(documentationUrl, [{ resource: "ConcurrencyGroup", field: page.field, code: "invalid", message }]);
   }
   return json(
@@ -104,9 +103,7 @@ export const concurrencyGroupRoutes: Route[] = [
     handle: (ctx) =>
       withRun(ctx, RUN_LIST_DOCS, (repo, run) => {
         // Derived from the run's configuration: a group with no live items still appears, with no members.
-        const groups = run.concurrencyGroups
-          .map((name) => findGroup(repo, name) ?? { name, lastAcquiredAt: "", members: [] })
-          .sort(byName);
+        const groups = run.concurrencyGroups.map((name) => findGroup(repo, name) ?? { name, lastAcquiredAt: "", members: [] }).sort(byName);
         return cursorList(ctx, repo, groups, RUN_LIST_DOCS, (group) => ctx.render.runGroup(repo, group, run));
       }),
   },

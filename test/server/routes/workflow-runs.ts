@@ -81,7 +81,7 @@ function redirectToLogs(ctx: RouteContext, repo: RepoRecord, run: RunRecord, att
 
 function reviewPendingDeployments(ctx: RouteContext, run: RunRecord): ApiResponse {
   const environmentIds = ctx.body.environment_ids as number[];
-  const template = (docsExample<JsonObject[]>(EXAMPLE.reviewPendingDeployments)[0] ?? {}) as JsonObject;
+  const template = docsExample<JsonObject[]>(EXAMPLE.reviewPendingDeployments)[0] ?? {};
   const reviewed = run.pendingDeployments.filter((pending) =>
     environmentIds.includes(((pending as JsonObject).environment as JsonObject).id as number),
   );
@@ -94,7 +94,8 @@ function reviewPendingDeployments(ctx: RouteContext, run: RunRecord): ApiRespons
     environments: reviewed.map((pending) => (pending as JsonObject).environment),
   });
   const deployments = environmentIds.map((environmentId, index) => {
-    const pending = reviewed.find((item) => ((item as JsonObject).environment as JsonObject).id === environmentId) as JsonObject | undefined;
+    const pending = reviewed.find((item) => ((item as JsonObject).environment as JsonObject).id === environmentId) as
+      JsonObject | undefined;
     const environment = (pending?.environment as JsonObject | undefined)?.name ?? template.environment;
     // The first deployment was made by a workflow job (GitHub Actions); the others show the
     // `null` the published description allows, so clients meet both shapes.
@@ -152,7 +153,8 @@ export const workflowRunRoutes: Route[] = [
     path: `${RUNS}/approvals`,
     apiVersion: VERSION,
     docs: docs("get-the-review-history-for-a-workflow-run"),
-    handle: (ctx) => withRun(ctx, docs("get-the-review-history-for-a-workflow-run"), (_repo, run) => json(200, ctx.render.docsData(run.approvals))),
+    handle: (ctx) =>
+      withRun(ctx, docs("get-the-review-history-for-a-workflow-run"), (_repo, run) => json(200, ctx.render.docsData(run.approvals))),
   },
   {
     method: "POST",
@@ -239,7 +241,9 @@ export const workflowRunRoutes: Route[] = [
     apiVersion: VERSION,
     docs: docs("get-pending-deployments-for-a-workflow-run"),
     handle: (ctx) =>
-      withRun(ctx, docs("get-pending-deployments-for-a-workflow-run"), (_repo, run) => json(200, ctx.render.docsData(run.pendingDeployments))),
+      withRun(ctx, docs("get-pending-deployments-for-a-workflow-run"), (_repo, run) =>
+        json(200, ctx.render.docsData(run.pendingDeployments)),
+      ),
   },
   {
     method: "POST",
@@ -247,7 +251,8 @@ export const workflowRunRoutes: Route[] = [
     apiVersion: VERSION,
     docs: docs("review-pending-deployments-for-a-workflow-run"),
     body: REVIEW_PENDING_BODY,
-    handle: (ctx) => withRun(ctx, docs("review-pending-deployments-for-a-workflow-run"), (_repo, run) => reviewPendingDeployments(ctx, run)),
+    handle: (ctx) =>
+      withRun(ctx, docs("review-pending-deployments-for-a-workflow-run"), (_repo, run) => reviewPendingDeployments(ctx, run)),
   },
   {
     method: "POST",
@@ -281,7 +286,11 @@ export const workflowRunRoutes: Route[] = [
       withRepo(ctx, docs("list-workflow-runs-for-a-workflow"), (repo) => {
         const workflow = findWorkflow(repo, ctx.params.workflow_id ?? "");
         if (!workflow) return notFound(docs("list-workflow-runs-for-a-workflow"));
-        return listRuns(ctx, repo, repo.runs.filter((run) => run.workflowId === workflow.id));
+        return listRuns(
+          ctx,
+          repo,
+          repo.runs.filter((run) => run.workflowId === workflow.id),
+        );
       }),
   },
 ];
