@@ -1,6 +1,9 @@
 // The package version that follows from a list of API changes (semver): a breaking change bumps
 // the major, any other change a caller can use (an addition, a relaxed requirement, a deprecation)
 // the minor, a documentation-only change the patch. No change: the same version.
+// Before 1.0.0, as npm's caret ranges and Cargo read 0.y.z: a breaking change bumps the minor and
+// every other change the patch, so that `^0.y.z` users get additions and never a break; 1.0.0 is
+// a release someone decides on, not a side effect of a spec change.
 import { isDocsOnly, type ApiChange } from "./diff.js";
 
 export type Bump = "major" | "minor" | "patch" | "none";
@@ -21,7 +24,12 @@ export function nextVersion(current: string, changes: readonly ApiChange[]): str
   const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // As `npm version`: a pre-release of x.y.z is released as x.y.z when that already is the bump.
   const pre = current.includes("-");
-  switch (bumpFor(changes)) {
+  const bump = bumpFor(changes);
+  if (major === 0 && bump !== "none") {
+    if (bump === "major") return pre && patch === 0 ? `0.${minor}.0` : `0.${minor + 1}.0`;
+    return pre ? `0.${minor}.${patch}` : `0.${minor}.${patch + 1}`;
+  }
+  switch (bump) {
     case "major":
       return pre && minor === 0 && patch === 0 ? `${major}.0.0` : `${major + 1}.0.0`;
     case "minor":

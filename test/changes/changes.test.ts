@@ -419,8 +419,13 @@ describe("nextVersion", () => {
     breaking: false,
   };
   it.each([
-    ["0.1.0", "an addition", [added], "0.2.0"],
-    ["0.1.0", "a breaking change", [removed, added], "1.0.0"],
+    ["0.1.0", "an addition", [added], "0.1.1"],
+    ["0.1.0", "a docs change", [docs], "0.1.1"],
+    ["0.1.0", "a breaking change", [removed, added], "0.2.0"],
+    ["0.3.0-rc.1", "a breaking change", [removed], "0.3.0"],
+    ["0.3.1-rc.1", "a breaking change", [removed], "0.4.0"],
+    ["0.3.1-rc.1", "an addition", [added], "0.3.1"],
+    ["0.1.0", "no change", [], "0.1.0"],
     ["1.4.2-beta.1", "an addition", [added], "1.5.0"],
     ["1.5.0-rc.1", "an addition", [added], "1.5.0"],
     ["2.0.0-rc.1", "a breaking change", [removed], "2.0.0"],
