@@ -24,7 +24,11 @@ function kindOf(value: unknown): string {
  * A string of 1 to `maxLength` characters with no control character (a NUL or a line break in
  * a path, a header or package.json is never meant); `check` returns what else is wrong, if anything.
  */
-export function text(example: string, check?: (value: string) => { message: string; hint: string } | undefined, maxLength = 1024): Field<string> {
+export function text(
+  example: string,
+  check?: (value: string) => { message: string; hint: string } | undefined,
+  maxLength = 1024,
+): Field<string> {
   return (value, at, report) => {
     if (typeof value !== "string") {
       report(at, `${keyName(at)} must be a string, not ${kindOf(value)}`, `for example: ${example}`);
@@ -35,15 +39,28 @@ export function text(example: string, check?: (value: string) => { message: stri
         ? { message: `${keyName(at)} is empty`, hint: `give a value, for example: ${example}; or remove the key` }
         : value.length > maxLength
           ? { message: `${keyName(at)} is longer than ${maxLength} characters`, hint: `for example: ${example}` }
-          : /[\x00-\x1f\x7f]/.test(value)
-            ? { message: `${keyName(at)} holds a control character (a line break, a tab or a NUL)`, hint: `write it on one line, for example: ${example}` }
-            : check?.(value);
+          : hasControlCharacter(value)
+            ? {
+                message: `${keyName(at)} holds a control character (a line break, a tab or a NUL)`,
+                hint: `write it on one line, for example: ${example}`,
+              }
+            : prefixed(at, check?.(value));
     if (bad) {
       report(at, bad.message, bad.hint);
       return undefined;
     }
     return value;
   };
+}
+
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20 || value.charCodeAt(i) === 0x7f) return true;
+  return false;
+}
+
+/** A check's message names no key: it is put in front. */
+function prefixed(at: Pointer, problem: { message: string; hint: string } | undefined) {
+  return problem && { ...problem, message: `${keyName(at)}: ${problem.message}` };
 }
 
 /** One of a few words. */
@@ -71,7 +88,7 @@ export function listOf<T>(item: Field<T>, example: string, max = 64): Field<T[]>
       return undefined;
     }
     const items = value.map((v, i) => item(v, [...at, i], report));
-    return items.every((v) => v !== undefined) ? (items as T[]) : undefined;
+    return items.every((v) => v !== undefined) ? items : undefined;
   };
 }
 
@@ -95,7 +112,11 @@ export function objectOf<S extends Shape>(shape: S, example: string): Field<Read
         const where = at.length ? ` in ${keyName(at)}` : "";
         // A key from a hostile file is quoted, shortened: a message stays one readable line.
         const shown = JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key);
-        report([...at, key], `unknown key ${shown}${where}`, `${near ? `did you mean ${JSON.stringify(near)}? ` : ""}the known keys are ${known.join(", ")}`);
+        report(
+          [...at, key],
+          `unknown key ${shown}${where}`,
+          `${near ? `did you mean ${JSON.stringify(near)}? ` : ""}the known keys are ${known.join(", ")}`,
+        );
         valid = false;
         continue;
       }

@@ -46,8 +46,16 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   // Confined to its own folder: a config turned into a symlink to ~/.npmrc must not be read.
   const folder = await realFolder(dirname(file));
   const outcome = await readConfined(file, folder ? [folder] : [], CONFIG_LIMITS.maxFileBytes);
-  if ("tooLarge" in outcome) return atStart(`the config file is larger than ${formatBytes(CONFIG_LIMITS.maxFileBytes)}`, "a config file holds a few keys; check that --config names the right file");
-  if ("refused" in outcome) return atStart(`cannot read the config file: ${REFUSALS[outcome.refused]}`, explicit === undefined ? `fix or remove ${file}` : "check the --config path");
+  if ("tooLarge" in outcome)
+    return atStart(
+      `the config file is larger than ${formatBytes(CONFIG_LIMITS.maxFileBytes)}`,
+      "a config file holds a few keys; check that --config names the right file",
+    );
+  if ("refused" in outcome)
+    return atStart(
+      `cannot read the config file: ${REFUSALS[outcome.refused]}`,
+      explicit === undefined ? `fix or remove ${file}` : "check the --config path",
+    );
   const parsed = parseSource(file, outcome.text, CONFIG_LIMITS);
   if (!parsed.file) return { diagnostics: parsed.diagnostics, locate: noPosition };
   const source = parsed.file;
@@ -72,7 +80,16 @@ async function findConfig(cwd: string): Promise<{ file?: string } | { diagnostic
   }
   if (present.length > 1) {
     const message = `more than one config file: ${present.map((f) => f.slice(cwd.length + 1)).join(" and ")}`;
-    return { diagnostics: [{ location: { file: present[1]!, pointer: [] }, message, hint: "keep one of them, or choose one with --config", position: { line: 1, col: 1 } }] };
+    return {
+      diagnostics: [
+        {
+          location: { file: present[1]!, pointer: [] },
+          message,
+          hint: "keep one of them, or choose one with --config",
+          position: { line: 1, col: 1 },
+        },
+      ],
+    };
   }
   return present[0] ? { file: present[0] } : {};
 }

@@ -11,15 +11,21 @@ const URL_SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
 /** A file or folder path, relative to the config file's folder. A URL here is a mistake. */
 const path = (example: string) =>
   text(example, (value) =>
-    URL_SCHEME.test(value) ? { message: `${JSON.stringify(value)} is a URL, not a path`, hint: `give a path, for example: ${example}` } : undefined,
+    URL_SCHEME.test(value)
+      ? { message: `${JSON.stringify(value)} is a URL, not a path`, hint: `give a path, for example: ${example}` }
+      : undefined,
   );
 
 /** The spec: a path; an http(s) URL is recognised and refused until fetching is built (issue 13, point 4). */
 const specSource = text("spec/openapi.yaml", (value) => {
   if (/^https?:\/\//i.test(value)) {
-    return { message: "reading the spec from an http(s) URL is not supported yet", hint: "download it and give the path of the file, for example: spec/openapi.yaml" };
+    return {
+      message: "reading the spec from an http(s) URL is not supported yet",
+      hint: "download it and give the path of the file, for example: spec/openapi.yaml",
+    };
   }
-  if (URL_SCHEME.test(value)) return { message: `${JSON.stringify(value.split(":")[0])} URLs are not supported`, hint: "give the path of the spec file" };
+  if (URL_SCHEME.test(value))
+    return { message: `${JSON.stringify(value.split(":")[0])} URLs are not supported`, hint: "give the path of the spec file" };
   return undefined;
 });
 
@@ -29,7 +35,10 @@ const packageName = text(
   (value) =>
     /^(@[a-z\d~-][a-z\d._~-]*\/)?[a-z\d~-][a-z\d._~-]*$/.test(value)
       ? undefined
-      : { message: `${JSON.stringify(value)} is not a valid npm package name`, hint: "use lower-case letters, digits, - . _ ~ and an optional @scope/, for example: @acme/petstore-client" },
+      : {
+          message: `${JSON.stringify(value)} is not a valid npm package name`,
+          hint: "use lower-case letters, digits, - . _ ~ and an optional @scope/, for example: @acme/petstore-client",
+        },
   214,
 );
 
@@ -37,14 +46,22 @@ const packageName = text(
 const versionPolicy = text("auto", (value) =>
   value === "auto" || /^\d+\.\d+\.\d+(-[\da-z.-]+)?$/i.test(value)
     ? undefined
-    : { message: `${JSON.stringify(value)} is not a version policy`, hint: `use "auto" (bumped from the API change) or an exact version such as "1.2.0"` },
+    : {
+        message: `${JSON.stringify(value)} is not a version policy`,
+        hint: `use "auto" (bumped from the API change) or an exact version such as "1.2.0"`,
+      },
 );
 
 /** An SPDX expression, as package.json takes it: `MIT`, `Apache-2.0`, `(MIT OR Apache-2.0)`, `UNLICENSED`. */
 const license = text(
   "MIT",
   (value) =>
-    /^[()\w.+: -]+$/.test(value) ? undefined : { message: `${JSON.stringify(value)} is not an SPDX license expression`, hint: "for example: MIT, Apache-2.0 or (MIT OR Apache-2.0)" },
+    /^[()\w.+: -]+$/.test(value)
+      ? undefined
+      : {
+          message: `${JSON.stringify(value)} is not an SPDX license expression`,
+          hint: "for example: MIT, Apache-2.0 or (MIT OR Apache-2.0)",
+        },
   200,
 );
 
@@ -56,18 +73,26 @@ const baseUrl = text("https://api.example.com", (value) => {
   } catch {
     return { message: `${JSON.stringify(value)} is not a URL`, hint: "for example: https://api.example.com/v1" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { message: `baseUrl must be an http(s) URL, not ${url.protocol}`, hint: "for example: https://api.example.com/v1" };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { message: `not an http(s) URL but ${url.protocol}`, hint: "for example: https://api.example.com/v1" };
   if (url.username || url.password) {
-    return { message: "baseUrl holds a user name or password", hint: "credentials do not belong in a config file; the client takes a token at run time" };
+    return {
+      message: "a user name or password in the URL",
+      hint: "credentials do not belong in a config file; the client takes a token at run time",
+    };
   }
-  if (url.search || url.hash) return { message: "baseUrl has a query or a fragment", hint: "give only the origin and path, for example: https://api.example.com/v1" };
+  if (url.search || url.hash)
+    return { message: "a query or a fragment in the URL", hint: "give only the origin and path, for example: https://api.example.com/v1" };
   return undefined;
 });
 
 /** Sent as a header: printable ASCII only, which text() and this pattern ensure. */
 const userAgent = text(
   "my-app/1.0",
-  (value) => (/^[\x20-\x7e]+$/.test(value) ? undefined : { message: "userAgent holds characters that a header cannot carry", hint: "use printable ASCII, for example: my-app/1.0" }),
+  (value) =>
+    /^[\x20-\x7e]+$/.test(value)
+      ? undefined
+      : { message: "characters that a header cannot carry", hint: "use printable ASCII, for example: my-app/1.0" },
   256,
 );
 
