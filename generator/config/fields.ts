@@ -87,8 +87,12 @@ export function listOf<T>(item: Field<T>, example: string, max = 64): Field<T[]>
       report(at, `${keyName(at)} has ${value.length} entries, more than ${max}`, "list only the folders the spec needs");
       return undefined;
     }
-    const items = value.map((v, i) => item(v, [...at, i], report));
-    return items.every((v) => v !== undefined) ? items : undefined;
+    const items: T[] = [];
+    value.forEach((v, i) => {
+      const read = item(v, [...at, i], report);
+      if (read !== undefined) items.push(read);
+    });
+    return items.length === value.length ? items : undefined;
   };
 }
 
