@@ -187,6 +187,17 @@ describe.concurrent("a bad config file: exit 2, every problem positioned, nothin
 
 describe.concurrent("a good config file", () => {
   it(
+    "--help names --config and the exit code of a bad config",
+    async () => {
+      const result = await runCli(["--help"]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain("--config <file> the config file (default: openapi-client.config.yaml, .yml or .json");
+      expect(result.stdout).toContain("2 usage\nerrors and config file errors.");
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     "its paths are read from its own folder, and its package facts reach package.json",
     async () => {
       const { dir, config } = project(

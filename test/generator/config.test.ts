@@ -1,11 +1,13 @@
 // The config reader in-process: lookup in the working folder, paths from the file's folder,
 // flags over the file, and the nearest-key suggestion. The CLI's messages are in test/cli/config.test.ts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closestWord, editDistance } from "../../generator/config/closest.js";
-import { loadConfig } from "../../generator/config/index.js";
+import { CONFIG_LIMITS, loadConfig } from "../../generator/config/index.js";
+import { CONFIG_SHAPE, PACKAGE_SHAPE } from "../../generator/config/schema.js";
+import { formatBytes, formatCount } from "../../generator/load/limits.js";
 import { runSettings } from "../../generator/config/settings.js";
 
 const work = mkdtempSync(join(tmpdir(), "config-unit-"));
@@ -116,5 +118,22 @@ describe("closestWord", () => {
 
   it("counts edits", () => {
     expect([editDistance("kitten", "sitting"), editDistance("", "abc"), editDistance("abc", "abc")]).toEqual([3, 3, 0]);
+  });
+});
+
+describe("README's Configuration section", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## A spec you do not trust"));
+
+  it("has a row for every key, and no row for a key that does not exist", () => {
+    const keys = [...Object.keys(CONFIG_SHAPE).filter((k) => k !== "package"), ...Object.keys(PACKAGE_SHAPE).map((k) => `package.${k}`)];
+    const rows = [...section.matchAll(/^\| `([\w.]+)` +\|/gm)].map((m) => m[1]);
+    expect(rows.sort()).toEqual(keys.sort());
+  });
+
+  it("quotes the limits from CONFIG_LIMITS", () => {
+    expect(section).toContain(
+      `at most ${formatBytes(CONFIG_LIMITS.maxFileBytes)}, ${CONFIG_LIMITS.maxDepth} levels of nesting and ${formatCount(CONFIG_LIMITS.maxValues)} values`,
+    );
   });
 });
