@@ -2,7 +2,8 @@
 // not be trusted (a regular file inside its own folder, size, depth and alias limits, like a
 // spec file), checked key by key with positioned problems, its paths resolved from its folder.
 import { lstat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { homedir } from "node:os";
+import { dirname, resolve, sep } from "node:path";
 import { sortDiagnostics, type Diagnostic, type Locator } from "../diagnostics.js";
 import { readConfined, realFolder } from "../load/confined-read.js";
 import { REFUSALS as SPEC_REFUSALS } from "../load/index.js";
@@ -63,8 +64,18 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   const report = (at: Pointer, message: string, hint: string) => diagnostics.push({ location: { file, pointer: at }, message, hint });
   const value = source.value === null ? {} : readConfigValue(source.value, [], report); // an empty file is an empty config
   const locate: Locator = (at) => source.locate(at.pointer);
-  if (!value || diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics, locate, file), locate };
-  return { config: withAbsolutePaths(value, file), diagnostics: [], locate };
+  const config = value && withAbsolutePaths(value, file);
+  config?.allowRefFolders?.forEach((folder, i) => {
+    if (isBroad(folder)) {
+      report(
+        ["allowRefFolders", i],
+        `allowRefFolders[${i}] opens ${folder} to $refs, which holds the home folder`,
+        "name the folder of the shared schemas itself: a spec could otherwise read any file under it (keys, tokens) into the package",
+      );
+    }
+  });
+  if (!config || diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics, locate, file), locate };
+  return { config, diagnostics: [], locate };
 }
 
 async function findConfig(cwd: string): Promise<{ file?: string } | { diagnostics: Diagnostic[] }> {
@@ -92,6 +103,12 @@ async function findConfig(cwd: string): Promise<{ file?: string } | { diagnostic
     };
   }
   return present[0] ? { file: present[0] } : {};
+}
+
+/** `/`, the home folder or a folder above it: far more than the shared schemas a spec may need. */
+function isBroad(folder: string): boolean {
+  const home = homedir();
+  return folder === "/" || home === folder || home.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 function withAbsolutePaths(value: ConfigValue, file: string): GeneratorConfig {

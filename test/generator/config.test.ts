@@ -67,6 +67,17 @@ describe("loadConfig", () => {
     expect(diagnostics.map((d) => d.message)).toEqual([`unknown key "${"k".repeat(64)}…"`]);
     expect(diagnostics[0]!.hint).toMatch(/^the known keys are spec, out,/);
   });
+
+  it("refuses allowRefFolders that open / or the home folder to $refs, at the entry", async () => {
+    const { homedir } = await import("node:os");
+    const dir = folder({ "c.yaml": `allowRefFolders:\n  - shared\n  - /\n  - ${homedir()}\n` });
+    const { diagnostics, config, locate } = await loadConfig(dir, "c.yaml");
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.message, locate(d.location)])).toEqual([
+      ["allowRefFolders[1] opens / to $refs, which holds the home folder", { line: 3, col: 5 }],
+      [`allowRefFolders[2] opens ${homedir()} to $refs, which holds the home folder`, { line: 4, col: 5 }],
+    ]);
+  });
 });
 
 describe("runSettings", () => {
