@@ -41,8 +41,8 @@ Environment:
   ${HEAP_VARIABLE}=<MiB>
                   heap limit of the thread that runs openapi-typescript (default: Node's)
 
-Exit codes: 0 success, 1 spec errors, a failed run, stale output or a refused --out, 2 usage
-errors and config file errors.`;
+Exit codes: 0 success, 1 spec errors, a failed run, stale output or a refused --out, 2 usage errors.
+A problem in the config file is a usage error: exit 2, nothing written.`;
 
 async function main(argv: string[]): Promise<number> {
   let args;

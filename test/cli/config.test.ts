@@ -192,7 +192,7 @@ describe.concurrent("a good config file", () => {
       const result = await runCli(["--help"]);
       expect(result.status).toBe(0);
       expect(result.stdout).toContain("--config <file> the config file (default: openapi-client.config.yaml, .yml or .json");
-      expect(result.stdout).toContain("2 usage\nerrors and config file errors.");
+      expect(result.stdout).toContain("2 usage errors.\nA problem in the config file is a usage error: exit 2, nothing written.\n");
     },
     CLI_TIMEOUT_MS,
   );
