@@ -1,8 +1,9 @@
 // The command line: parses arguments, runs the pipeline, writes or checks the output folder,
 // prints one summary line, and sets the exit code (0 done, 1 spec problems, a failed run or stale
 // output, 2 usage). With exit-guard.ts, the only module that touches `process`.
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "./config/index.js";
+import { runSettings } from "./config/settings.js";
 import { formatDiagnostic, SpecError } from "./diagnostics.js";
 import { exitWith } from "./exit-guard.js";
 import { TypesJob } from "./emit/types-file.js";
@@ -19,12 +20,15 @@ const USAGE = `Usage: npm run generate -- [options]
 Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 document.
 
 Options:
-  --spec <file>   root file of the spec, YAML or JSON (default: spec/openapi.yaml)
-  --out <dir>     output folder (default: generated); not a symlink, a file, /, your home
-                  folder, nor a folder that holds the spec or the current folder
+  --config <file> the config file (default: openapi-client.config.yaml, .yml or .json in the
+                  current folder, if there is one); its paths are read from its own folder
+  --spec <file>   root file of the spec, YAML or JSON (overrides the config's spec)
+  --out <dir>     output folder (overrides the config's out); not a symlink, a file, /, your
+                  home folder, nor a folder that holds the spec or the current folder
   --allow-ref-folder <dir>
                   a folder that $refs may also read from (repeatable); by default a $ref
-                  reads only regular files inside the spec's own folder (symlinks resolved)
+                  reads only regular files inside the spec's own folder (symlinks resolved);
+                  replaces the config's allowRefFolders
   --check         write nothing; list stale, missing and orphaned files; exit 1 if any
   --fail-on-breaking
                   exit 1, writing nothing, when the spec change is breaking for users
@@ -37,7 +41,8 @@ Environment:
   ${HEAP_VARIABLE}=<MiB>
                   heap limit of the thread that runs openapi-typescript (default: Node's)
 
-Exit codes: 0 success, 1 spec errors, a failed run, stale output or a refused --out, 2 usage errors.`;
+Exit codes: 0 success, 1 spec errors, a failed run, stale output or a refused --out, 2 usage errors.
+A problem in the config file is a usage error: exit 2, nothing written.`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -45,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       options: {
+        config: { type: "string" },
         spec: { type: "string" },
         out: { type: "string" },
         "allow-ref-folder": { type: "string", multiple: true },
@@ -69,8 +75,18 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const specPath = resolve(args.spec ?? "spec/openapi.yaml");
-  const outDir = resolve(args.out ?? "generated");
+  const loaded = await loadConfig(process.cwd(), args.config);
+  for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d, loaded.locate, process.cwd()) + "\n");
+  if (loaded.diagnostics.length) {
+    process.stderr.write(`${loaded.diagnostics.length} error(s) in the config file; nothing was written.\n`);
+    return 2;
+  }
+  const settings = runSettings(args, loaded.config, process.cwd());
+  if ("usage" in settings) {
+    process.stderr.write(`error: ${settings.usage}\n`);
+    return 2;
+  }
+  const { specPath, outDir } = settings;
   const refusal = await outDirRefusal(outDir, { specFile: specPath, cwd: process.cwd() });
   if (refusal) {
     process.stderr.write(`error: ${refusal}; nothing was written.\n`);
@@ -82,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   let result;
   try {
     const { generate } = await import("./pipeline.js");
-    result = await generate(specPath, outDir, { types, allowedFolders: args["allow-ref-folder"] ?? [] });
+    result = await generate(specPath, outDir, { types, allowedFolders: settings.allowedFolders, package: settings.package });
   } catch (error) {
     if (error instanceof SpecError) {
       for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d, error.locate, process.cwd()) + "\n");

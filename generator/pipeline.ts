@@ -23,8 +23,11 @@ export interface GenerateResult {
   readonly release: ReleasePlan;
 }
 
+/** Package facts set by the config file: they win over the previous output's and the defaults. */
+export type PackageSettings = Partial<Omit<PackageInfo, "version">>;
+
 /** How the types worker runs (see TypesJobOptions), or the job itself if started already; `generate` closes it. */
-export type GenerateOptions = TypesJobOptions & LoadOptions & { readonly types?: TypesJob };
+export type GenerateOptions = TypesJobOptions & LoadOptions & { readonly types?: TypesJob; readonly package?: PackageSettings };
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
@@ -36,7 +39,7 @@ export async function generate(specPath: string, outDir: string, options: Genera
     const document = normalise(spec.document);
     const model = buildModel(document);
     const typesFile = types.types(typesRequest(spec, document));
-    const { release, record } = await changeRecord(document, model, outDir);
+    const { release, record } = await changeRecord(document, model, outDir, options.package);
     const files = await emitPackage(model, document, release.packageInfo, typesFile);
     return { model, files: [...files, ...record].sort((a, b) => (a.path < b.path ? -1 : 1)), release: release.plan };
   } finally {
@@ -76,12 +79,12 @@ function typesRequest(spec: LoadedSpec, document: Json): TypesRequest {
 }
 
 /** The API change since the last generation into `outDir`, the version it calls for, and the files that record it. */
-async function changeRecord(document: Json, model: ApiModel, outDir: string) {
+async function changeRecord(document: Json, model: ApiModel, outDir: string, settings: PackageSettings = {}) {
   const previous = await previousOutput(outDir);
   const surface = apiSurface(document, model);
   const plan = planRelease(previous.surface, surface, previous.pkg.version);
   const record = [surfaceFile(surface), changelogFile(previous.changelog, plan)];
-  return { release: { plan, packageInfo: { name: previous.pkg.name, version: plan.version } }, record };
+  return { release: { plan, packageInfo: { name: previous.pkg.name, ...settings, version: plan.version } }, record };
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */

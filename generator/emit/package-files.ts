@@ -9,12 +9,17 @@ import { render } from "./templates.js";
 export interface PackageInfo {
   readonly name: string;
   readonly version: string;
+  /** Default: one sentence naming the API's title. */
+  readonly description?: string;
+  /** An SPDX expression; default MIT. */
+  readonly license?: string;
 }
 
 export function emitPackageJson(model: ApiModel, pkg: PackageInfo): EmittedFile {
-  const description = `Typed client for ${model.title}, generated from its OpenAPI description.`;
+  const description = pkg.description ?? `Typed client for ${model.title}, generated from its OpenAPI description.`;
+  const values = { header: HEADER_TEXT, name: pkg.name, version: pkg.version, description, license: pkg.license ?? "MIT" };
   // The template is in prettier's layout, and values are JSON strings, which prettier keeps as they are.
-  return { path: "package.json", contents: render("package.json.hbs", { header: HEADER_TEXT, ...pkg, description }), formatted: true };
+  return { path: "package.json", contents: render("package.json.hbs", values), formatted: true };
 }
 
 export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {

@@ -181,7 +181,8 @@ function documentOverflow(overflow: Overflow, locationOf: (pointer: Pointer) => 
   };
 }
 
-const REFUSALS = {
+/** Why a file named by the user cannot be read (the spec's root file; the config file). */
+export const REFUSALS = {
   missing: "no such file",
   folder: "it is a folder, not a file",
   special: "it is not a regular file (a FIFO, a device or a socket)",
