@@ -17,7 +17,9 @@ function describeWhat(c: ApiChange): string {
       return c.kind === "changed" ? `${c.name} ${c.detail}` : `enum value \`${c.name}\` ${c.kind} (${c.detail.replace(/^of /, "")})`;
     case "status":
       return `${c.detail} status ${c.name} ${c.kind}`;
-    default:
+    case "param":
+    case "body field":
+    case "response field":
       return `${c.subject} \`${c.name}\` ${c.kind === "changed" ? c.detail : `${c.kind} (${c.detail})`}`;
   }
 }

@@ -65,21 +65,21 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
   const params = parametersOf(document, entry.pathItem, entry.operation);
   // Keyed by name, so that a parameter that moved (query → header) reads as one change of `in`.
   // A name used again in another location (path `id` and query `id`) is keyed with that location.
-  const nameOf = (p: JsonObject) => (p.in === "header" ? String(p.name).toLowerCase() : String(p.name));
-  const rank = (p: JsonObject) => {
-    const index = LOCATIONS.indexOf(String(p.in));
+  const nameOf = (p: Parameter) => (p.in === "header" ? p.name.toLowerCase() : p.name);
+  const rank = (p: Parameter) => {
+    const index = LOCATIONS.indexOf(p.in);
     return index < 0 ? LOCATIONS.length : index;
   };
   const seen = new Set<string>();
   for (const param of [...params].sort((a, b) => rank(a.value) - rank(b.value))) {
     const name = nameOf(param.value);
-    const key = seen.has(name) ? `parameter ${String(param.value.in)} ${name}` : `parameter ${name}`;
+    const key = seen.has(name) ? `parameter ${param.value.in} ${name}` : `parameter ${name}`;
     seen.add(name);
     const schema = shapeOf(document, param.value.schema);
     add({
       key,
       parent: null,
-      values: { in: String(param.value.in), required: param.value.required === true, ...schemaValues(schema) },
+      values: { in: param.value.in, required: param.value.required === true, ...schemaValues(schema) },
       anchor: param.component ? `parameter ${param.component}` : own(key),
     });
   }
@@ -122,24 +122,27 @@ export function operationFacts(document: JsonObject, operationId: string): Opera
   return { operationId, facts };
 }
 
-/** Path-item parameters overridden by the operation's own (by name and location). */
-function parametersOf(
-  document: JsonObject,
-  pathItem: JsonObject,
-  operation: JsonObject,
-): { value: JsonObject; component: string | null }[] {
-  const merged = new Map<string, { value: JsonObject; component: string | null }>();
+/** A parameter object with the name and location that identify it. */
+type Parameter = JsonObject & { readonly name: string; readonly in: string };
+
+/** Path-item parameters overridden by the operation's own (by name and location); one without a name or location is left out. */
+function parametersOf(document: JsonObject, pathItem: JsonObject, operation: JsonObject): { value: Parameter; component: string | null }[] {
+  const merged = new Map<string, { value: Parameter; component: string | null }>();
   for (const list of [pathItem.parameters, operation.parameters]) {
     if (!Array.isArray(list)) continue;
     for (const raw of list) {
       const ref = isObject(raw) && typeof raw.$ref === "string" ? raw.$ref : "";
       const value = follow(document, raw).node;
-      if (!isObject(value) || typeof value.name !== "string") continue;
+      if (!isParameter(value)) continue;
       const component = ref.startsWith("#/components/parameters/") ? ref.slice("#/components/parameters/".length) : null;
-      merged.set(`${String(value.in)} ${value.in === "header" ? value.name.toLowerCase() : value.name}`, { value, component });
+      merged.set(`${value.in} ${value.in === "header" ? value.name.toLowerCase() : value.name}`, { value, component });
     }
   }
   return [...merged.values()];
+}
+
+function isParameter(value: Json | undefined): value is Parameter {
+  return isObject(value) && typeof value.name === "string" && typeof value.in === "string";
 }
 
 function jsonSchemaOf(content: JsonObject): Json | undefined {

@@ -8,18 +8,23 @@ import { isObject, stringField, type Json } from "../document/json.js";
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 export type GroupedParams = Record<ParamLocation, ParamModel[]>;
 
-export function resolveParameters(document: Json, pathItem: Json, operation: Json): Json[] {
-  const merged = new Map<string, Json>();
+export function resolveParameters(document: Json, pathItem: Json, operation: Json): ResolvedParameter[] {
+  const merged = new Map<string, ResolvedParameter>();
   for (const list of [pathItem.parameters, operation.parameters]) {
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
       const param = deref(document, entry);
-      const name = stringField(param, "name");
-      const location = stringField(param, "in");
-      if (param && name !== undefined && location) merged.set(`${location}:${name}`, param);
+      if (isResolvedParameter(param)) merged.set(`${param.in}:${param.name}`, param);
     }
   }
   return [...merged.values()];
+}
+
+/** A parameter object with a name and a location, the two that identify it; one without them is left out. */
+export type ResolvedParameter = Json & { readonly name: string; readonly in: string };
+
+function isResolvedParameter(param: Json | undefined): param is ResolvedParameter {
+  return typeof param?.name === "string" && typeof param.in === "string" && param.in !== "";
 }
 
 export function groupParameters(document: Json, parameters: Json[]): GroupedParams {

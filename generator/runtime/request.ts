@@ -125,7 +125,8 @@ export async function request(
 
     let delay: number | Date | undefined;
     if (error) {
-      if (attempt <= retries) delay = backoffMs(attempt, retry as RetryOptions);
+      if (attempt > retries) throw error;
+      delay = backoffMs(attempt, retry as RetryOptions);
     } else {
       const status = res!.status;
       if (status > 199 && status < 300) {
@@ -144,7 +145,6 @@ export async function request(
       delay = planRetry(status, h, text, attempt, retries, retry, Date.now());
       if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay);
     }
-    if (typeof delay !== "number") throw error;
     (retry as RetryOptions).onRetry?.({
       attempt,
       delayMs: delay,
@@ -193,14 +193,23 @@ async function readBody(res: Response, max: number, method: string, url: string,
   if (chunks.length === 1) return chunks[0]!;
   const all = new Uint8Array(size);
   size = 0;
-  for (const c of chunks) (all.set(c, size), (size += c.byteLength));
+  for (const c of chunks) {
+    all.set(c, size);
+    size += c.byteLength;
+  }
   return all;
 }
 
-/** Whether an error, or a cause under it, quotes `secret` in its message or stack. */
+/**
+ * Whether an error, or a cause under it, quotes `secret` in its message or stack. The message is
+ * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
+ * its `message` is what our own error quotes.
+ */
 function leaks(e: unknown, secret: string): boolean {
-  for (let i = 0; e && i < 5; i++, e = (e as Error).cause)
-    if (String(e).includes(secret) || String((e as Error).stack).includes(secret)) return true;
+  for (let i = 0; e && i < 5; i++, e = (e as Error).cause) {
+    const { message, stack } = e as Partial<Error>;
+    if ([typeof e === "string" ? e : message, stack].some((text) => String(text).includes(secret))) return true;
+  }
   return false;
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import * as gen from "../../generated/src/index.js";
 import { FIXTURES } from "../server/server.js";
+import { urlOf } from "../runtime/helpers.js";
 import { leaksOf, rejection, thrown, useTestServer } from "./harness.js";
 
 const SECRET = "ghp_SECRETtokenValue0123456789";
@@ -78,7 +79,7 @@ describe("7. the token never reaches an error, and a request that cannot be sent
       try {
         return await fetch(url, init);
       } catch (e) {
-        throw new TypeError(`fetch ${String(url)} with ${JSON.stringify(init?.headers)} failed`, { cause: e });
+        throw new TypeError(`fetch ${urlOf(url)} with ${JSON.stringify(init?.headers)} failed`, { cause: e });
       }
     };
     context.server.faults.add({ method: "GET", path: runPath, times: 3, fault: { reset: "before-response" } });

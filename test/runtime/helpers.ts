@@ -11,15 +11,25 @@ export interface RecordedCall {
 
 export type Handler = (url: string, init: RequestInit, n: number) => Response | Promise<Response>;
 
+/** The URL fetch was given, whichever of its three forms it came in. */
+export function urlOf(input: RequestInfo | URL): string {
+  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+}
+
 /** A fetch that records each call and answers with `handler` (n is 1 for the first call). */
 export function recorder(handler: Handler): { fetch: typeof fetch; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = String(input);
+    const url = urlOf(input);
     calls.push({ url, init, headers: new Headers(init.headers), body: init.body as string | undefined });
     return handler(url, init, calls.length);
   };
   return { fetch: fetch, calls };
+}
+
+/** A urlencoded body's text; a body of another kind reads as what it is instead, so the expectation on it fails. */
+export function formText(body: RequestInit["body"]): string {
+  return body instanceof URLSearchParams ? body.toString() : `not URLSearchParams but ${Object.prototype.toString.call(body)}`;
 }
 
 /** Answers the n-th call with the n-th entry; an Error entry makes fetch reject (a network failure). */
@@ -41,11 +51,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** A fetch that never answers but honours its signal, like a stalled server. */
 export function stalled(): Handler {
-  return (_url, init) =>
-    new Promise<Response>((_resolve, reject) => {
-      const signal = init.signal!;
-      signal.addEventListener("abort", () => reject(signal.reason ?? new DOMException("aborted", "AbortError")));
-    });
+  return async (_url, init) => {
+    const signal = init.signal!;
+    await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+    // The signal's reason as it is, whatever it is: what fetch rejects with on an abort.
+    throw signal.reason;
+  };
 }
 
 export const TOKEN = "ghp_S3cr3tT0kenValue0123456789abcdef";

@@ -162,6 +162,9 @@ describe("network errors that quote the token", () => {
     ["in its message", () => new TypeError(`bad header Bearer ${TOKEN}`)],
     ["in a cause", () => new TypeError("fetch failed", { cause: new Error(`sent Bearer ${TOKEN}`) })],
     ["two causes down", () => new TypeError("fetch failed", { cause: new Error("socket", { cause: new Error(TOKEN) }) })],
+    // A fetch wrapper may throw what it likes: our message quotes its `message` all the same.
+    ["in the message of a thrown non-Error", (): unknown => ({ message: `sent Bearer ${TOKEN}` })],
+    ["in a thrown string", (): unknown => `sent Bearer ${TOKEN}`],
   ])("are redacted when the token is %s", async (_name, make) => {
     const { fetch } = recorder(() => {
       throw make();

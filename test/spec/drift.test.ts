@@ -116,8 +116,8 @@ describe("deviations file of spec/", () => {
     const entries = doc.get("deviations");
     expect(isSeq(entries)).toBe(true);
     for (const item of (entries as YAMLSeq).items) {
-      const reason = isMap(item) ? String(item.get("reason") ?? "") : "";
-      expect(reason.length, String(isMap(item) ? item.get("at") : item)).toBeGreaterThan(40);
+      const reason = isMap(item) ? item.get("reason") : undefined;
+      expect(typeof reason === "string" ? reason.length : 0, JSON.stringify(item)).toBeGreaterThan(40);
     }
   });
 });

@@ -109,8 +109,9 @@ export async function request(client, spec, params, options, next) {
         }
         let delay;
         if (error) {
-            if (attempt <= retries)
-                delay = backoffMs(attempt, retry);
+            if (attempt > retries)
+                throw error;
+            delay = backoffMs(attempt, retry);
         }
         else {
             const status = res.status;
@@ -133,8 +134,6 @@ export async function request(client, spec, params, options, next) {
             if (typeof delay !== "number")
                 throw apiError(method, url, status, h, text, delay);
         }
-        if (typeof delay !== "number")
-            throw error;
         retry.onRetry?.({
             attempt,
             delayMs: delay,
@@ -176,15 +175,23 @@ async function readBody(res, max, method, url, h) {
         return chunks[0];
     const all = new Uint8Array(size);
     size = 0;
-    for (const c of chunks)
-        (all.set(c, size), (size += c.byteLength));
+    for (const c of chunks) {
+        all.set(c, size);
+        size += c.byteLength;
+    }
     return all;
 }
-/** Whether an error, or a cause under it, quotes `secret` in its message or stack. */
+/**
+ * Whether an error, or a cause under it, quotes `secret` in its message or stack. The message is
+ * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
+ * its `message` is what our own error quotes.
+ */
 function leaks(e, secret) {
-    for (let i = 0; e && i < 5; i++, e = e.cause)
-        if (String(e).includes(secret) || String(e.stack).includes(secret))
+    for (let i = 0; e && i < 5; i++, e = e.cause) {
+        const { message, stack } = e;
+        if ([typeof e === "string" ? e : message, stack].some((text) => String(text).includes(secret)))
             return true;
+    }
     return false;
 }
 function setHeaderOf(value, name) {

@@ -18,7 +18,9 @@ export function isSet(v) {
 }
 /** A header or cookie value in OpenAPI's `simple` style: arrays and objects (`k,v`) comma-joined. */
 export function simpleValue(v) {
-    return String(typeof v === "object" && !Array.isArray(v) ? Object.entries(v).flat() : v);
+    if (typeof v === "object")
+        return (Array.isArray(v) ? v : Object.entries(v).flat()).join(",");
+    return String(v);
 }
 /** An empty array or object: like an unset value, it is not sent. */
 function isEmpty(v) {
@@ -39,11 +41,7 @@ function writerOf(writers, key) {
  * a different endpoint. No encoding survives that.
  */
 export function encodePathParam(value, name, spec) {
-    const plain = !isSet(value)
-        ? ""
-        : typeof value === "object"
-            ? join(value, ",")
-            : encodeURIComponent(value);
+    const plain = !isSet(value) ? "" : typeof value === "object" ? join(value, ",") : encodeURIComponent(value);
     if (!plain)
         throw new TypeError(`${spec.id}: missing path parameter "${name}" (unset, or empty once written)`);
     const write = writerOf(spec.pathStyles, name);

@@ -69,17 +69,18 @@ export function planRetry(
 }
 
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as the caller aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
+export async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => {
     // One handler for both ends: the timer firing and the caller aborting.
     const done = (): void => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
-      if (signal?.aborted) reject(signal.reason);
-      else resolve();
+      resolve();
     };
     const timer = setTimeout(done, Math.min(ms, MAX_DELAY_MS));
     signal?.addEventListener("abort", done);
     if (signal?.aborted) done();
   });
+  // The caller's reason as it is, whatever it is: what fetch rejects with on an abort.
+  if (signal?.aborted) throw signal.reason;
 }

@@ -20,14 +20,18 @@ export function join(v: object, sep: string, kv = ","): string {
   ).join(sep);
 }
 
+/** A params value that is given: not null, undefined or a function. */
+export type SetValue = string | number | boolean | bigint | symbol | object;
+
 /** Whether a params value is given. A function is not: it is what an unset key named `constructor` reads. */
-export function isSet(v: unknown): boolean {
+export function isSet(v: unknown): v is SetValue {
   return v != null && typeof v !== "function";
 }
 
 /** A header or cookie value in OpenAPI's `simple` style: arrays and objects (`k,v`) comma-joined. */
-export function simpleValue(v: unknown): string {
-  return String(typeof v === "object" && !Array.isArray(v) ? Object.entries(v!).flat() : v);
+export function simpleValue(v: SetValue): string {
+  if (typeof v === "object") return (Array.isArray(v) ? v : Object.entries(v).flat()).join(",");
+  return String(v);
 }
 
 /** An empty array or object: like an unset value, it is not sent. */
@@ -51,11 +55,7 @@ function writerOf<W>(writers: Readonly<Record<string, W>> | undefined, key: stri
  * a different endpoint. No encoding survives that.
  */
 export function encodePathParam(value: unknown, name: string, spec: OperationSpec): string {
-  const plain = !isSet(value)
-    ? ""
-    : typeof value === "object"
-      ? join(value!, ",")
-      : encodeURIComponent(value as string);
+  const plain = !isSet(value) ? "" : typeof value === "object" ? join(value, ",") : encodeURIComponent(value as string);
   if (!plain) throw new TypeError(`${spec.id}: missing path parameter "${name}" (unset, or empty once written)`);
   const write = writerOf(spec.pathStyles, name);
   const s = write ? write(name, typeof value === "object" ? value! : [value]) : plain;
@@ -76,8 +76,8 @@ export function buildQuery(spec: OperationSpec, params: Params): string {
     const write = typeof v === "object" && writerOf(spec.queryStyles, key);
     // encodeURIComponent stringifies numbers and booleans (`true`/`false`) itself.
     const s = write
-      ? write(key, v!)
-      : key + "=" + (typeof v === "object" ? join(v!, ",") : encodeURIComponent(v as string));
+      ? write(key, v)
+      : key + "=" + (typeof v === "object" ? join(v, ",") : encodeURIComponent(v as string));
     // A writer may have nothing to send (an object with only null members).
     if (s) q += (q ? "&" : "?") + s;
   }

@@ -73,7 +73,8 @@ function hasHardLine(doc: Doc): boolean {
       return doc.broken;
     case "if-break":
       return hasHardLine(doc.broken);
-    default:
+    case "indent":
+    case "indent-if-break":
       return hasHardLine(doc.contents);
   }
 }

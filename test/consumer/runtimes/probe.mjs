@@ -40,7 +40,7 @@ await check("getWorkflowRun", async () => {
 });
 await check("paginate cursor groups (many-groups, per_page 10)", async () => {
   let n = 0;
-  for await (const g of paginate(client, listConcurrencyGroupsForWorkflowRun, {
+  for await (const _group of paginate(client, listConcurrencyGroupsForWorkflowRun, {
     owner,
     repo: "many-groups",
     run_id: 7000001,

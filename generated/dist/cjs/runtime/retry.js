@@ -68,20 +68,20 @@ function planRetry(status, h, body, attempt, retries, r, now) {
     return server === undefined ? server : new Date(now + server);
 }
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as the caller aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
+async function sleep(ms, signal) {
+    await new Promise((resolve) => {
         // One handler for both ends: the timer firing and the caller aborting.
         const done = () => {
             clearTimeout(timer);
             signal?.removeEventListener("abort", done);
-            if (signal?.aborted)
-                reject(signal.reason);
-            else
-                resolve();
+            resolve();
         };
         const timer = setTimeout(done, Math.min(ms, exports.MAX_DELAY_MS));
         signal?.addEventListener("abort", done);
         if (signal?.aborted)
             done();
     });
+    // The caller's reason as it is, whatever it is: what fetch rejects with on an abort.
+    if (signal?.aborted)
+        throw signal.reason;
 }

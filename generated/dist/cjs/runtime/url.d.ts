@@ -7,10 +7,12 @@ type Params = Readonly<Record<string, unknown>>;
  * prefix. A nested object has no defined form in any style; it is not flattened.
  */
 export declare function join(v: object, sep: string, kv?: string): string;
+/** A params value that is given: not null, undefined or a function. */
+export type SetValue = string | number | boolean | bigint | symbol | object;
 /** Whether a params value is given. A function is not: it is what an unset key named `constructor` reads. */
-export declare function isSet(v: unknown): boolean;
+export declare function isSet(v: unknown): v is SetValue;
 /** A header or cookie value in OpenAPI's `simple` style: arrays and objects (`k,v`) comma-joined. */
-export declare function simpleValue(v: unknown): string;
+export declare function simpleValue(v: SetValue): string;
 /**
  * Encodes one path parameter as exactly one path segment: `/`, `?`, `#`, spaces and non-ASCII are
  * percent-encoded, so `deploy/prod eu?#..` arrives as one segment and round-trips.
