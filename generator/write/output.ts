@@ -3,7 +3,7 @@
 // folder first; then each file is renamed into place, the one it replaces kept aside under a
 // backup name; any error renames everything back, so a failed run leaves the folder as it was.
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, readFile, rename, rmdir, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { EmittedFile } from "../emit/file.js";
 import { byPath, manifestFile, MANIFEST_PATH } from "./manifest.js";
@@ -105,8 +105,14 @@ export async function writeOutput(outDir: string, plan: OutputPlan): Promise<voi
     for (const file of writes) {
       await makeFolders(join(outDir, dirname(file.path)), createdFolders);
       const temp = aside(file.path, "tmp");
-      await writeFile(temp, file.contents, { flag: "wx" });
+      // Exclusive: never a file that is there already. Recorded once created, as a write that fails halfway leaves part of it.
+      const handle = await open(temp, "wx");
       temps.push(temp);
+      try {
+        await handle.writeFile(file.contents);
+      } finally {
+        await handle.close();
+      }
     }
     for (const path of [...new Set([...stale, ...orphaned, ...missing])].sort(byPath)) {
       const target = join(outDir, path);
