@@ -18,9 +18,9 @@ export interface OutDirContext {
 export async function outDirRefusal(outDir: string, context: OutDirContext): Promise<string | undefined> {
   const given = resolve(outDir);
   const info = await lstat(given).catch(() => undefined);
-  if (info?.isSymbolicLink())
-    return `--out ${given} is a symbolic link; give the folder it leads to, or another path`;
-  if (info && !info.isDirectory()) return `--out ${given} is a file, not a folder; give a folder for the generated package, such as ./generated`;
+  if (info?.isSymbolicLink()) return `--out ${given} is a symbolic link; give the folder it leads to, or another path`;
+  if (info && !info.isDirectory())
+    return `--out ${given} is a file, not a folder; give a folder for the generated package, such as ./generated`;
   const real = await realPathOf(given);
   const holds = (path: string) => real === path || path.startsWith(real.endsWith(sep) ? real : real + sep);
   const guarded: [string, string][] = [
