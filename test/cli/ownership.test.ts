@@ -37,6 +37,7 @@ const USER_FILES: Record<string, string> = {
   ".git/HEAD": "ref: refs/heads/main\n",
   ".git/config": "[core]\n\tbare = false\n",
   ".github/workflows/x.yml": "on: push\njobs: {}\n",
+  "node_modules/dep/index.js": "module.exports = 1;\n",
   "notes.txt": "my notes\n",
   "src/mine.ts": "export const mine = 1;\n",
 };
