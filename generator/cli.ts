@@ -9,8 +9,9 @@ import { exitWith } from "./exit-guard.js";
 import { TypesJob } from "./emit/types-file.js";
 import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "./load/limits.js";
 import { RunFailure } from "./run-failure.js";
-import { diffOutput, isClean, writeAtomically } from "./write/output.js";
+import { isClean, planOutput, writeOutput } from "./write/output.js";
 import { outDirRefusal } from "./write/out-dir.js";
+import { OutputRefusal } from "./write/refusal.js";
 
 /** Caps the types worker's heap (MiB): for machines with little memory, and for tests of a worker that runs out of it. */
 const HEAP_VARIABLE = "GENERATOR_TYPES_WORKER_HEAP_MB";
@@ -30,6 +31,9 @@ Options:
                   reads only regular files inside the spec's own folder (symlinks resolved);
                   replaces the config's allowRefFolders
   --check         write nothing; list stale, missing and orphaned files; exit 1 if any
+  --force         write into a non-empty folder that has no .generated-files.json (the list
+                  of files the generator owns there); it still overwrites and deletes nothing
+                  it did not write, and refuses a file of yours at a path it generates
   --fail-on-breaking
                   exit 1, writing nothing, when the spec change is breaking for users
   -h, --help      show this help
@@ -55,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: "string" },
         "allow-ref-folder": { type: "string", multiple: true },
         check: { type: "boolean" },
+        force: { type: "boolean" },
         "fail-on-breaking": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -111,9 +116,17 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const diff = await diffOutput(outDir, result.files);
+  let plan;
+  try {
+    plan = await planOutput(outDir, result.files, { force: args.force ?? false });
+  } catch (error) {
+    if (!(error instanceof OutputRefusal)) throw error;
+    process.stderr.write(`error: ${error.message}; nothing was written.\n`);
+    return 1;
+  }
+  const { diff } = plan;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const summary = `${result.model.operations.length} operations, ${result.files.length} files, ${seconds} s`;
+  const summary = `${result.model.operations.length} operations, ${plan.files.length} files, ${seconds} s`;
   if (args.check) {
     if (isClean(diff)) {
       process.stdout.write(`up to date: ${summary}\n`);
@@ -131,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!isClean(diff)) {
     try {
-      await writeAtomically(outDir, result.files);
+      await writeOutput(outDir, plan);
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
       process.stderr.write(`error: cannot write ${outDir}: ${code ?? message}; the previous output is unchanged.\n`);

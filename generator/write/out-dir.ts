@@ -1,8 +1,7 @@
-// Refuses an output folder that must not be replaced. Writing replaces the output folder as a
-// whole (write/output.ts), so `--out /`, `--out ~` or `--out .` would replace the filesystem's
-// root, the home folder or the project, spec included; and a symlink given as --out would be
-// replaced by a folder. All of this is decided from the paths alone, before anything is read or
-// written. (Which files inside the folder the generator owns is another matter: issue 12.)
+// Refuses an output folder that is not one of its own: the filesystem's root, the home folder, the
+// project (the current folder), a folder that holds the spec, a file, or a symlink (whose target
+// would not be plain to see). All of this is decided from the paths alone, before anything is read
+// or written. Which files inside the folder the generator may touch is decided by ownership.ts.
 import { lstat, realpath } from "node:fs/promises";
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -19,9 +18,9 @@ export interface OutDirContext {
 export async function outDirRefusal(outDir: string, context: OutDirContext): Promise<string | undefined> {
   const given = resolve(outDir);
   const info = await lstat(given).catch(() => undefined);
-  if (info?.isSymbolicLink())
-    return `--out ${given} is a symbolic link, which writing would replace by a folder; give the folder it leads to, or another path`;
-  if (info && !info.isDirectory()) return `--out ${given} is a file, not a folder`;
+  if (info?.isSymbolicLink()) return `--out ${given} is a symbolic link; give the folder it leads to, or another path`;
+  if (info && !info.isDirectory())
+    return `--out ${given} is a file, not a folder; give a folder for the generated package, such as ./generated`;
   const real = await realPathOf(given);
   const holds = (path: string) => real === path || path.startsWith(real.endsWith(sep) ? real : real + sep);
   const guarded: [string, string][] = [
@@ -29,7 +28,7 @@ export async function outDirRefusal(outDir: string, context: OutDirContext): Pro
     [await realPathOf(context.cwd), "the current folder"],
     [await realPathOf(context.home ?? homedir()), "your home folder"],
   ];
-  const advice = "the output folder is replaced as a whole when it is written, so give it a folder of its own, such as ./generated";
+  const advice = "the generated package needs a folder of its own, such as ./generated";
   if (dirname(real) === real) return `--out ${given} is the root of the filesystem; ${advice}`;
   const hit = guarded.find(([path]) => holds(path));
   if (hit) return `--out ${given} ${hit[0] === real ? "is" : "holds"} ${hit[1]}; ${advice}`;

@@ -456,8 +456,9 @@ describe.concurrent("a write that fails", () => {
     "halfway (a file size limit stops one file in the middle): the old output is intact and nothing is left behind",
     async () => {
       const out = outputCopy();
-      // Make the old output stale, so that the run really writes.
-      writeFileSync(join(out, "README.md"), readFileSync(join(out, "README.md"), "utf8") + "\nedited by hand\n");
+      // Make every file of the old output stale, so that the run writes them all (it writes only what changed).
+      for (const [path, kind] of Object.entries(baselineTree))
+        if (kind !== "dir") writeFileSync(join(out, path), readFileSync(join(out, path), "utf8") + "\n");
       const before = snapshotTree(out);
       // Files are written in path order. Pick a size limit that lets the first files through and
       // stops a later one, so that the failure happens with part of the package written.

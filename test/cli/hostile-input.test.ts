@@ -306,9 +306,8 @@ describe.concurrent("items 3 and 4: alias amplification and deep nesting end fas
   );
 });
 
-describe.concurrent("item 5: an --out that must not be replaced is refused up front", () => {
-  const advice =
-    "the output folder is replaced as a whole when it is written, so give it a folder of its own, such as ./generated; nothing was written.";
+describe.concurrent("item 5: an --out that is not a folder of its own is refused up front", () => {
+  const advice = "the generated package needs a folder of its own, such as ./generated; nothing was written.";
 
   it(
     "a symlink, a file, /, the home folder, the current folder and a folder that holds the spec",
@@ -332,11 +331,11 @@ describe.concurrent("item 5: an --out that must not be replaced is refused up fr
         file: readFileSync(file, "utf8"),
       };
       const cases: [string, string][] = [
+        [link, `error: --out ${link} is a symbolic link; give the folder it leads to, or another path; nothing was written.`],
         [
-          link,
-          `error: --out ${link} is a symbolic link, which writing would replace by a folder; give the folder it leads to, or another path; nothing was written.`,
+          file,
+          `error: --out ${file} is a file, not a folder; give a folder for the generated package, such as ./generated; nothing was written.`,
         ],
-        [file, `error: --out ${file} is a file, not a folder; nothing was written.`],
         ["/", `error: --out / is the root of the filesystem; ${advice}`],
         [home, `error: --out ${home} is your home folder; ${advice}`],
         [".", `error: --out ${process.cwd()} is the current folder; ${advice}`],

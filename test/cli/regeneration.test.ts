@@ -1,7 +1,7 @@
 // Regeneration after a spec change, through the real CLI: the change report, the version bump,
 // CHANGELOG.md, --fail-on-breaking, and --check noticing stale, missing and orphaned files.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,13 +61,17 @@ describe("regenerating after a spec change", () => {
   it("--check lists stale, missing and orphaned files and exits 1", () => {
     writeFileSync(join(out, "src/index.ts"), "// edited by hand\n");
     unlinkSync(join(out, "README.md"));
+    // Orphaned: listed in the manifest as written by an earlier run, and no longer generated.
     writeFileSync(join(out, "src/leftover.ts"), "export {};\n");
+    const manifest = join(out, ".generated-files.json");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace('"src/index.ts",', '"src/index.ts",\n    "src/leftover.ts",'));
     const run = cli("--check");
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("stale: src/index.ts");
     expect(run.stderr).toContain("missing: README.md");
     expect(run.stderr).toContain("orphaned: src/leftover.ts");
     expect(cli().status).toBe(0);
+    expect(existsSync(join(out, "src/leftover.ts"))).toBe(false);
     expect(cli("--check").status).toBe(0);
   }, 120_000);
 });
