@@ -1,13 +1,15 @@
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 import { checkHeaderValue } from "./headers.js";
+import { checkLimit } from "./retry.js";
 import type { Client, ClientOptions } from "./types.js";
 
 /**
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
  * (`timeoutMs`), a response body may have 64 MiB (`maxResponseBytes`), and `paginate`/`collect`
  * fetch at most 1,000 pages (`maxPages`). Throws a TypeError, before any request, for a token that
- * cannot be a header value or a `baseUrl` with credentials; neither message quotes the value.
+ * cannot be a header value, a `baseUrl` with credentials (neither message quotes the value), or a
+ * limit that is not a number ≥ 0.
  *
  * ```ts
  * const gh = createClient({ token: process.env.GITHUB_TOKEN });
@@ -35,6 +37,8 @@ export function createClient({
     );
   }
   checkHeaderValue("createClient: userAgent", userAgent);
+  checkLimit("createClient: timeoutMs", timeoutMs);
+  checkLimit("createClient: maxResponseBytes", maxResponseBytes);
   const bearer = (t: unknown): string | undefined => {
     if (typeof t !== "string") throw new TypeError("token: the token function returned " + typeof t);
     checkHeaderValue("token", t);

@@ -11,7 +11,7 @@ import {
   responseError,
 } from "./errors.js";
 import { setHeader } from "./headers.js";
-import { backoffMs, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
+import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
 
@@ -51,6 +51,7 @@ export async function request(
 
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
+  checkLimit("timeoutMs", timeoutMs);
   // 0 and Infinity mean "no timeout"; beyond MAX_DELAY_MS setTimeout would fire at once.
   const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
   const retry = mergeRetry(client.retry, options?.retry);

@@ -90,6 +90,26 @@ describe("createClient", () => {
     expect(leaks(error)).toEqual([]);
   });
 
+  it.each([
+    ["timeoutMs", NaN],
+    ["timeoutMs", -1],
+    ["maxResponseBytes", NaN],
+    ["maxResponseBytes", -5],
+    ["maxResponseBytes", "64"],
+  ] as const)("refuses %s %s, which would quietly turn the bound off", (name, value) => {
+    expect(() => createClient({ [name]: value as number })).toThrow(
+      new TypeError(`createClient: ${name} must be a number ≥ 0, not ${String(value)}`),
+    );
+  });
+
+  it("accepts 0 and Infinity as no timeout, and refuses a per-call NaN before any request", async () => {
+    const { fetch, calls } = recorder(sequence(json({ id: 1 }), json({ id: 2 })));
+    for (const timeoutMs of [0, Infinity]) expect((await request(createClient({ fetch, timeoutMs }), getRun, params)).status).toBe(200);
+    const error = await request(createClient({ fetch }), getRun, params, { timeoutMs: NaN }).catch((e: unknown) => e);
+    expect(error).toEqual(new TypeError("timeoutMs must be a number ≥ 0, not NaN"));
+    expect(calls).toHaveLength(2);
+  });
+
   it("builds the authorization header from a token or a token function", async () => {
     expect(createClient({ token: "abc" }).authorization()).toBe("Bearer abc");
     expect(createClient({ token: "" }).authorization()).toBeUndefined();

@@ -201,6 +201,15 @@ describe("bounds on what a server can make a walk do", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it.each([NaN, -1, "5"])("refuses maxPages %s before any request (NaN would walk forever)", async (maxPages) => {
+    const { fetch, calls } = endless();
+    const error = await collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: maxPages as number }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toEqual(new TypeError(`maxPages must be a number ≥ 0, not ${String(maxPages)}`));
+    expect(calls).toHaveLength(0);
+  });
+
   it("fetches at least the first page with maxPages 0", async () => {
     const { fetch, calls } = endless();
     await expect(collect(createClient({ fetch }), listRuns, { owner: "o", repo: "r" }, { maxPages: 0 })).rejects.toBeInstanceOf(

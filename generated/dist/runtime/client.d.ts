@@ -4,7 +4,8 @@ import type { Client, ClientOptions } from "./types.js";
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
  * (`timeoutMs`), a response body may have 64 MiB (`maxResponseBytes`), and `paginate`/`collect`
  * fetch at most 1,000 pages (`maxPages`). Throws a TypeError, before any request, for a token that
- * cannot be a header value or a `baseUrl` with credentials; neither message quotes the value.
+ * cannot be a header value, a `baseUrl` with credentials (neither message quotes the value), or a
+ * limit that is not a number ≥ 0.
  *
  * ```ts
  * const gh = createClient({ token: process.env.GITHUB_TOKEN });

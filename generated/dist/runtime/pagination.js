@@ -4,6 +4,7 @@
 import { clip, GitHubPageLimitError, requestError, responseError } from "./errors.js";
 import { parseLink } from "./link.js";
 import { request } from "./request.js";
+import { checkLimit } from "./retry.js";
 import { buildUrl, linkTarget } from "./url.js";
 /**
  * Walks a paginated operation page by page. Lazy: no request before the first `next()`, none after
@@ -28,6 +29,7 @@ async function* walk(client, fn, spec, params, options, backward) {
     const first = { ...params, per_page: params.per_page ?? 100 };
     const cappable = cappedBy?.some((k) => params[k] != null);
     const maxPages = options?.maxPages ?? 1000;
+    checkLimit("maxPages", maxPages);
     const seen = new Set();
     let notified = false;
     let count = 0;

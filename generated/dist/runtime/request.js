@@ -5,7 +5,7 @@
 // names. This is the per-call hot path: one async function, few closures and no regexes.
 import { apiError, GitHubError, GitHubNetworkError, GitHubSizeLimitError, GitHubTimeoutError, requestError, responseError, } from "./errors.js";
 import { setHeader } from "./headers.js";
-import { backoffMs, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
+import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
 const decoder = /* @__PURE__ */ new TextDecoder();
 /**
@@ -37,6 +37,7 @@ export async function request(client, spec, params, options, next) {
         setHeader(headers, name, extra[name]);
     const signal = options?.signal;
     const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
+    checkLimit("timeoutMs", timeoutMs);
     // 0 and Infinity mean "no timeout"; beyond MAX_DELAY_MS setTimeout would fire at once.
     const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
     const retry = mergeRetry(client.retry, options?.retry);

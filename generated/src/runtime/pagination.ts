@@ -3,6 +3,7 @@
 import { clip, GitHubPageLimitError, requestError, responseError } from "./errors.js";
 import { parseLink } from "./link.js";
 import { request } from "./request.js";
+import { checkLimit } from "./retry.js";
 import type {
   ApiResponse,
   Client,
@@ -100,6 +101,7 @@ async function* walk<I>(
   const first = { ...params, per_page: params.per_page ?? 100 };
   const cappable = cappedBy?.some((k) => params[k] != null);
   const maxPages = options?.maxPages ?? 1000;
+  checkLimit("maxPages", maxPages);
   const seen = new Set<string>();
   let notified = false;
   let count = 0;

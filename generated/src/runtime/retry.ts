@@ -22,6 +22,12 @@ export function maxRetries(method: string, r: RetryOptions | false): number {
 /** The longest wait a timer can make (2^31-1 ms, about 24.8 days): setTimeout fires at once beyond it. */
 export const MAX_DELAY_MS = 2147483647;
 
+/** Throws a TypeError, before any request, for a limit that is not a number ≥ 0: NaN would quietly turn it off. */
+export function checkLimit(name: string, value: unknown): void {
+  if (typeof value !== "number" || !(value >= 0))
+    throw new TypeError(`${name} must be a number ≥ 0, not ${String(value)}`);
+}
+
 /**
  * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
  * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`

@@ -9,6 +9,7 @@ exports.collect = collect;
 const errors_js_1 = require("./errors.js");
 const link_js_1 = require("./link.js");
 const request_js_1 = require("./request.js");
+const retry_js_1 = require("./retry.js");
 const url_js_1 = require("./url.js");
 /**
  * Walks a paginated operation page by page. Lazy: no request before the first `next()`, none after
@@ -33,6 +34,7 @@ async function* walk(client, fn, spec, params, options, backward) {
     const first = { ...params, per_page: params.per_page ?? 100 };
     const cappable = cappedBy?.some((k) => params[k] != null);
     const maxPages = options?.maxPages ?? 1000;
+    (0, retry_js_1.checkLimit)("maxPages", maxPages);
     const seen = new Set();
     let notified = false;
     let count = 0;

@@ -40,6 +40,7 @@ async function request(client, spec, params, options, next) {
         (0, headers_js_1.setHeader)(headers, name, extra[name]);
     const signal = options?.signal;
     const timeoutMs = options?.timeoutMs ?? client.timeoutMs;
+    (0, retry_js_1.checkLimit)("timeoutMs", timeoutMs);
     // 0 and Infinity mean "no timeout"; beyond MAX_DELAY_MS setTimeout would fire at once.
     const timed = timeoutMs > 0 && timeoutMs <= retry_js_1.MAX_DELAY_MS;
     const retry = (0, retry_js_1.mergeRetry)(client.retry, options?.retry);

@@ -8,6 +8,8 @@ export declare function mergeRetry(client: RetryOptions | false, call: RetryOpti
 export declare function maxRetries(method: string, r: RetryOptions | false): number;
 /** The longest wait a timer can make (2^31-1 ms, about 24.8 days): setTimeout fires at once beyond it. */
 export declare const MAX_DELAY_MS = 2147483647;
+/** Throws a TypeError, before any request, for a limit that is not a number ≥ 0: NaN would quietly turn it off. */
+export declare function checkLimit(name: string, value: unknown): void;
 /**
  * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
  * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`

@@ -5,6 +5,7 @@ exports.MAX_DELAY_MS = void 0;
 exports.isIdempotent = isIdempotent;
 exports.mergeRetry = mergeRetry;
 exports.maxRetries = maxRetries;
+exports.checkLimit = checkLimit;
 exports.serverDelayMs = serverDelayMs;
 exports.backoffMs = backoffMs;
 exports.planRetry = planRetry;
@@ -27,6 +28,11 @@ function maxRetries(method, r) {
 }
 /** The longest wait a timer can make (2^31-1 ms, about 24.8 days): setTimeout fires at once beyond it. */
 exports.MAX_DELAY_MS = 2147483647;
+/** Throws a TypeError, before any request, for a limit that is not a number ≥ 0: NaN would quietly turn it off. */
+function checkLimit(name, value) {
+    if (typeof value !== "number" || !(value >= 0))
+        throw new TypeError(`${name} must be a number ≥ 0, not ${String(value)}`);
+}
 /**
  * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
  * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`
