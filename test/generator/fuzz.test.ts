@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SpecError, formatDiagnostic } from "../../generator/diagnostics.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { generate, loadModel } from "../../generator/pipeline.js";
+import { strictProgram } from "./strict-program.js";
 
 const SPEC = "spec/openapi.yaml";
 // FUZZ_SEED, FUZZ_MUTANTS, FUZZ_GENERATED, FUZZ_TYPE_CHECKED (and FUZZ_TIMEOUT_MS) make a deeper run by hand.
@@ -477,16 +478,7 @@ describe("fuzzing the generator with mutants of the curated spec", () => {
       }
 
       const generated = performance.now();
-      const program = ts.createProgram(outputs, {
-        strict: true,
-        noEmit: true,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        target: ts.ScriptTarget.ES2022,
-        lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-        skipLibCheck: true,
-        types: [],
-      });
+      const program = strictProgram(outputs, { skipLibCheck: true });
       const typeErrors = ts
         .getPreEmitDiagnostics(program)
         .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);

@@ -14,6 +14,7 @@ import { buildModel } from "../../generator/model/build.js";
 import { generate, type GenerateResult } from "../../generator/pipeline.js";
 import type { OperationModel } from "../../generator/model/types.js";
 import { formText, recorder, type RecordedCall } from "../runtime/helpers.js";
+import { strictProgram } from "./strict-program.js";
 
 const FIXTURES = {
   names: "names/openapi.yaml",
@@ -173,15 +174,7 @@ describe("every fixture", () => {
       ...results[name].files.filter((f) => f.path.endsWith(".ts")).map((f) => join(root, name, f.path)),
       ...(USAGE[name] ? [join(root, name, "usage.ts")] : []),
     ]);
-    const program = ts.createProgram(roots, {
-      strict: true,
-      noEmit: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-      types: [],
-    });
+    const program = strictProgram(roots);
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
       const where =
         d.file && d.start !== undefined

@@ -12,6 +12,7 @@ import ts from "typescript";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../../generator/pipeline.js";
+import { strictProgram } from "./strict-program.js";
 
 const SPEC = "test/fixtures/hostile/openapi.yaml";
 
@@ -65,16 +66,7 @@ function specOf(operationId: string): Record<string, unknown> {
 describe("a spec full of hostile text", () => {
   it("generates a package that type-checks under --strict with zero errors (src, and dist declarations)", () => {
     const roots = [...filesUnder("src", ".ts"), ...filesUnder("dist", ".d.ts")];
-    const program = ts.createProgram(roots, {
-      strict: true,
-      noEmit: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-      skipLibCheck: false,
-      types: [],
-    });
+    const program = strictProgram(roots);
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
