@@ -2,16 +2,19 @@
 // prints one summary line, and sets the exit code (0 done, 1 spec problems, a failed run or stale
 // output, 2 usage). With exit-guard.ts, the only module that touches `process`.
 import { parseArgs } from "node:util";
-import { loadConfig } from "./config/index.js";
-import { runSettings } from "./config/settings.js";
+import { join, resolve } from "node:path";
+import { CONFIG_NAMES, loadConfig } from "./config/index.js";
+import { runSettings, type RunSettings } from "./config/settings.js";
 import { formatDiagnostic, SpecError } from "./diagnostics.js";
 import { exitWith } from "./exit-guard.js";
 import { TypesJob } from "./emit/types-file.js";
 import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "./load/limits.js";
+import { DEFAULT_SPEC_TIMEOUT_MS, fetchSpecToFile, isHttpUrl, MAX_REDIRECTS, type FetchedSpec } from "./load/remote.js";
 import { RunFailure } from "./run-failure.js";
 import { isClean, planOutput, writeOutput } from "./write/output.js";
 import { outDirRefusal } from "./write/out-dir.js";
 import { OutputRefusal } from "./write/refusal.js";
+import { watchAndRun } from "./watch/watch.js";
 
 /** Caps the types worker's heap (MiB): for machines with little memory, and for tests of a worker that runs out of it. */
 const HEAP_VARIABLE = "GENERATOR_TYPES_WORKER_HEAP_MB";
@@ -23,7 +26,13 @@ Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 document.
 Options:
   --config <file> the config file (default: openapi-client.config.yaml, .yml or .json in the
                   current folder, if there is one); its paths are read from its own folder
-  --spec <file>   root file of the spec, YAML or JSON (overrides the config's spec)
+  --spec <file or URL>
+                  root file of the spec, YAML or JSON (overrides the config's spec); an
+                  http(s) URL is read within --spec-timeout and the size limit below, follows
+                  at most ${MAX_REDIRECTS} redirects, and must be one bundled document (no $ref to
+                  another file)
+  --spec-timeout <seconds>
+                  how long reading the spec from a URL may take (default ${DEFAULT_SPEC_TIMEOUT_MS / 1000})
   --out <dir>     output folder (overrides the config's out); not a symlink, a file, /, your
                   home folder, nor a folder that holds the spec or the current folder
   --allow-ref-folder <dir>
@@ -36,6 +45,9 @@ Options:
                   it did not write, and refuses a file of yours at a path it generates
   --fail-on-breaking
                   exit 1, writing nothing, when the spec change is breaking for users
+  --watch         generate, then again whenever the spec (any file it names) or the config
+                  file changes; a run that fails writes nothing and the watch goes on;
+                  Ctrl-C (or SIGTERM) stops it after the run in progress, with exit code 0
   -h, --help      show this help
 
 Limits on a spec: ${formatBytes(DEFAULT_LOAD_LIMITS.maxFileBytes)} per file, ${DEFAULT_LOAD_LIMITS.maxDepth} levels of nesting, ${formatCount(DEFAULT_LOAD_LIMITS.maxValues)} values
@@ -48,24 +60,25 @@ Environment:
 Exit codes: 0 success, 1 spec errors, a failed run, stale output or a refused --out, 2 usage errors.
 A problem in the config file is a usage error: exit 2, nothing written.`;
 
+const OPTIONS = {
+  config: { type: "string" },
+  spec: { type: "string" },
+  "spec-timeout": { type: "string" },
+  out: { type: "string" },
+  "allow-ref-folder": { type: "string", multiple: true },
+  check: { type: "boolean" },
+  force: { type: "boolean" },
+  "fail-on-breaking": { type: "boolean" },
+  watch: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+
 async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: Args;
   try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        config: { type: "string" },
-        spec: { type: "string" },
-        out: { type: "string" },
-        "allow-ref-folder": { type: "string", multiple: true },
-        check: { type: "boolean" },
-        force: { type: "boolean" },
-        "fail-on-breaking": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    args = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -79,6 +92,39 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: ${HEAP_VARIABLE} must be a whole number of MiB, not ${JSON.stringify(heap)}\n`);
     return 2;
   }
+  if (args.watch) return watchRuns(args, heap);
+  return generateOnce(args, heap);
+}
+
+/** `--watch`: runs until SIGINT or SIGTERM, then exits 0 (usage errors in the flags end it at once). */
+async function watchRuns(args: Args, heap: string | undefined): Promise<number> {
+  if (args.check) {
+    process.stderr.write("error: --watch writes the output on every change; it cannot be used with --check\n");
+    return 2;
+  }
+  if (args.spec !== undefined && isHttpUrl(args.spec)) {
+    process.stderr.write("error: --watch needs a spec file: a spec read from a URL cannot be watched\n");
+    return 2;
+  }
+  const cwd = process.cwd();
+  const always = args.config !== undefined ? [resolve(cwd, args.config)] : CONFIG_NAMES.map((name) => join(cwd, name));
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  await watchAndRun({
+    always,
+    stop: stop.signal,
+    log: (line) => process.stderr.write(line + "\n"),
+    run: (onRead) => generateOnce(args, heap, onRead),
+  });
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  return 0;
+}
+
+/** One run: config, settings, the spec (downloaded first when it is a URL), generate, write or check. */
+async function generateOnce(args: Args, heap: string | undefined, onRead?: (path: string) => void): Promise<number> {
   const started = performance.now();
   const loaded = await loadConfig(process.cwd(), args.config);
   for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d, loaded.locate, process.cwd()) + "\n");
@@ -86,12 +132,50 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${loaded.diagnostics.length} error(s) in the config file; nothing was written.\n`);
     return 2;
   }
+  if (loaded.config) onRead?.(loaded.config.file);
   const settings = runSettings(args, loaded.config, process.cwd());
   if ("usage" in settings) {
     process.stderr.write(`error: ${settings.usage}\n`);
     return 2;
   }
-  const { specPath, outDir } = settings;
+  if (args.watch && settings.specUrl) {
+    process.stderr.write(`error: --watch needs a spec file: a spec read from a URL (spec: in ${loaded.config?.file}) cannot be watched\n`);
+    return 2;
+  }
+  let fetched: FetchedSpec | undefined;
+  if (settings.specUrl) {
+    const download = await fetchSpecToFile(settings.specUrl, {
+      maxBytes: DEFAULT_LOAD_LIMITS.maxFileBytes,
+      timeoutMs: settings.specTimeoutMs,
+    });
+    if ("problem" in download) {
+      process.stderr.write(`error: ${download.problem}; nothing was written.\n`);
+      return 1;
+    }
+    fetched = download;
+  }
+  try {
+    return await generateFrom(fetched?.file ?? settings.specPath!, settings, args, { heap, started, fetched, onRead });
+  } finally {
+    await fetched?.dispose();
+  }
+}
+
+interface RunContext {
+  readonly heap: string | undefined;
+  readonly started: number;
+  /** Set when the spec was read from a URL: its temporary file is shown as the URL. */
+  readonly fetched: FetchedSpec | undefined;
+  readonly onRead: ((path: string) => void) | undefined;
+}
+
+async function generateFrom(
+  specPath: string,
+  settings: RunSettings,
+  args: Args,
+  { heap, started, fetched, onRead }: RunContext,
+): Promise<number> {
+  const { outDir } = settings;
   const refusal = await outDirRefusal(outDir, { specFile: specPath, cwd: process.cwd() });
   if (refusal) {
     process.stderr.write(`error: ${refusal}; nothing was written.\n`);
@@ -103,10 +187,19 @@ async function main(argv: string[]): Promise<number> {
   let result;
   try {
     const { generate } = await import("./pipeline.js");
-    result = await generate(specPath, outDir, { types, allowedFolders: settings.allowedFolders, package: settings.package });
+    result = await generate(specPath, outDir, {
+      types,
+      allowedFolders: fetched ? [] : settings.allowedFolders,
+      package: settings.package,
+      ...(fetched ? { singleDocument: true } : {}),
+      ...(onRead ? { onRead } : {}),
+    });
   } catch (error) {
     if (error instanceof SpecError) {
-      for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d, error.locate, process.cwd()) + "\n");
+      for (const d of error.diagnostics) {
+        const line = formatDiagnostic(d, error.locate, process.cwd());
+        process.stderr.write((fetched ? line.replaceAll(fetched.file, fetched.shownAs) : line) + "\n");
+      }
       process.stderr.write(`${error.diagnostics.length} error(s); nothing was written.\n`);
       return 1;
     }

@@ -8,6 +8,7 @@ import { sortDiagnostics, type Diagnostic, type Locator } from "../diagnostics.j
 import { readConfined, realFolder } from "../load/confined-read.js";
 import { REFUSALS as SPEC_REFUSALS } from "../load/index.js";
 import { formatBytes, type LoadLimits } from "../load/limits.js";
+import { isHttpUrl } from "../load/remote.js";
 import { parseSource } from "../load/source-file.js";
 import type { Pointer } from "./fields.js";
 import { readConfigValue, type ConfigValue } from "./schema.js";
@@ -117,7 +118,7 @@ function withAbsolutePaths(value: ConfigValue, file: string): GeneratorConfig {
   return {
     ...rest,
     file,
-    ...(spec === undefined ? {} : { spec: from(spec) }),
+    ...(spec === undefined ? {} : { spec: isHttpUrl(spec) ? spec : from(spec) }),
     ...(out === undefined ? {} : { out: from(out) }),
     ...(allowRefFolders === undefined ? {} : { allowRefFolders: allowRefFolders.map(from) }),
   };

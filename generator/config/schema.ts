@@ -1,5 +1,6 @@
 // The keys of the config file, each with the check of its value: the one list that the reader,
 // the suggestions for misspelt keys and the README's table of keys follow.
+import { isHttpUrl, parseSpecUrl } from "../load/remote.js";
 import { listOf, objectOf, oneOf, text, type Read } from "./fields.js";
 
 /** The vendor conventions a generated client follows (DESIGN.md, "Profiles"). */
@@ -16,16 +17,19 @@ const path = (example: string) =>
       : undefined,
   );
 
-/** The spec: a path; an http(s) URL is recognised and refused until fetching is built (issue 13, point 4). */
+/** The spec: a path, or an http(s) URL (load/remote.ts reads it); any other scheme is a mistake. */
 const specSource = text("spec/openapi.yaml", (value) => {
-  if (/^https?:\/\//i.test(value)) {
-    return {
-      message: "reading the spec from an http(s) URL is not supported yet",
-      hint: "download it and give the path of the file, for example: spec/openapi.yaml",
-    };
+  if (isHttpUrl(value)) {
+    const url = parseSpecUrl(value);
+    return "problem" in url
+      ? { message: url.problem, hint: "give an http(s) URL without a user name or password, or the path of the spec file" }
+      : undefined;
   }
   if (URL_SCHEME.test(value))
-    return { message: `${JSON.stringify(value.split(":")[0])} URLs are not supported`, hint: "give the path of the spec file" };
+    return {
+      message: `${JSON.stringify(value.split(":")[0])} URLs are not supported`,
+      hint: "give the path of the spec file, or an http(s) URL",
+    };
   return undefined;
 });
 

@@ -17,6 +17,13 @@ export interface LoadOptions {
   readonly allowedFolders?: readonly string[];
   /** Any of the limits to change; the others keep DEFAULT_LOAD_LIMITS. */
   readonly limits?: Partial<LoadLimits>;
+  /**
+   * Set for a spec read from a URL (remote.ts): it must be one bundled document, and a $ref to
+   * another file is an error rather than a read of the temporary folder it was saved in.
+   */
+  readonly singleDocument?: boolean;
+  /** Told the path of every file the spec names, read or not (--watch watches them). */
+  readonly onRead?: (path: string) => void;
 }
 
 export interface LoadedSpec {
@@ -73,6 +80,7 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
   while (pending.size) {
     const batch = [...pending];
     pending.clear();
+    for (const path of batch) options.onRead?.(path);
     // The root file too: a pull request can turn spec/openapi.yaml into a symlink to ~/.kube/config.
     const read = await Promise.all(batch.map((path) => readConfined(path, folders, limits.maxFileBytes)));
     batch.forEach((path, i) => {
@@ -92,9 +100,15 @@ export async function loadSpec(rootPath: string, options: LoadOptions = {}): Pro
         return;
       }
       files.set(file.path, file);
+      if (options.singleDocument) {
+        diagnostics.push(...refsToOtherFiles(file));
+        return;
+      }
       for (const target of externalFiles(file)) if (!files.has(target) && !unavailable.has(target)) pending.add(target);
     });
   }
+  // The bundler would report those refs again, as files that cannot be read.
+  if (options.singleDocument && diagnostics.length) return { diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
   const root = files.get(rootFile);
   if (!root) return { diagnostics: sortDiagnostics(diagnostics, locate, rootFile) };
   if (!root.value || typeof root.value !== "object" || Array.isArray(root.value)) {
@@ -152,6 +166,20 @@ function externalFiles(file: SourceFile): string[] {
     if (rel && !isRemote(rel)) targets.add(resolveFile(file.path, rel));
   }
   return [...targets];
+}
+
+/** A spec read from a URL refers to other files: each such $ref, told where it is. */
+function refsToOtherFiles(file: SourceFile): Diagnostic[] {
+  if (!file.value || typeof file.value !== "object") return [];
+  return collectRefs(file.value)
+    .filter((site) => splitRef(site.ref).file !== "" && !isRemote(site.ref))
+    .map((site) => ({
+      location: { file: file.path, pointer: [...site.pointer, "$ref"] },
+      // Positioned here: a load that fails has no document to locate pointers in afterwards.
+      position: file.locate([...site.pointer, "$ref"]),
+      message: `$ref "${site.ref}" names another file, which is not fetched: a spec read from a URL must be one bundled document`,
+      hint: "bundle the spec into one file first (for example `redocly bundle`), or download its files and give the path of the root file",
+    }));
 }
 
 /** Why the root file cannot be used: it was named by the user, so it is told exactly. */

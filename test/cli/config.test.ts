@@ -81,7 +81,7 @@ describe.concurrent("a bad config file: exit 2, every problem positioned, nothin
     "bad values: profile, package name, version policy, base URL with credentials, header injection, spec URL",
     async () => {
       const text = [
-        "spec: https://example.com/openapi.yaml",
+        "spec: https://reader:secret@example.com/openapi.yaml",
         "out: ../client",
         "profile: githb",
         "package: { name: My Client, version: latest }",
@@ -92,8 +92,8 @@ describe.concurrent("a bad config file: exit 2, every problem positioned, nothin
       const { dir, config } = project(text);
       const lines = await failing(config, dir);
       expect(lines).toEqual([
-        `${config}:1:1 error: spec: reading the spec from an http(s) URL is not supported yet (at #/spec)`,
-        "  hint: download it and give the path of the file, for example: spec/openapi.yaml",
+        `${config}:1:1 error: spec: a user name or password in the URL is refused (it would be sent and printed) (at #/spec)`,
+        "  hint: give an http(s) URL without a user name or password, or the path of the spec file",
         `${config}:3:1 error: profile: "githb" is not a valid value (at #/profile)`,
         '  hint: use "github" or "generic"; did you mean "github"?',
         `${config}:4:12 error: package.name: "My Client" is not a valid npm package name (at #/package/name)`,
@@ -173,13 +173,14 @@ describe.concurrent("a bad config file: exit 2, every problem positioned, nothin
   );
 
   it(
-    "no spec from the file or a flag, and a --spec URL: usage errors",
+    "no spec from the file or a flag, and a --spec URL with a password: usage errors",
     async () => {
       const { dir, config } = project("out: ../client\n");
-      expect(await failing(config, dir)).toEqual([`error: no spec to read: give --spec <file>, or spec: <file> in ${config}`]);
-      expect(await failing(config, dir, ["--spec", "https://example.com/openapi.json"])).toEqual([
-        "error: --spec: reading the spec from an http(s) URL is not supported yet; download it and give the path of the file",
+      expect(await failing(config, dir)).toEqual([
+        `error: no spec to read: give --spec <file or URL>, or spec: <file or URL> in ${config}`,
       ]);
+      const lines = await failing(config, dir, ["--spec", "https://reader:secret@example.com/openapi.json"]);
+      expect(lines).toEqual(["error: --spec: a user name or password in the URL is refused (it would be sent and printed)"]);
     },
     CLI_TIMEOUT_MS,
   );

@@ -95,7 +95,24 @@ describe("runSettings", () => {
       outDir: "/p/out",
       allowedFolders: ["/p/shared"],
       package: { name: "x", license: "ISC" },
+      specTimeoutMs: 30_000,
     });
+  });
+
+  it("reads an http(s) spec, from the file or a flag, as a URL, and a --spec-timeout in seconds", () => {
+    const fromFile = runSettings({}, { ...config, spec: "https://api.example.com/openapi.json" }, "/cwd");
+    expect(fromFile).toMatchObject({ specUrl: new URL("https://api.example.com/openapi.json") });
+    expect(fromFile).not.toHaveProperty("specPath");
+    const fromFlag = runSettings({ spec: "HTTP://127.0.0.1:9/x.yaml", "spec-timeout": "0.5" }, config, "/cwd");
+    expect(fromFlag).toMatchObject({ specUrl: new URL("http://127.0.0.1:9/x.yaml"), specTimeoutMs: 500 });
+    expect(runSettings({ spec: "https://u:p@example.com/x" }, config, "/cwd")).toEqual({
+      usage: "--spec: a user name or password in the URL is refused (it would be sent and printed)",
+    });
+    for (const bad of ["0", "-1", "abc", "601", "1e3", ""]) {
+      expect(runSettings({ "spec-timeout": bad }, config, "/cwd")).toEqual({
+        usage: `--spec-timeout: give a number of seconds above 0 and at most 600, not ${JSON.stringify(bad)}`,
+      });
+    }
   });
 
   it("lets each flag override its key, resolved from the working folder", () => {
@@ -108,7 +125,7 @@ describe("runSettings", () => {
 
   it("asks for a spec and an output folder when neither the file nor a flag gives them", () => {
     expect(runSettings({}, undefined, "/cwd")).toEqual({
-      usage: "no spec to read: give --spec <file>, or spec: <file> in a config file (openapi-client.config.yaml)",
+      usage: "no spec to read: give --spec <file or URL>, or spec: <file or URL> in a config file (openapi-client.config.yaml)",
     });
     expect(runSettings({ spec: "a.yaml" }, undefined, "/cwd")).toEqual({
       usage: "no output folder: give --out <dir>, or out: <dir> in a config file (openapi-client.config.yaml)",
