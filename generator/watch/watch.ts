@@ -65,7 +65,10 @@ export async function watchAndRun({ run, always, stop, log, debounceMs = DEBOUNC
     }
   };
 
+  let first = true;
   const runOnce = async (): Promise<void> => {
+    if (!first) log("a watched file changed: regenerating");
+    first = false;
     const read = new Set<string>(always);
     let code: number;
     try {
