@@ -1,43 +1,43 @@
-// `npm run generate`: runs the generator (generator/cli.ts) as plain JavaScript. The TypeScript
-// sources are bundled with esbuild into node_modules/.cache/ once per change of their contents,
-// which spares every run the cost of compiling them on the fly (tsx): about half a second of a
-// two-second run on spec/. The generator's own dependencies stay outside the bundle.
+#!/usr/bin/env node
+// `npm run generate`, and the installed package's `openapi-client-gen`: runs the generator
+// (generator/cli.ts) as plain JavaScript. An installed package runs dist/generator/, built by
+// `npm pack` (pack.mjs) and stamped with the hash of the sources it was built from. In this
+// repository, where the sources change, they are bundled into node_modules/.cache/ once per
+// change instead, which spares every run the cost of compiling them on the fly (tsx): about half
+// a second of a two-second run on spec/.
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildBundle, sourcesHash } from "./bundle.mjs";
 
 const generatorDir = dirname(fileURLToPath(import.meta.url));
 const root = dirname(generatorDir);
+const contents = sourcesHash(generatorDir);
 
-function sources(dir) {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : []))
-    .sort();
+/** The packed bundle, when it was built from exactly these sources. */
+function prebuilt() {
+  const dir = join(root, "dist", "generator");
+  const stamp = join(dir, "sources.sha256");
+  return existsSync(stamp) && readFileSync(stamp, "utf8").trim() === contents ? join(dir, "cli.js") : undefined;
 }
 
-// The bundle is named by the contents it was built from, so a stale one is never used.
-// The bundle also has this checkout's folder written in (paths.ts), so that is part of its name.
-const hash = createHash("sha256").update(process.version).update(generatorDir);
-for (const file of sources(generatorDir)) hash.update(relative(generatorDir, file)).update("\0").update(readFileSync(file)).update("\0");
-const cacheDir = join(root, "node_modules", ".cache", "actions-client-generator");
-const bundle = join(cacheDir, `cli-${hash.digest("hex").slice(0, 16)}`, "cli.js");
-
-if (!existsSync(bundle)) {
-  const { build } = await import("esbuild");
+/** A bundle in the cache, built first if needed. It has this checkout's folder written in (paths.ts), so that is part of its name. */
+async function cached() {
+  const key = createHash("sha256").update(process.version).update(generatorDir).update(contents).digest("hex").slice(0, 16);
+  const cacheDir = join(root, "node_modules", ".cache", "actions-client-generator");
+  const bundle = join(cacheDir, `cli-${key}`, "cli.js");
+  if (existsSync(bundle)) return bundle;
   const temp = `${dirname(bundle)}.${process.pid}-${randomUUID()}.tmp`;
-  await build({
-    entryPoints: [join(generatorDir, "cli.ts")],
-    outdir: temp,
-    bundle: true,
-    splitting: true, // the entry loads no dependency, so the worker threads start before the rest loads
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    define: { __GENERATOR_DIR__: JSON.stringify(generatorDir + "/") },
-    logLevel: "error",
-  });
+  try {
+    await buildBundle({ generatorDir, entries: ["cli.ts"], outdir: temp, generatorDirAs: generatorDir + "/" });
+  } catch (error) {
+    if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+    process.stderr.write(
+      "error: this installation of the generator has no build of its sources (dist/generator/ is missing or was built from other sources), and esbuild is not installed to build one: reinstall the package\n",
+    );
+    process.exit(70);
+  }
   mkdirSync(cacheDir, { recursive: true });
   try {
     renameSync(temp, dirname(bundle));
@@ -45,5 +45,7 @@ if (!existsSync(bundle)) {
     rmSync(temp, { recursive: true, force: true });
     if (!existsSync(bundle)) throw error; // else another run placed the same bundle first
   }
+  return bundle;
 }
-await import(pathToFileURL(bundle).href);
+
+await import(pathToFileURL(prebuilt() ?? (await cached())).href);

@@ -3,9 +3,15 @@
 // the bundle then has this folder's path written in.
 import { fileURLToPath } from "node:url";
 
+/** Set by bundle.mjs: an absolute path, or one relative to the bundle's folder (the packed dist/, which moves with the package). */
 declare const __GENERATOR_DIR__: string | undefined;
 
-export const GENERATOR_DIR = typeof __GENERATOR_DIR__ === "string" ? __GENERATOR_DIR__ : fileURLToPath(new URL(".", import.meta.url));
+export const GENERATOR_DIR =
+  typeof __GENERATOR_DIR__ !== "string"
+    ? fileURLToPath(new URL(".", import.meta.url))
+    : __GENERATOR_DIR__.startsWith(".")
+      ? fileURLToPath(new URL(__GENERATOR_DIR__, import.meta.url))
+      : __GENERATOR_DIR__;
 export const RUNTIME_DIR = GENERATOR_DIR + "runtime/";
 export const TEMPLATES_DIR = GENERATOR_DIR + "../templates/";
 /** What the generator keeps between runs (bin.mjs, plain JavaScript, names the same folder for its bundle; the runtime's dist/): never committed. */

@@ -5,6 +5,7 @@
 // the cached result a few milliseconds, against a whole run of about 1 s.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { CACHE_DIR, GENERATOR_DIR } from "../paths.js";
 import type { EmittedFile } from "./file.js";
@@ -32,7 +33,8 @@ const BUILD_CODE = ["emit/compile.ts", "emit/module-renderings.ts"];
 /** Names a build: the sources, the compiler's version, and the code that compiles. */
 function buildKey(sources: readonly EmittedFile[]): string {
   const hash = createHash("sha256");
-  const compilerPackage = readFileSync(GENERATOR_DIR + "../node_modules/typescript/package.json", "utf8");
+  // The TypeScript that compile.ts imports: in an installed generator it may be hoisted out of the package's folder.
+  const compilerPackage = readFileSync(createRequire(import.meta.url).resolve("typescript/package.json"), "utf8");
   hash.update((JSON.parse(compilerPackage) as { version: string }).version).update("\0");
   for (const file of BUILD_CODE) hash.update(readFileSync(GENERATOR_DIR + file)).update("\0");
   for (const source of sources) hash.update(source.path).update("\0").update(source.contents).update("\0");
