@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { CONFIG_NAMES, loadConfig } from "./config/index.js";
 import { runSettings, type RunSettings } from "./config/settings.js";
-import { formatDiagnostic, SpecError } from "./diagnostics.js";
+import { formatDiagnostic, SpecError, type Diagnostic, type Locator } from "./diagnostics.js";
 import { exitWith } from "./exit-guard.js";
 import { TypesJob } from "./emit/types-file.js";
 import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "./load/limits.js";
@@ -197,8 +197,7 @@ async function generateFrom(
   } catch (error) {
     if (error instanceof SpecError) {
       for (const d of error.diagnostics) {
-        const line = formatDiagnostic(d, error.locate, process.cwd());
-        process.stderr.write((fetched ? line.replaceAll(fetched.file, fetched.shownAs) : line) + "\n");
+        process.stderr.write(formatDiagnostic(fetched ? atUrl(d, error.locate, fetched) : d, error.locate, process.cwd()) + "\n");
       }
       process.stderr.write(`${error.diagnostics.length} error(s); nothing was written.\n`);
       return 1;
@@ -247,6 +246,12 @@ async function generateFrom(
   const changed = diff.stale.length + diff.missing.length + diff.orphaned.length;
   process.stdout.write(`${summary}${changed ? `, ${changed} changed` : ", unchanged"}\n`);
   return 0;
+}
+
+/** A problem in a downloaded spec's temporary file, told at the spec's URL (positioned first, since the locator knows only the file). */
+function atUrl(d: Diagnostic, locate: Locator, fetched: FetchedSpec): Diagnostic {
+  if (d.location.file !== fetched.file) return d;
+  return { ...d, location: { ...d.location, file: fetched.shownAs }, position: d.position ?? locate(d.location) };
 }
 
 /** `--cpu-prof` and `--heap-prof` options of this process, so that worker threads are profiled too. */
