@@ -15,5 +15,7 @@ rmSync(dist, { recursive: true, force: true });
 const outdir = join(dist, "generator");
 // Relative to the bundle's folder: the package may be installed anywhere.
 await buildBundle({ generatorDir, entries: ["cli.ts", "api.ts"], outdir, generatorDirAs: "../../generator/" });
-execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.dist.json")], { stdio: "inherit" });
+execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.dist.json")], {
+  stdio: "inherit",
+});
 writeFileSync(join(outdir, "sources.sha256"), sourcesHash(generatorDir) + "\n");
