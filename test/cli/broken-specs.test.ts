@@ -443,7 +443,15 @@ describe.concurrent("usage", () => {
         expect(result.status).toBe(0);
         expect(result.stderr).toBe("");
         expect(result.stdout).toMatch(/^Usage: npm run generate -- \[options\]\n/);
-        for (const flag of ["--spec <file>", "--out <dir>", "--allow-ref-folder <dir>", "--check", "-h, --help"])
+        for (const flag of [
+          "--spec <file or URL>",
+          "--spec-timeout <seconds>",
+          "--out <dir>",
+          "--allow-ref-folder <dir>",
+          "--check",
+          "--watch",
+          "-h, --help",
+        ])
           expect(result.stdout).toContain(flag);
       }
     },
