@@ -62,7 +62,7 @@ export async function downloadSpec(start: URL, limits: RemoteLimits, fetchImpl: 
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
         if (redirects === MAX_REDIRECTS) return { problem: `more than ${MAX_REDIRECTS} redirects` };
-        const next = parseSpecUrl(new URL(location, url).href);
+        const next = parseSpecUrl(URL.canParse(location, url) ? new URL(location, url).href : location);
         if ("problem" in next) return { problem: `it redirects to a URL that is not read: ${next.problem}` };
         url = next;
         continue;

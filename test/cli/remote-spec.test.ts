@@ -30,6 +30,7 @@ beforeAll(async () => {
     if (path === "/moved") return void res.writeHead(302, { location: "/api/openapi.yaml" }).end();
     if (path === "/loop") return void res.writeHead(301, { location: "/loop" }).end();
     if (path === "/to-file") return void res.writeHead(302, { location: "file:///etc/passwd" }).end();
+    if (path === "/bad-location") return void res.writeHead(307, { location: "http://[::1" }).end();
     if (path === "/declared-large") return void res.writeHead(200, { "content-length": String(LIMIT + 1) }).end("openapi: 3.1.0\n");
     if (path === "/slow") return void res.writeHead(200).write("openapi: 3.1.0\n"); // and never ends
     if (path === "/split.yaml") {
@@ -146,13 +147,16 @@ describe.concurrent("--spec <http URL>", () => {
   );
 
   it(
-    "redirects: more than 5, and one to a file: URL",
+    "redirects: more than 5, one to a file: URL, and one to something that is not a URL",
     async () => {
       expect(await failing(`${base}/loop`)).toEqual([
         `error: cannot read the spec from ${base}/loop: more than 5 redirects; nothing was written.`,
       ]);
       expect(await failing(`${base}/to-file`)).toEqual([
         `error: cannot read the spec from ${base}/to-file: it redirects to a URL that is not read: only http and https URLs are read; nothing was written.`,
+      ]);
+      expect(await failing(`${base}/bad-location`)).toEqual([
+        `error: cannot read the spec from ${base}/bad-location: it redirects to a URL that is not read: it is not a valid URL; nothing was written.`,
       ]);
     },
     CLI_TIMEOUT_MS,
