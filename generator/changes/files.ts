@@ -64,14 +64,42 @@ function releasedOverlay(released: Operations, current: Operations): Record<stri
 
 /** Just the current surface of a record's text (what another commit's output says): undefined when unreadable. */
 export function parseSurface(text: string | undefined): ApiSurface | undefined {
+  const parsed = parseJson(text);
+  return parsed && isOperations(parsed.operations) ? { operations: parsed.operations } : undefined;
+}
+
+function parseJson(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(text) as { operations?: unknown };
-    return isRecord(parsed.operations) ? { operations: parsed.operations as Operations } : undefined;
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** The shape diffSurfaces walks, so that a hand-edited record is refused rather than crashing the diff. */
+function isOperation(value: unknown): value is SurfaceOperation {
+  if (!isRecord(value)) return false;
+  const { name, method, path, params, statuses, responses } = value;
+  return (
+    typeof name === "string" &&
+    typeof method === "string" &&
+    typeof path === "string" &&
+    Array.isArray(params) &&
+    params.every(isRecord) &&
+    Array.isArray(statuses) &&
+    Array.isArray(responses) &&
+    responses.every((r) => isRecord(r) && Array.isArray(r.fields) && r.fields.every(isRecord)) &&
+    (value.body === undefined || (isRecord(value.body) && Array.isArray(value.body.fields) && value.body.fields.every(isRecord)))
+  );
+}
+
+const isOperations = (value: unknown): value is Operations => isRecord(value) && Object.values(value).every(isOperation);
+
+/** Versions as nextVersion reads them, and dates as releases write them. */
+const SEMVER = /^\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The stored record, or undefined when there is none yet (or it cannot be read: start over). A
@@ -79,20 +107,21 @@ export function parseSurface(text: string | undefined): ApiSurface | undefined {
  * `packageVersion`, so the first run after an upgrade reports nothing.
  */
 export function parseRecord(text: string | undefined, packageVersion: string): SurfaceRecord | undefined {
+  const parsed = parseJson(text);
   const surface = parseSurface(text);
-  if (!surface || text === undefined) return undefined;
-  const parsed = JSON.parse(text) as { released?: unknown; releasedOperations?: unknown };
-  const head = isRecord(parsed.released) ? parsed.released : {};
-  const version = typeof head.version === "string" ? head.version : packageVersion;
-  const date = typeof head.date === "string" ? head.date : undefined;
+  if (!parsed || !surface) return undefined;
+  const head = parsed.released === undefined ? { version: packageVersion } : parsed.released;
+  const overlay = parsed.releasedOperations ?? {};
+  if (!isRecord(head) || typeof head.version !== "string" || !SEMVER.test(head.version)) return undefined;
+  if (head.date !== undefined && (typeof head.date !== "string" || !DATE.test(head.date))) return undefined;
+  if (!isRecord(overlay) || !Object.values(overlay).every((op) => op === null || isOperation(op))) return undefined;
   const operations: Record<string, SurfaceOperation> = { ...surface.operations };
-  if (isRecord(parsed.releasedOperations)) {
-    for (const [id, op] of Object.entries(parsed.releasedOperations)) {
-      if (op === null) delete operations[id];
-      else if (isRecord(op)) operations[id] = op as unknown as SurfaceOperation;
-    }
+  for (const [id, op] of Object.entries(overlay)) {
+    if (op === null) delete operations[id];
+    else operations[id] = op as SurfaceOperation;
   }
-  return { surface, released: { version, ...(date ? { date } : {}), surface: { operations: sortedKeys(operations) } } };
+  const date = head.date;
+  return { surface, released: { version: head.version, ...(date ? { date } : {}), surface: { operations: sortedKeys(operations) } } };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

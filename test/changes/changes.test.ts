@@ -478,6 +478,19 @@ describe("api-surface.json", () => {
     expect(parseRecord(JSON.stringify({ operations: [] }), "1.0.0")).toBeUndefined();
     expect(parseRecord(undefined, "1.0.0")).toBeUndefined();
   });
+
+  it.each([
+    ["an operation of the wrong shape", { operations: { x: { name: "f", params: "all" } } }],
+    ["a released operation of the wrong shape", { released: { version: "1.0.0" }, releasedOperations: { x: 3 } }],
+    ["a released version that is not semver", { released: { version: "1.0.0; rm -rf" } }],
+    ["a released date that is not YYYY-MM-DD", { released: { version: "1.0.0", date: "tomorrow" } }],
+    ["a released record that is not an object", { released: "1.0.0" }],
+  ])("reads a hand-edited record with %s as none, rather than crashing the diff", (_label, edit) => {
+    const good = JSON.parse(surfaceFile({ surface: baseline, released: { version: "1.4.2", surface: baseline } }).contents) as Json;
+    const bad = { ...good, ...edit, operations: { ...(good.operations as Json), ...((edit as Json).operations as Json | undefined) } };
+    expect(parseRecord(JSON.stringify(bad), "1.0.0")).toBeUndefined();
+    expect(parseRecord(JSON.stringify(good), "1.0.0")).toBeDefined();
+  });
 });
 
 describe("apiSurface", () => {
