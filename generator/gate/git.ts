@@ -62,13 +62,15 @@ export async function resolveCommit(ref: string, cwd: string): Promise<string> {
 
 /**
  * The file at `path` (relative to `cwd`, which must be inside the work tree) as committed in
- * `commit`, or undefined when that commit has no such file.
+ * `commit`, or undefined when that commit has no such file. Any other failure (a path outside
+ * the repository, say) is a GitError: a gate must not pass because it could not look.
  */
 export async function showFile(commit: string, path: string, cwd: string): Promise<string | undefined> {
-  const spec = `${commit}:./${path}`;
-  const exists = await git(["cat-file", "-e", spec], cwd).then(
-    () => true,
-    () => false,
-  );
-  return exists ? git(["cat-file", "blob", spec], cwd) : undefined;
+  try {
+    return await git(["cat-file", "blob", `${commit}:./${path}`], cwd);
+  } catch (error) {
+    // git's words for a path that the commit does not have (also when it is on disk only).
+    if (error instanceof GitError && /does not exist in|exists on disk, but not in/.test(error.message)) return undefined;
+    throw error;
+  }
 }
