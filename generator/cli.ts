@@ -7,6 +7,7 @@ import { CONFIG_NAMES, loadConfig } from "./config/index.js";
 import { runSettings, type RunSettings } from "./config/settings.js";
 import { formatDiagnostic, SpecError, type Diagnostic, type Locator } from "./diagnostics.js";
 import { exitWith } from "./exit-guard.js";
+import { releaseDate } from "./gate/release-date.js";
 import { TypesJob } from "./emit/types-file.js";
 import { DEFAULT_LOAD_LIMITS, formatBytes, formatCount } from "./load/limits.js";
 import { DEFAULT_SPEC_TIMEOUT_MS, fetchSpecToFile, isHttpUrl, MAX_REDIRECTS, type FetchedSpec } from "./load/remote.js";
@@ -39,12 +40,18 @@ Options:
                   a folder that $refs may also read from (repeatable); by default a $ref
                   reads only regular files inside the spec's own folder (symlinks resolved);
                   replaces the config's allowRefFolders
-  --check         write nothing; list stale, missing and orphaned files; exit 1 if any
+  --check         write nothing; print the pending change report (what a run would record)
+                  and list stale, missing and orphaned files; exit 1 if any
   --force         write into a non-empty folder that has no .generated-files.json (the list
                   of files the generator owns there); it still overwrites and deletes nothing
                   it did not write, and refuses a file of yours at a path it generates
   --fail-on-breaking
-                  exit 1, writing nothing, when the spec change is breaking for users
+                  exit 1, writing nothing, when the API change is breaking for users: since
+                  --base if given, else since the last generation into --out
+  --base <ref>    compare with the output as committed at this git commit, branch or tag
+                  (for pull requests: origin/main); prints that change report
+  --release       release the pending API changes: date their CHANGELOG section (from
+                  SOURCE_DATE_EPOCH if set, else today, UTC) and count the next version from here
   --watch         generate, then again whenever the spec (any file it names) or the config
                   file changes; a run that fails writes nothing and the watch goes on;
                   Ctrl-C (or SIGTERM) stops it after the run in progress, with exit code 0
@@ -69,6 +76,8 @@ const OPTIONS = {
   check: { type: "boolean" },
   force: { type: "boolean" },
   "fail-on-breaking": { type: "boolean" },
+  base: { type: "string" },
+  release: { type: "boolean" },
   watch: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -92,8 +101,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: ${HEAP_VARIABLE} must be a whole number of MiB, not ${JSON.stringify(heap)}\n`);
     return 2;
   }
+  if (args.release && args.check) {
+    process.stderr.write("error: --release writes the release; it cannot go with --check\n");
+    return 2;
+  }
+  const date = args.release ? releaseDate(process.env) : undefined;
+  if (typeof date === "object") {
+    process.stderr.write(`error: ${date.error}\n`);
+    return 2;
+  }
+  if (args.release && args.watch) {
+    process.stderr.write("error: --release records one release; it cannot go with --watch\n");
+    return 2;
+  }
   if (args.watch) return watchRuns(args, heap);
-  return generateOnce(args, heap);
+  return generateOnce(args, heap, undefined, date);
 }
 
 /** `--watch`: runs until SIGINT or SIGTERM, then exits 0 (usage errors in the flags end it at once). */
@@ -124,7 +146,7 @@ async function watchRuns(args: Args, heap: string | undefined): Promise<number> 
 }
 
 /** One run: config, settings, the spec (downloaded first when it is a URL), generate, write or check. */
-async function generateOnce(args: Args, heap: string | undefined, onRead?: (path: string) => void): Promise<number> {
+async function generateOnce(args: Args, heap: string | undefined, onRead?: (path: string) => void, date?: string): Promise<number> {
   const started = performance.now();
   const loaded = await loadConfig(process.cwd(), args.config);
   for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d, loaded.locate, process.cwd()) + "\n");
@@ -155,7 +177,7 @@ async function generateOnce(args: Args, heap: string | undefined, onRead?: (path
     fetched = download;
   }
   try {
-    return await generateFrom(fetched?.file ?? settings.specPath!, settings, args, { heap, started, fetched, onRead });
+    return await generateFrom(fetched?.file ?? settings.specPath!, settings, args, { heap, started, fetched, onRead, date });
   } finally {
     await fetched?.dispose();
   }
@@ -167,19 +189,31 @@ interface RunContext {
   /** Set when the spec was read from a URL: its temporary file is shown as the URL. */
   readonly fetched: FetchedSpec | undefined;
   readonly onRead: ((path: string) => void) | undefined;
+  /** The release date, with --release. */
+  readonly date: string | undefined;
 }
 
 async function generateFrom(
   specPath: string,
   settings: RunSettings,
   args: Args,
-  { heap, started, fetched, onRead }: RunContext,
+  { heap, started, fetched, onRead, date }: RunContext,
 ): Promise<number> {
   const { outDir } = settings;
   const refusal = await outDirRefusal(outDir, { specFile: specPath, cwd: process.cwd() });
   if (refusal) {
     process.stderr.write(`error: ${refusal}; nothing was written.\n`);
     return 1;
+  }
+  // Loaded only for a gate: it brings in the change report, which a plain run loads later, after the types worker has started.
+  const gates = args.base !== undefined || args["fail-on-breaking"] ? await import("./gate/index.js") : undefined;
+  let base;
+  try {
+    base = args.base === undefined ? undefined : await gates!.surfaceAtBase(args.base, outDir, process.cwd());
+  } catch (error) {
+    if (!(error instanceof gates!.GitError)) throw error;
+    process.stderr.write(`error: --base: ${error.message}\n`);
+    return 2;
   }
   // The types worker starts before the rest of the generator loads (yaml, handlebars and the
   // pipeline: 0.1 to 0.4 s), and loads openapi-typescript meanwhile; `generate` then owns it.
@@ -193,6 +227,7 @@ async function generateFrom(
       package: settings.package,
       ...(fetched ? { singleDocument: true } : {}),
       ...(onRead ? { onRead } : {}),
+      ...(date ? { releaseDate: date } : {}),
     });
   } catch (error) {
     if (error instanceof SpecError) {
@@ -219,21 +254,27 @@ async function generateFrom(
   const { diff } = plan;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const summary = `${result.model.operations.length} operations, ${plan.files.length} files, ${seconds} s`;
-  if (args.check) {
-    if (isClean(diff)) {
-      process.stdout.write(`up to date: ${summary}\n`);
-      return 0;
-    }
-    for (const [kind, paths] of Object.entries(diff)) for (const p of paths) process.stderr.write(`${kind}: ${p}\n`);
-    process.stderr.write(`${outDir} is not in step with the spec: run npm run generate\n`);
-    return 1;
-  }
   const { release } = result;
-  if (release.changes.length) process.stdout.write(release.lines.join("\n") + "\n");
-  if (release.breaking && args["fail-on-breaking"]) {
+  const gate =
+    base !== undefined
+      ? gates!.gateReport(base.surface, release.record.surface, `${args.base} (${base.commit.slice(0, 12)})`)
+      : gates?.gateReport(release.previous, release.record.surface, "the last generation");
+  if (args.check || release.changes.length) process.stdout.write(release.lines.join("\n") + "\n");
+  if (gate) process.stdout.write(gate.lines.join("\n") + "\n");
+  const blocked = gate?.breaking === true && args["fail-on-breaking"] === true;
+  if (args.check) {
+    for (const [kind, paths] of Object.entries(diff)) for (const p of paths) process.stderr.write(`${kind}: ${p}\n`);
+    if (!isClean(diff)) process.stderr.write(`${outDir} is not in step with the spec: run npm run generate\n`);
+    if (blocked) process.stderr.write(`breaking API change (--fail-on-breaking)\n`);
+    if (isClean(diff) && !blocked) process.stdout.write(`up to date: ${summary}\n`);
+    return isClean(diff) && !blocked ? 0 : 1;
+  }
+  if (blocked) {
     process.stderr.write(`breaking API change (--fail-on-breaking): nothing was written.\n`);
     return 1;
   }
+  if (args.release)
+    process.stdout.write(release.released ? `released ${release.version}\n` : `nothing to release: version stays ${release.version}\n`);
   if (!isClean(diff)) {
     try {
       await writeOutput(outDir, plan);

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
-import { changelogFile, CHANGELOG_PATH, parseSurface, surfaceFile, SURFACE_PATH } from "./changes/files.js";
+import { changelogFile, CHANGELOG_PATH, parseRecord, surfaceFile, SURFACE_PATH } from "./changes/files.js";
 import { checkSpec } from "./check/index.js";
 import { SpecError, type Diagnostic, type Locator } from "./diagnostics.js";
 import type { Json } from "./document/json.js";
@@ -27,7 +27,9 @@ export interface GenerateResult {
 export type PackageSettings = Partial<Omit<PackageInfo, "version">>;
 
 /** How the types worker runs (see TypesJobOptions), or the job itself if started already; `generate` closes it. */
-export type GenerateOptions = TypesJobOptions & LoadOptions & { readonly types?: TypesJob; readonly package?: PackageSettings };
+/** `releaseDate` (YYYY-MM-DD): release the pending API changes on that date (see changes/release.ts). */
+export type GenerateOptions = TypesJobOptions &
+  LoadOptions & { readonly types?: TypesJob; readonly package?: PackageSettings; readonly releaseDate?: string };
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
@@ -39,7 +41,7 @@ export async function generate(specPath: string, outDir: string, options: Genera
     const document = normalise(spec.document);
     const model = buildModel(document);
     const typesFile = types.types(typesRequest(spec, document));
-    const { release, record } = await changeRecord(document, model, outDir, options.package);
+    const { release, record } = await changeRecord(document, model, outDir, options);
     const files = await emitPackage(model, document, release.packageInfo, typesFile);
     return { model, files: [...files, ...record].sort((a, b) => (a.path < b.path ? -1 : 1)), release: release.plan };
   } finally {
@@ -78,19 +80,16 @@ function typesRequest(spec: LoadedSpec, document: Json): TypesRequest {
   return spec.plainJsonText !== undefined && document === spec.document ? { json: spec.plainJsonText } : { document };
 }
 
-/** The API change since the last generation into `outDir`, the version it calls for, and the files that record it. */
-async function changeRecord(document: Json, model: ApiModel, outDir: string, settings: PackageSettings = {}) {
+/** The API change since the last release recorded in `outDir`, the version it calls for, and the files that record it. */
+async function changeRecord(document: Json, model: ApiModel, outDir: string, options: GenerateOptions) {
   const previous = await previousOutput(outDir);
-  const surface = apiSurface(document, model);
-  const plan = planRelease(previous.surface, surface, previous.pkg.version);
-  const record = [surfaceFile(surface), changelogFile(previous.changelog, plan)];
-  return { release: { plan, packageInfo: { name: previous.pkg.name, ...settings, version: plan.version } }, record };
+  const plan = planRelease(previous.record, apiSurface(document, model), previous.pkg.version, options.releaseDate);
+  const record = [surfaceFile(plan.record), changelogFile(previous.changelog, plan)];
+  return { release: { plan, packageInfo: { name: previous.pkg.name, ...options.package, version: plan.version } }, record };
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */
-async function previousOutput(
-  outDir: string,
-): Promise<{ pkg: PackageInfo; surface?: ReturnType<typeof parseSurface>; changelog?: string }> {
+async function previousOutput(outDir: string): Promise<{ pkg: PackageInfo; record?: ReturnType<typeof parseRecord>; changelog?: string }> {
   const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
   const [pkgText, surfaceText, changelog] = await Promise.all([read("package.json"), read(SURFACE_PATH), read(CHANGELOG_PATH)]);
   let pkg = DEFAULT_PACKAGE;
@@ -100,5 +99,5 @@ async function previousOutput(
   } catch {
     // An unreadable package.json is regenerated with the defaults.
   }
-  return { pkg, surface: parseSurface(surfaceText), ...(changelog === undefined ? {} : { changelog }) };
+  return { pkg, record: parseRecord(surfaceText, pkg.version), ...(changelog === undefined ? {} : { changelog }) };
 }

@@ -1,12 +1,17 @@
 // Compares two API surfaces and says, change by change, whether code written against the old
 // package can break. Breaking: anything removed or narrowed from what callers may send or read,
-// a new requirement on callers, a type change. Not breaking: additions and relaxations.
+// a new requirement on callers, a type change. Exhaustive: something new that callers may read
+// (a response enum value, a success status), which compiles everywhere except in an exhaustive
+// `switch` or a `never` check. Compatible: other additions and relaxations.
 import { compareText } from "../model/order.js";
 import type { SurfaceField } from "./schema.js";
 import { operationLabel, type ApiSurface, type SurfaceOperation, type SurfaceParam } from "./surface.js";
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type ChangeSubject = "operation" | "param" | "enum" | "body field" | "response field" | "status";
+
+/** What a change can do to code written against the old package; see the file comment. */
+export type Impact = "breaking" | "exhaustive" | "compatible";
 
 export interface ApiChange {
   readonly kind: ChangeKind;
@@ -17,8 +22,10 @@ export interface ApiChange {
   readonly name: string;
   /** What about it, in words: `query, string`, `now required`, `of param status`, … */
   readonly detail: string;
-  readonly breaking: boolean;
+  readonly impact: Impact;
 }
+
+export const isBreaking = (change: ApiChange): boolean => change.impact === "breaking";
 
 /** The detail of a documentation-only change; see `isDocsOnly`. */
 export const DOCS_DETAIL = "documentation changed";
@@ -49,8 +56,16 @@ export function diffSurfaces(before: ApiSurface, after: ApiSurface): ApiChange[]
   );
 }
 
-function change(kind: ChangeKind, subject: ChangeSubject, operation: string, name: string, detail: string, breaking: boolean): ApiChange {
-  return { kind, subject, operation, name, detail, breaking };
+/** `impact`: true for breaking, false for compatible, or the impact itself. */
+function change(
+  kind: ChangeKind,
+  subject: ChangeSubject,
+  operation: string,
+  name: string,
+  detail: string,
+  impact: boolean | Impact,
+): ApiChange {
+  return { kind, subject, operation, name, detail, impact: impact === true ? "breaking" : impact === false ? "compatible" : impact };
 }
 
 function diffOperation(old: SurfaceOperation, now: SurfaceOperation): ApiChange[] {
@@ -95,9 +110,9 @@ function diffParams(op: string, before: readonly SurfaceParam[], after: readonly
 }
 
 /**
- * Enum values. For what callers send (`input`), a removed value breaks and a new one does not;
- * for what they read, neither breaks the build (a new value may reach an exhaustive switch, which
- * is why it is listed).
+ * Enum values. For what callers send (`input`), a removed value breaks and a new one does not.
+ * For what they read, a removed value breaks nothing, and a new value (or no list any more) may
+ * reach an exhaustive switch: the "exhaustive" class.
  */
 function diffEnum(
   op: string,
@@ -108,12 +123,13 @@ function diffEnum(
 ): ApiChange[] {
   if (!before && !after) return [];
   if (!before) return [change("changed", "enum", op, of, `now restricted to ${after!.join(", ")}`, side === "input")];
-  if (!after) return [change("changed", "enum", op, of, "no longer restricted to a list of values", false)];
+  const widened: Impact = side === "input" ? "compatible" : "exhaustive";
+  if (!after) return [change("changed", "enum", op, of, "no longer restricted to a list of values", widened)];
   const now = new Set(after);
   const was = new Set(before);
   return [
     ...before.filter((v) => !now.has(v)).map((v) => change("removed", "enum", op, v, `of ${of}`, side === "input")),
-    ...after.filter((v) => !was.has(v)).map((v) => change("added", "enum", op, v, `of ${of}`, false)),
+    ...after.filter((v) => !was.has(v)).map((v) => change("added", "enum", op, v, `of ${of}`, widened)),
   ];
 }
 
@@ -206,6 +222,7 @@ function diffFields(
   return out;
 }
 
+/** A removed success status breaks code that reads it; a new one is a new case for a `switch` on the status. */
 function diffStatuses(op: string, before: readonly number[], after: readonly number[]): ApiChange[] {
   const success = (s: number) => s >= 200 && s < 400;
   return [
@@ -214,7 +231,7 @@ function diffStatuses(op: string, before: readonly number[], after: readonly num
       .map((s) => change("removed", "status", op, String(s), success(s) ? "success" : "error", success(s))),
     ...after
       .filter((s) => !before.includes(s))
-      .map((s) => change("added", "status", op, String(s), success(s) ? "success" : "error", false)),
+      .map((s) => change("added", "status", op, String(s), success(s) ? "success" : "error", success(s) ? "exhaustive" : "compatible")),
   ];
 }
 

@@ -9,7 +9,8 @@ export {
   type SurfaceParam,
   type SurfaceResponse,
 } from "./surface.js";
-export { diffSurfaces, isDocsOnly, type ApiChange, type ChangeKind, type ChangeSubject } from "./diff.js";
+export { diffSurfaces, isBreaking, isDocsOnly, type ApiChange, type ChangeKind, type ChangeSubject, type Impact } from "./diff.js";
 export { bumpFor, nextVersion, type Bump } from "./version.js";
-export { changelogSection, describeChange, prependChangelog, reportLines, summarize } from "./report.js";
+export { changelogSection, describeChange, prependChangelog, reportLines, summarize, UNRELEASED } from "./report.js";
 export { planRelease, type ReleasePlan } from "./release.js";
+export { parseRecord, parseSurface, type Release, type SurfaceRecord } from "./files.js";

@@ -1,7 +1,6 @@
 // The change report in two forms: lines for the terminal, and a Markdown section for
 // CHANGELOG.md (newest first). Both say the same thing, one change per line.
-import type { ApiChange } from "./diff.js";
-import { isDocsOnly } from "./diff.js";
+import { isDocsOnly, type ApiChange, type Impact } from "./diff.js";
 
 /** `listWorkflowRunsForRepo: param \`branch\` removed (query, string)`. */
 export function describeChange(c: ApiChange): string {
@@ -26,15 +25,17 @@ function describeWhat(c: ApiChange): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** `2 breaking changes, 1 addition, 1 other change`, or `documentation only`. */
+/** `2 breaking changes, 1 that may break exhaustive handling, 1 addition, 1 other change`, or `documentation only`. */
 export function summarize(changes: readonly ApiChange[]): string {
   if (changes.length === 0) return "no API changes";
   if (changes.every(isDocsOnly)) return "documentation only";
-  const breaking = changes.filter((c) => c.breaking).length;
-  const added = changes.filter((c) => !c.breaking && c.kind === "added").length;
-  const other = changes.length - breaking - added;
+  const breaking = changes.filter((c) => c.impact === "breaking").length;
+  const exhaustive = changes.filter((c) => c.impact === "exhaustive").length;
+  const added = changes.filter((c) => c.impact === "compatible" && c.kind === "added").length;
+  const other = changes.length - breaking - exhaustive - added;
   return [
     breaking ? plural(breaking, "breaking change") : "",
+    exhaustive ? `${exhaustive} that may break exhaustive handling` : "",
     added ? plural(added, "addition") : "",
     other ? plural(other, "other change") : "",
   ]
@@ -42,36 +43,64 @@ export function summarize(changes: readonly ApiChange[]): string {
     .join(", ");
 }
 
-/** For the terminal: a heading, then one line per change, breaking ones marked and first. */
-export function reportLines(changes: readonly ApiChange[], from: string, to: string): string[] {
-  if (changes.length === 0) return [`API unchanged (version ${from})`];
-  const ordered = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
+const IMPACT_ORDER: readonly Impact[] = ["breaking", "exhaustive", "compatible"];
+
+/** Breaking changes first, then those that may break exhaustive handling, then the rest; stable within each. */
+function byImpact(changes: readonly ApiChange[]): ApiChange[] {
+  return IMPACT_ORDER.flatMap((impact) => changes.filter((c) => c.impact === impact));
+}
+
+const TERMINAL_TAG: Record<Impact, (c: ApiChange) => string> = {
+  breaking: () => "BREAKING",
+  exhaustive: () => "EXHAUSTIVE",
+  compatible: (c) => c.kind,
+};
+
+/** For the terminal: `heading: summary`, then one line per change, tagged, breaking ones first. */
+export function reportLines(heading: string, changes: readonly ApiChange[]): string[] {
+  if (changes.length === 0) return [`${heading}: no API changes`];
   return [
-    `API changes, ${from} → ${to}: ${summarize(changes)}`,
-    ...ordered.map((c) => `  ${(c.breaking ? "BREAKING" : c.kind).padEnd(8)}  ${describeChange(c)}`),
+    `${heading}: ${summarize(changes)}`,
+    ...byImpact(changes).map((c) => `  ${TERMINAL_TAG[c.impact](c).padEnd(10)}  ${describeChange(c)}`),
   ];
 }
 
-/** `## 2.0.0 — 1 breaking change, 1 addition` and one bullet per change, breaking ones first and marked. */
-export function changelogSection(version: string, changes: readonly ApiChange[]): string {
-  const ordered = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
-  const bullets = ordered.map((c) => `- ${c.breaking ? "**breaking** " : ""}${describeChange(c)}`);
-  return [`## ${version} — ${summarize(changes)}`, "", ...bullets, ""].join("\n");
+const CHANGELOG_TAG: Record<Impact, string> = {
+  breaking: "**breaking** ",
+  exhaustive: "**may break exhaustive handling** ",
+  compatible: "",
+};
+
+/** Marks the section of changes not released yet; it is rewritten on each run and dated by `--release`. */
+export const UNRELEASED = "unreleased";
+
+/**
+ * `## 2.0.0 — 2026-12-04 — 1 breaking change, 1 addition` (or `unreleased` in place of the date) and
+ * one bullet per change, breaking ones first and marked.
+ */
+export function changelogSection(version: string, when: string, changes: readonly ApiChange[]): string {
+  const bullets = byImpact(changes).map((c) => `- ${CHANGELOG_TAG[c.impact]}${describeChange(c)}`);
+  return [`## ${version} — ${when} — ${summarize(changes)}`, "", ...bullets, ""].join("\n");
 }
 
 const TITLE = "# Changelog";
+const HEADING = /^## (\S+)( — unreleased\b)?/;
 
 /**
- * Puts `section` at the top of a changelog (after its title), newest first. A section for the
- * same version is replaced, so generating twice does not list a version twice.
+ * Puts `section` at the top of a changelog (after its title), newest first, in place of the
+ * unreleased section if there is one and of a section for the same version. `section` undefined:
+ * only the unreleased section is dropped (its changes were reverted before a release).
  */
-export function prependChangelog(existing: string, section: string): string {
-  const heading = /^## (\S+)/.exec(section)?.[1];
+export function prependChangelog(existing: string, section: string | undefined): string {
+  const version = section === undefined ? undefined : HEADING.exec(section)?.[1];
   const body = existing.replace(/\r\n/g, "\n").trim();
   const rest = body.startsWith(TITLE) ? body.slice(TITLE.length).trim() : body;
   const chunks = rest ? rest.split(/\n(?=## )/).map((s) => s.trim()) : [];
   // Text before the first version (an introduction) stays above the versions.
   const intro = chunks[0] !== undefined && !chunks[0].startsWith("## ") ? [chunks.shift()!] : [];
-  const kept = chunks.filter((s) => /^## (\S+)/.exec(s)?.[1] !== heading);
-  return [TITLE, ...intro, section.trim(), ...kept].join("\n\n") + "\n";
+  const kept = chunks.filter((s) => {
+    const heading = HEADING.exec(s);
+    return !heading || (heading[2] === undefined && heading[1] !== version);
+  });
+  return [TITLE, ...intro, ...(section === undefined ? [] : [section.trim()]), ...kept].join("\n\n") + "\n";
 }

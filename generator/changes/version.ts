@@ -4,13 +4,17 @@
 // Before 1.0.0, as npm's caret ranges and Cargo read 0.y.z: a breaking change bumps the minor and
 // every other change the patch, so that `^0.y.z` users get additions and never a break; 1.0.0 is
 // a release someone decides on, not a side effect of a spec change.
-import { isDocsOnly, type ApiChange } from "./diff.js";
+// A change that may break exhaustive handling (a new response enum value or success status) takes
+// an addition's bump, not a major: the server sends the new value from the day GitHub adds it,
+// whatever our version says, so the types catching up is news to act on (the report lists these
+// apart), and a live API that grows every month would otherwise make every release a major.
+import { isBreaking, isDocsOnly, type ApiChange } from "./diff.js";
 
 export type Bump = "major" | "minor" | "patch" | "none";
 
 export function bumpFor(changes: readonly ApiChange[]): Bump {
   if (changes.length === 0) return "none";
-  if (changes.some((c) => c.breaking)) return "major";
+  if (changes.some(isBreaking)) return "major";
   if (changes.some((c) => !isDocsOnly(c))) return "minor";
   return "patch";
 }

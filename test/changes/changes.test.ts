@@ -1,6 +1,7 @@
-// The API change report, driven by real edits to the curated spec: each row edits a clone of the
-// bundled document, and the report must name exactly the changes made, flag the breaking ones,
-// and bump the version from 1.4.2 accordingly.
+// The API change report, driven by real edits to a spec: each row edits a clone of the fixture's
+// document, and the report must name exactly the changes made, class them (breaking, may break
+// exhaustive handling, compatible), and bump the version from 1.4.2 accordingly. The fixture is a
+// frozen copy of spec/ (test/fixtures/changes/README.md), so a change to spec/ changes nothing here.
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,15 +13,21 @@ import {
   planRelease,
   prependChangelog,
   reportLines,
+  parseRecord,
+  parseSurface,
+  UNRELEASED,
   type ApiChange,
   type ApiSurface,
+  type Impact,
+  type SurfaceRecord,
 } from "../../generator/changes/index.js";
+import { surfaceFile } from "../../generator/changes/files.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildModel } from "../../generator/model/build.js";
 import { deref } from "../../generator/document/deref.js";
 import { type Json } from "../../generator/document/json.js";
 
-const SPEC = resolve(import.meta.dirname, "../../spec/openapi.yaml");
+const SPEC = resolve(import.meta.dirname, "../fixtures/changes/openapi.json");
 let bundled: Json;
 let baseline: ApiSurface;
 
@@ -67,6 +74,8 @@ interface Row {
   readonly edit: string;
   readonly apply: (doc: Json) => void;
   readonly breaking: readonly string[];
+  /** May break exhaustive handling; none when left out. */
+  readonly exhaustive?: readonly string[];
   readonly other: readonly string[];
   readonly version: string;
 }
@@ -239,8 +248,61 @@ const ROWS: Row[] = [
       delete responses["202"];
     },
     breaking: ["cancelWorkflowRun: success status 202 removed"],
-    other: ["cancelWorkflowRun: success status 200 added"],
+    exhaustive: ["cancelWorkflowRun: success status 200 added"],
+    other: [],
     version: "2.0.0",
+  },
+  {
+    edit: "add a success status (a new case for a switch on the status)",
+    apply: (doc) => {
+      const responses = operation(doc, `${RUNS}/{run_id}/cancel`, "post").responses as Json;
+      responses["200"] = responses["202"];
+    },
+    breaking: [],
+    exhaustive: ["cancelWorkflowRun: success status 200 added"],
+    other: [],
+    version: "1.5.0",
+  },
+  {
+    edit: "add an error status",
+    apply: (doc) => {
+      const responses = operation(doc, `${RUNS}/{run_id}/cancel`, "post").responses as Json;
+      responses["418"] = { description: "I'm a teapot" };
+    },
+    breaking: [],
+    other: ["cancelWorkflowRun: error status 418 added"],
+    version: "1.5.0",
+  },
+  {
+    edit: "add a response enum value (a new case for an exhaustive switch)",
+    apply: (doc) => {
+      const status = at(schema(doc, "concurrency-group-member"), "properties", "status");
+      status.enum = [...(status.enum as string[]), "queued"];
+    },
+    breaking: [],
+    exhaustive: ["getConcurrencyGroupForRepository: enum value `queued` added (response field group_members[].status)"],
+    other: [],
+    version: "1.5.0",
+  },
+  {
+    edit: "lift a response field's list of values",
+    apply: (doc) => {
+      delete at(schema(doc, "environment-approvals"), "properties", "state").enum;
+    },
+    breaking: [],
+    exhaustive: ["getReviewsForRun: response field [].state no longer restricted to a list of values"],
+    other: [],
+    version: "1.5.0",
+  },
+  {
+    edit: "remove a response enum value (readers lose nothing)",
+    apply: (doc) => {
+      const state = at(schema(doc, "environment-approvals"), "properties", "state");
+      state.enum = ["approved", "rejected"];
+    },
+    breaking: [],
+    other: ["getReviewsForRun: enum value `pending` removed (response field [].state)"],
+    version: "1.5.0",
   },
   {
     edit: "change a description only",
@@ -270,59 +332,164 @@ const ROWS: Row[] = [
 ];
 
 describe("the API change report, one spec edit at a time (from 1.4.2)", () => {
-  it.each(ROWS)("$edit", ({ apply, breaking, other, version }) => {
+  it.each(ROWS)("$edit", ({ apply, breaking, exhaustive = [], other, version }) => {
     const doc = structuredClone(bundled);
     apply(doc);
     const changes = diffSurfaces(baseline, surfaceOf(doc));
-    expect(changes.filter((c) => c.breaking).map(describeChange)).toEqual(breaking);
-    expect(changes.filter((c) => !c.breaking).map(describeChange)).toEqual(other);
+    const described = (impact: Impact) => changes.filter((c) => c.impact === impact).map(describeChange);
+    expect(described("breaking")).toEqual(breaking);
+    expect(described("exhaustive")).toEqual(exhaustive);
+    expect(described("compatible")).toEqual(other);
     expect(nextVersion("1.4.2", changes)).toBe(version);
   });
 
-  it("reports several edits at once, breaking ones first, for the terminal and the changelog", () => {
+  it("reports several edits at once in three classes, breaking first, for the terminal and the changelog", () => {
     const doc = structuredClone(bundled);
-    for (const edit of ["remove a param", "add an optional param", "change a description only"])
+    for (const edit of [
+      "remove a param",
+      "add an optional param",
+      "change a description only",
+      "add a response enum value (a new case for an exhaustive switch)",
+    ])
       ROWS.find((r) => r.edit === edit)!.apply(doc);
     const changes = diffSurfaces(baseline, surfaceOf(doc));
     const version = nextVersion("1.4.2", changes);
-    expect(reportLines(changes, "1.4.2", version)).toEqual([
-      "API changes, 1.4.2 → 2.0.0: 1 breaking change, 1 addition, 1 other change",
-      "  BREAKING  listWorkflowRunsForRepo: param `actor` removed (query, string)",
-      "  changed   getWorkflowRun: documentation changed: summary/description",
-      "  added     listWorkflowRunsForRepo: param `exclude_forks` added (query, boolean, optional)",
+    expect(reportLines("API changes since 1.4.2", changes)).toEqual([
+      "API changes since 1.4.2: 1 breaking change, 1 that may break exhaustive handling, 1 addition, 1 other change",
+      "  BREAKING    listWorkflowRunsForRepo: param `actor` removed (query, string)",
+      "  EXHAUSTIVE  getConcurrencyGroupForRepository: enum value `queued` added (response field group_members[].status)",
+      "  changed     getWorkflowRun: documentation changed: summary/description",
+      "  added       listWorkflowRunsForRepo: param `exclude_forks` added (query, boolean, optional)",
     ]);
-    expect(changelogSection(version, changes)).toBe(
+    expect(changelogSection(version, "2026-12-04", changes)).toBe(
       [
-        "## 2.0.0 — 1 breaking change, 1 addition, 1 other change",
+        "## 2.0.0 — 2026-12-04 — 1 breaking change, 1 that may break exhaustive handling, 1 addition, 1 other change",
         "",
         "- **breaking** listWorkflowRunsForRepo: param `actor` removed (query, string)",
+        "- **may break exhaustive handling** getConcurrencyGroupForRepository: enum value `queued` added (response field group_members[].status)",
         "- getWorkflowRun: documentation changed: summary/description",
         "- listWorkflowRunsForRepo: param `exclude_forks` added (query, boolean, optional)",
         "",
       ].join("\n"),
     );
-    expect(reportLines([], "1.4.2", "1.4.2")).toEqual(["API unchanged (version 1.4.2)"]);
+    expect(reportLines("API changes since 1.4.2", [])).toEqual(["API changes since 1.4.2: no API changes"]);
   });
 });
 
-describe("planRelease", () => {
-  it("gives the changes, the version, the report and the changelog section in one call", () => {
+describe("planRelease: the version counts from the last release, not from the last run", () => {
+  const edited = (...edits: string[]) => {
     const doc = structuredClone(bundled);
-    ROWS.find((r) => r.edit === "add an optional param")!.apply(doc);
-    const plan = planRelease(baseline, surfaceOf(doc), "1.4.2");
-    expect(plan).toMatchObject({ bump: "minor", version: "1.5.0", breaking: false });
-    expect(plan.lines[0]).toBe("API changes, 1.4.2 → 1.5.0: 1 addition");
-    expect(plan.changelog).toMatch(/^## 1\.5\.0 — 1 addition\n\n- listWorkflowRunsForRepo: param `exclude_forks` added/);
+    for (const edit of edits) ROWS.find((r) => r.edit === edit)!.apply(doc);
+    return surfaceOf(doc);
+  };
+  const releasedAt = (version: string, surface: ApiSurface, date?: string): SurfaceRecord => ({
+    surface,
+    released: { version, ...(date ? { date } : {}), surface },
+  });
+  /** The record a plan leaves, as the next run reads it back from api-surface.json. */
+  const stored = (plan: ReturnType<typeof planRelease>) => parseRecord(surfaceFile(plan.record).contents, "9.9.9");
+
+  it("gives the changes, the version, the report and an unreleased changelog section in one call", () => {
+    const plan = planRelease(releasedAt("1.4.2", baseline, "2026-11-30"), edited("add an optional param"), "1.4.2");
+    expect(plan).toMatchObject({ bump: "minor", version: "1.5.0", breaking: false, released: false });
+    expect(plan.lines[0]).toBe("API changes since 1.4.2 (released 2026-11-30) → 1.5.0 (unreleased): 1 addition");
+    expect(plan.changelog).toMatch(/^## 1\.5\.0 — unreleased — 1 addition\n\n- listWorkflowRunsForRepo: param `exclude_forks` added/);
+    expect(plan.record.released).toEqual({ version: "1.4.2", date: "2026-11-30", surface: baseline });
   });
 
-  it("takes the first surface as the baseline: nothing to report", () => {
+  it("two additions in two runs before a release bump once", () => {
+    const first = planRelease(releasedAt("1.4.2", baseline), edited("add an optional param"), "1.4.2");
+    const second = planRelease(stored(first), edited("add an optional param", "add an operation"), first.version);
+    expect([first.version, second.version]).toEqual(["1.5.0", "1.5.0"]);
+    expect(second.changes.map(describeChange)).toEqual([
+      "listJobsForWorkflowRun: operation added (GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs)",
+      "listWorkflowRunsForRepo: param `exclude_forks` added (query, boolean, optional)",
+    ]);
+  });
+
+  it("an addition and its revert before a release bump nothing and leave no changelog section", () => {
+    const added = planRelease(releasedAt("1.4.2", baseline), edited("add an optional param"), "1.4.2");
+    const reverted = planRelease(stored(added), baseline, added.version);
+    expect(reverted).toMatchObject({ version: "1.4.2", bump: "none", changes: [], lines: ["API unchanged since 1.4.2"] });
+    expect(reverted.changelog).toBeUndefined();
+    const changelog = prependChangelog(prependChangelog("", added.changelog), reverted.changelog);
+    expect(changelog).toBe("# Changelog\n");
+  });
+
+  it("a release dates the section and becomes the baseline of the next version", () => {
+    const pending = planRelease(releasedAt("1.4.2", baseline), edited("add an optional param"), "1.4.2");
+    const release = planRelease(stored(pending), edited("add an optional param"), pending.version, "2026-12-04");
+    expect(release).toMatchObject({ version: "1.5.0", released: true });
+    expect(release.changelog).toMatch(/^## 1\.5\.0 — 2026-12-04 — 1 addition\n/);
+    expect(release.record.released).toMatchObject({ version: "1.5.0", date: "2026-12-04" });
+    const after = planRelease(stored(release), edited("add an optional param"), release.version);
+    expect(after).toMatchObject({ version: "1.5.0", changes: [], lines: ["API unchanged since 1.5.0 (released 2026-12-04)"] });
+    const next = planRelease(stored(release), edited("add an optional param", "remove a param"), release.version);
+    expect(next.version).toBe("2.0.0");
+    expect(next.changes.map(describeChange)).toEqual(["listWorkflowRunsForRepo: param `actor` removed (query, string)"]);
+  });
+
+  it("a release with nothing pending changes nothing", () => {
+    const plan = planRelease(releasedAt("1.4.2", baseline, "2026-11-30"), baseline, "1.4.2", "2026-12-04");
+    expect(plan).toMatchObject({ version: "1.4.2", released: false });
+    expect(plan.record.released).toEqual({ version: "1.4.2", date: "2026-11-30", surface: baseline });
+  });
+
+  it("takes the first surface as the baseline, released at the package's version: nothing to report", () => {
     expect(planRelease(undefined, baseline, "0.1.0")).toEqual({
       changes: [],
       bump: "none",
       version: "0.1.0",
       breaking: false,
-      lines: ["API unchanged (version 0.1.0)"],
+      lines: ["API unchanged since 0.1.0"],
+      record: { surface: baseline, released: { version: "0.1.0", surface: baseline } },
+      released: false,
     });
+  });
+});
+
+describe("api-surface.json", () => {
+  it("keeps the released surface as the operations that differ, and reads it back", () => {
+    const doc = structuredClone(bundled);
+    ROWS.find((r) => r.edit === "add an operation")!.apply(doc);
+    ROWS.find((r) => r.edit === "remove an operation")!.apply(doc);
+    const record: SurfaceRecord = { surface: surfaceOf(doc), released: { version: "1.4.2", date: "2026-11-30", surface: baseline } };
+    const text = surfaceFile(record).contents;
+    const overlay = (JSON.parse(text) as { releasedOperations: Record<string, unknown> }).releasedOperations;
+    expect(Object.keys(overlay)).toEqual(["actions/force-cancel-workflow-run", "actions/list-jobs-for-workflow-run"]);
+    expect(overlay["actions/list-jobs-for-workflow-run"]).toBeNull();
+    expect(parseRecord(text, "0.0.1")).toEqual(record);
+    expect(parseSurface(text)).toEqual(record.surface);
+  });
+
+  it("writes no overlay when nothing is pending", () => {
+    const text = surfaceFile({ surface: baseline, released: { version: "1.4.2", surface: baseline } }).contents;
+    expect(text).not.toContain("releasedOperations");
+    expect(text).toContain('"released": {"version":"1.4.2"}');
+  });
+
+  it("takes a record written before releases were kept as released at the package's version", () => {
+    const legacy = JSON.stringify({ "//": "old", operations: baseline.operations });
+    expect(parseRecord(legacy, "0.2.0")).toEqual({ surface: baseline, released: { version: "0.2.0", surface: baseline } });
+  });
+
+  it("reads an unreadable record as none (start over)", () => {
+    expect(parseRecord("{not json", "1.0.0")).toBeUndefined();
+    expect(parseRecord(JSON.stringify({ operations: [] }), "1.0.0")).toBeUndefined();
+    expect(parseRecord(undefined, "1.0.0")).toBeUndefined();
+  });
+
+  it.each([
+    ["an operation of the wrong shape", { operations: { x: { name: "f", params: "all" } } }],
+    ["a released operation of the wrong shape", { released: { version: "1.0.0" }, releasedOperations: { x: 3 } }],
+    ["a released version that is not semver", { released: { version: "1.0.0; rm -rf" } }],
+    ["a released date that is not YYYY-MM-DD", { released: { version: "1.0.0", date: "tomorrow" } }],
+    ["a released record that is not an object", { released: "1.0.0" }],
+  ])("reads a hand-edited record with %s as none, rather than crashing the diff", (_label, edit) => {
+    const good = JSON.parse(surfaceFile({ surface: baseline, released: { version: "1.4.2", surface: baseline } }).contents) as Json;
+    const bad = { ...good, ...edit, operations: { ...(good.operations as Json), ...((edit as Json).operations as Json | undefined) } };
+    expect(parseRecord(JSON.stringify(bad), "1.0.0")).toBeUndefined();
+    expect(parseRecord(JSON.stringify(good), "1.0.0")).toBeDefined();
   });
 });
 
@@ -407,19 +574,22 @@ describe("nextVersion", () => {
     operation: "f",
     name: "p",
     detail: "query, string, optional",
-    breaking: false,
+    impact: "compatible",
   };
-  const removed: ApiChange = { ...added, kind: "removed", breaking: true };
+  const removed: ApiChange = { ...added, kind: "removed", impact: "breaking" };
+  const newCase: ApiChange = { ...added, subject: "enum", detail: "of response field state", impact: "exhaustive" };
   const docs: ApiChange = {
     kind: "changed",
     subject: "operation",
     operation: "f",
     name: "f",
     detail: "documentation changed: summary/description",
-    breaking: false,
+    impact: "compatible",
   };
   it.each([
     ["0.1.0", "an addition", [added], "0.1.1"],
+    ["0.1.0", "a new response enum value", [newCase], "0.1.1"],
+    ["1.4.2", "a new response enum value", [newCase], "1.5.0"],
     ["0.1.0", "a docs change", [docs], "0.1.1"],
     ["0.1.0", "a breaking change", [removed, added], "0.2.0"],
     ["0.3.0-rc.1", "a breaking change", [removed], "0.3.0"],
@@ -441,7 +611,8 @@ describe("nextVersion", () => {
 });
 
 describe("prependChangelog", () => {
-  const section = (version: string) => `## ${version} — 1 addition\n\n- f: param \`p\` added (query, string, optional)\n`;
+  const section = (version: string, when = "2026-12-04") =>
+    `## ${version} — ${when} — 1 addition\n\n- f: param \`p\` added (query, string, optional)\n`;
 
   it("starts a changelog", () => {
     expect(prependChangelog("", section("1.5.0"))).toBe(`# Changelog\n\n${section("1.5.0")}`);
@@ -457,5 +628,13 @@ describe("prependChangelog", () => {
   it("replaces a section of the same version instead of listing it twice", () => {
     const once = prependChangelog(prependChangelog("", section("1.4.0")), section("1.5.0"));
     expect(prependChangelog(once, section("1.5.0"))).toBe(once);
+  });
+
+  it("replaces the unreleased section, whatever its version, and drops it when given none", () => {
+    const released = prependChangelog("", section("1.4.0"));
+    const pending = prependChangelog(released, section("1.5.0", UNRELEASED));
+    expect(prependChangelog(pending, section("2.0.0", UNRELEASED))).toBe(prependChangelog(released, section("2.0.0", UNRELEASED)));
+    expect(prependChangelog(pending, undefined)).toBe(released);
+    expect(prependChangelog(pending, section("1.5.0"))).toBe(prependChangelog(released, section("1.5.0")));
   });
 });

@@ -30,9 +30,11 @@ export interface CliOptions {
   readonly node?: readonly string[];
   /** Variables added to the environment (HOME). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The folder it runs in (default: the project root). */
+  readonly cwd?: string;
 }
 
-/** Runs `node generator/bin.mjs ...args` (what `npm run generate` runs) from the project root. */
+/** Runs `node generator/bin.mjs ...args` (what `npm run generate` runs), from the project root unless told. */
 export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   if (running < PARALLEL_RUNS) running++;
   else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing run hands its slot over
@@ -45,12 +47,12 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
   }
 }
 
-function spawnCli(args: readonly string[], { shell, node = [], env = {} }: CliOptions): Promise<CliResult> {
-  const command = [process.execPath, ...node, "generator/bin.mjs", ...args];
+function spawnCli(args: readonly string[], { shell, node = [], env = {}, cwd = ROOT }: CliOptions): Promise<CliResult> {
+  const command = [process.execPath, ...node, join(ROOT, "generator/bin.mjs"), ...args];
   const [file, argv] = shell ? ["/bin/sh", ["-c", `${shell}; exec "$@"`, "sh", ...command]] : [command[0]!, command.slice(1)];
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
       timeout: CHILD_TIMEOUT_MS,
