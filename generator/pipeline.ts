@@ -13,6 +13,7 @@ import { TypesJob, type TypesJobOptions } from "./emit/types-file.js";
 import type { TypesRequest } from "./emit/types-worker.js";
 import { loadSpec, type LoadedSpec, type LoadOptions } from "./load/index.js";
 import { buildModel } from "./model/build.js";
+import { normalise } from "./normalise/index.js";
 import type { ApiModel } from "./model/types.js";
 
 export interface GenerateResult {
@@ -68,11 +69,6 @@ function check({ spec, diagnostics }: { spec: LoadedSpec; diagnostics: readonly 
   const problems = [...diagnostics, ...checkSpec(spec)];
   if (problems.length) throw new SpecError(problems, spec.locate);
   return spec;
-}
-
-/** Rewrites what the emitters cannot express into named components. Nothing yet: a later issue fills it. */
-function normalise(document: Json): Json {
-  return document;
 }
 
 /** A document that is exactly JSON.parse of its file's text goes to the worker as that text (cheaper than a clone). */

@@ -1,6 +1,7 @@
 // Keeps bench/node_modules in step with bench/package-lock.json. The peers live apart from the
 // project because hey-api and orval (and their dependencies) declare Node >= 22 while the project
-// runs on Node 20: in the root they made every `npm ci` print EBADENGINE warnings.
+// runs on Node 20: in the root they made every `npm ci` print EBADENGINE warnings. corpus/ installs
+// its documents and validator the same way (corpus/run.ts), with `dir` set to its own folder.
 //
 // An install is current when the digest of bench/package.json and bench/package-lock.json equals
 // the one recorded after the last successful `npm ci`. The record sits inside node_modules, which
@@ -19,7 +20,7 @@ export function manifestDigest(dir: string): string {
   const hash = createHash("sha256");
   for (const name of MANIFESTS) {
     const file = join(dir, name);
-    if (!existsSync(file)) throw new Error(`${file} is missing: the bench's peers are listed there (restore it with git checkout)`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: the packages to install are listed there (restore it with git checkout)`);
     hash.update(name).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
@@ -38,7 +39,7 @@ export interface NpmCiOptions {
 
 /** Runs `npm ci` in `dir`; throws with the reason when it does not succeed. */
 export function npmCi(dir: string, { timeoutMs = INSTALL_TIMEOUT_MS, stdio = "inherit" }: NpmCiOptions = {}): void {
-  // --prefix: `npm run` exports its own project's prefix to children; this install is bench/'s.
+  // --prefix: `npm run` exports its own project's prefix to children; this install is `dir`'s.
   const run = spawnSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund"], {
     cwd: dir,
     stdio,

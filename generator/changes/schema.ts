@@ -11,6 +11,16 @@ import { compareText } from "../model/order.js";
 /** Nesting levels of a field path (`a.b[].c` is 3) beyond which fields are not listed. */
 export const MAX_DEPTH = 8;
 
+/**
+ * Fields listed for one body or response at most, and for the whole surface. Without a bound,
+ * objects that nest other large objects grow the lists exponentially with MAX_DEPTH: Stripe's
+ * description ran for minutes and gigabytes (issue 14's corpus). GitHub's largest list has 1,219
+ * fields, and its surface 83,665. Past a bound the surface lists no more fields, so a change
+ * there is not seen as an API change.
+ */
+export const MAX_FIELDS = 2_000;
+export const MAX_SURFACE_FIELDS = 150_000;
+
 /** One field of a body or response, flattened: `workflow_runs[].head_commit.message`. */
 export interface SurfaceField {
   readonly name: string;
@@ -152,11 +162,12 @@ export function enumOf(view: View): readonly string[] | undefined {
 }
 
 /** The fields of a body or response schema, as flattened paths, sorted. */
-export function flattenFields(document: Json, schema: unknown): SurfaceField[] {
+export function flattenFields(document: Json, schema: unknown, maxFields = MAX_FIELDS): SurfaceField[] {
   const fields: SurfaceField[] = [];
   const descend = (view: View, path: string, depth: number): void => {
     if (depth >= MAX_DEPTH) return;
     for (const [name, property] of view.properties) {
+      if (fields.length >= maxFields) return;
       const child = viewOf(document, property.nodes);
       const fieldPath = path ? `${path}.${name}` : name;
       const values = enumOf(child);

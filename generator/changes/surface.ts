@@ -8,7 +8,7 @@ import { compareText } from "../model/order.js";
 import { resolveParameters } from "../model/params.js";
 import { isSuccess } from "../model/responses.js";
 import type { ApiModel, BodyModel, OperationModel } from "../model/types.js";
-import { describeSchema, docHash, flattenFields, type SurfaceField } from "./schema.js";
+import { describeSchema, docHash, flattenFields, MAX_FIELDS, MAX_SURFACE_FIELDS, type SurfaceField } from "./schema.js";
 
 export type { SurfaceField } from "./schema.js";
 
@@ -57,8 +57,14 @@ export interface ApiSurface {
 
 export function apiSurface(document: Json, model: ApiModel): ApiSurface {
   const operations: Record<string, SurfaceOperation> = {};
+  let left = MAX_SURFACE_FIELDS;
+  const flatten = (schema: unknown) => {
+    const fields = flattenFields(document, schema, Math.min(MAX_FIELDS, left));
+    left -= fields.length;
+    return fields;
+  };
   for (const op of [...model.operations].sort((a, b) => compareText(a.id, b.id))) {
-    operations[op.id] = surfaceOf(document, op);
+    operations[op.id] = surfaceOf(document, op, flatten);
   }
   return { operations };
 }
@@ -67,7 +73,7 @@ export function apiSurface(document: Json, model: ApiModel): ApiSurface {
  * What the model says about an operation (names, locations, requirements, media types, statuses,
  * docs), with the shapes of its schemas, read from the document at the places the model names.
  */
-function surfaceOf(document: Json, op: OperationModel): SurfaceOperation {
+function surfaceOf(document: Json, op: OperationModel, flatten: (schema: unknown) => SurfaceField[]): SurfaceOperation {
   const schemas = schemasOf(document, op);
   const doc = docHash(JSON.stringify([op.docs.summary, op.docs.description, op.docs.permissions, op.docs.url]));
   return {
@@ -77,11 +83,11 @@ function surfaceOf(document: Json, op: OperationModel): SurfaceOperation {
     deprecated: op.docs.deprecated,
     ...(doc ? { doc } : {}),
     params: paramsOf(document, op, schemas),
-    ...(op.body ? { body: bodyOf(document, op.body, schemas.body) } : {}),
+    ...(op.body ? { body: bodyOf(document, op.body, schemas.body, flatten) } : {}),
     statuses: op.responses.map((r) => r.status),
     responses: op.responses
       .filter((r) => isSuccess(r.status) && r.kind === "json")
-      .map((r) => ({ status: r.status, fields: flattenFields(document, schemas.response(r.status, r.mediaType)) })),
+      .map((r) => ({ status: r.status, fields: flatten(schemas.response(r.status, r.mediaType)) })),
   };
 }
 
@@ -104,12 +110,12 @@ function paramsOf(document: Json, op: OperationModel, schemas: OperationSchemas)
   return params.sort((a, b) => compareText(a.name, b.name) || compareText(a.in, b.in));
 }
 
-function bodyOf(document: Json, body: BodyModel, schema: unknown): SurfaceBody {
+function bodyOf(document: Json, body: BodyModel, schema: unknown, flatten: (schema: unknown) => SurfaceField[]): SurfaceBody {
   return {
     mediaType: body.mediaType,
     required: body.required,
     type: describeSchema(document, schema).type,
-    fields: flattenFields(document, schema),
+    fields: flatten(schema),
   };
 }
 
