@@ -168,7 +168,11 @@ describe("the generator, packed and installed into another project", () => {
     // A second run with `npx <bin>` finds nothing to change.
     const again = await exec("npx", ["--offline", BIN, "--config", "openapi-client.config.yaml", "--check"], project);
     expect(again.stderr).toBe("");
-    expect(again.stdout).toMatch(/^up to date: 3 operations/);
+    // --check first reports the API change since the recorded release, then staleness.
+    const [report, staleness, ...rest] = again.stdout.split("\n");
+    expect(report).toBe("API unchanged since 0.1.0");
+    expect(staleness).toMatch(/^up to date: 3 operations, \d+ files, [\d.]+ s$/);
+    expect(rest).toEqual([""]);
   }, 300_000);
 });
 
