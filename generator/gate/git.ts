@@ -60,6 +60,11 @@ export async function resolveCommit(ref: string, cwd: string): Promise<string> {
   return hash;
 }
 
+/** The root folder of the work tree that holds `cwd` (real path, as git prints it). */
+export async function workTreeRoot(cwd: string): Promise<string> {
+  return (await git(["rev-parse", "--show-toplevel"], cwd)).trim();
+}
+
 /**
  * The file at `path` (relative to `cwd`, which must be inside the work tree) as committed in
  * `commit`, or undefined when that commit has no such file. Any other failure (a path outside

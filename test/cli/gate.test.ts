@@ -114,6 +114,42 @@ describe("--fail-on-breaking --base <ref>", () => {
   );
 
   it(
+    "finds the output's record from a subfolder of the repository, as from its root",
+    async () => {
+      const fromRoot = await cli("--check", "--fail-on-breaking", "--base", main);
+      const fromSubfolder = await runCli(
+        ["--spec", "openapi.json", "--out", "../client", "--check", "--fail-on-breaking", "--base", main],
+        {
+          cwd: join(repo, "api"),
+        },
+      );
+      const report = (stdout: string) => stdout.replace(/, [\d.]+ s\n$/, "");
+      expect(report(fromSubfolder.stdout)).toBe(report(fromRoot.stdout));
+      expect(fromSubfolder.stdout).toContain(`API changes since ${main} (${main.slice(0, 12)}): `);
+      expect([fromSubfolder.status, fromSubfolder.stderr]).toEqual([fromRoot.status, fromRoot.stderr]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "an output folder outside the repository is refused with exit 2, not compared with nothing",
+    async () => {
+      const outside = mkdtempSync(join(tmpdir(), "gate-outside-"));
+      try {
+        const run = await runCli(["--spec", "api/openapi.json", "--out", outside, "--fail-on-breaking", "--base", main], { cwd: repo });
+        expect(run.stderr).toBe(
+          `error: --base: the output folder ${outside} is not inside this git repository (${repo}); run from the repository that holds it\n`,
+        );
+        expect(run.status).toBe(2);
+        expect(snapshotTree(outside)).toEqual({});
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     "a base whose record is not one is an error, not a pass",
     async () => {
       git("checkout", "-q", "-B", "broken", main);
