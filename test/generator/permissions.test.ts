@@ -1,0 +1,64 @@
+// Given/want: x-github-permissions text → the model's required permissions → the operation spec's
+// `permissions` and `errors` fields (what the runtime's errors and isErrorOf read).
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../generator/model/build.js";
+import { requiredPermissions } from "../../generator/model/permissions.js";
+import { operationSpec } from "../../generator/emit/operation-spec.js";
+
+describe("requiredPermissions", () => {
+  it.each([
+    ["one permission", ['"Actions" repository permissions (write)'], [{ scope: "actions", access: "write" }]],
+    [
+      "a set joined by and",
+      ['"Actions" repository permissions (read) and "Checks" repository permissions (read) and "Deployments" repository permissions (read)'],
+      [
+        { scope: "actions", access: "read" },
+        { scope: "checks", access: "read" },
+        { scope: "deployments", access: "read" },
+      ],
+    ],
+    ["a name of two words as a workflow key", ['"Pull requests" repository permissions (write)'], [{ scope: "pull-requests", access: "write" }]],
+    ["alternatives: the first set", ['"Contents" repository permissions (read)', '"Actions" repository permissions (read)'], [{ scope: "contents", access: "read" }]],
+    ["none listed", [], []],
+    ["an organization permission has no workflow key", ['"Administration" organization permissions (write)'], []],
+    ["one unknown part spoils the set", ['"Actions" repository permissions (read) and "Members" organization permissions (read)'], []],
+    ["wording other than GitHub's", ["actions: write"], []],
+    ["an access level a workflow cannot grant", ['"Administration" repository permissions (admin)'], []],
+  ])("%s", (_case, docs, want) => {
+    expect(requiredPermissions(docs)).toEqual(want);
+  });
+});
+
+function opOf(operation: object) {
+  const document = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/x": { post: operation } } };
+  return buildModel(document).operations[0]!;
+}
+
+describe("the operation spec", () => {
+  it("carries the permissions as a workflow writes them, and the documented error statuses", () => {
+    const op = opOf({
+      operationId: "cancel",
+      "x-github-permissions": ['"Actions" repository permissions (read) and "Checks" repository permissions (write)'],
+      responses: {
+        202: { description: "ok" },
+        409: { description: "conflict", content: { "application/json": { schema: { type: "object" } } } },
+        410: { description: "gone" },
+        415: { description: "text", content: { "text/plain": { schema: { type: "string" } } } },
+      },
+    });
+    expect(op.requiredPermissions).toEqual([
+      { scope: "actions", access: "read" },
+      { scope: "checks", access: "write" },
+    ]);
+    const spec = operationSpec(op);
+    expect(spec.permissions).toBe("actions: read, checks: write");
+    // A JSON body is a number (isErrorOf then wants a parsed body), any other kind a string.
+    expect(spec.errors).toEqual([409, "410", "415"]);
+  });
+
+  it("leaves both out when the spec documents neither", () => {
+    const spec = operationSpec(opOf({ operationId: "x", responses: { 204: { description: "ok" } } }));
+    expect(spec).not.toHaveProperty("permissions");
+    expect(spec).not.toHaveProperty("errors");
+  });
+});
