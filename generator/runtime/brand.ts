@@ -3,19 +3,25 @@
 // a brand from the global symbol registry; a class then also recognises a branded error whose
 // prototype chain has a class of its name (names live on the prototypes, see errors.ts).
 
-/** Set on the base error's prototype, so that every error of every copy has it. */
-export const BRAND: unique symbol = /* @__PURE__ */ Symbol.for("openapi-client-gen.error") as never;
+const BRAND = /* @__PURE__ */ Symbol.for("openapi-client-gen.error");
 
-/** `value instanceof Class`, by prototype or, for a branded value, by class name. */
-export function isBranded(Class: { readonly prototype: object }, value: unknown): boolean {
-  const proto = Class.prototype as { readonly name?: string };
-  // A class that names itself nothing (a user's subclass) inherits its parent's name: matched by prototype only.
-  const name = Object.hasOwn(proto, "name") && proto.name;
-  // The walk stops above the base class, the last prototype with the brand.
-  for (
-    let p = value as { [BRAND]?: unknown; name?: string } | null;
-    (p = p?.[BRAND] ? Object.getPrototypeOf(p) : null);
-  )
-    if (p === proto || p!.name === name) return true;
-  return false;
+type Branded = { [BRAND]?: true; readonly name?: string } | null;
+
+/**
+ * Brands the base error class and gives it (and so its subclasses) the `instanceof` test. Not a
+ * static method in the class body: TypeScript 5.9 then declares `[Symbol.hasInstance]` twice in the .d.ts.
+ */
+export function brand(Base: { readonly prototype: object }): void {
+  (Base.prototype as Branded)![BRAND] = true;
+  Object.defineProperty(Base, Symbol.hasInstance, {
+    value(this: { readonly prototype: Branded }, value: unknown): boolean {
+      const proto = this.prototype!;
+      // A class that names itself nothing (a user's subclass) inherits its parent's name: matched by prototype only.
+      const name = Object.hasOwn(proto, "name") && proto.name;
+      // Every prototype up to the base has the brand; the walk stops above it.
+      for (let p = value as Branded; (p = p?.[BRAND] ? Object.getPrototypeOf(p) : null);)
+        if (p === proto || p!.name === name) return true;
+      return false;
+    },
+  });
 }

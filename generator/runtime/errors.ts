@@ -1,6 +1,6 @@
 // Error classes of the client. None of them ever holds request headers, so the token cannot
 // leak through a message, a stack, `toJSON()` or `util.inspect`.
-import { BRAND, isBranded } from "./brand.js";
+import { brand } from "./brand.js";
 import { permissionOf, type RequiredPermission } from "./permissions.js";
 import type { OperationSpec, ResponseHeaders } from "./types.js";
 
@@ -35,15 +35,6 @@ export class GitHubError extends Error {
   constructor(message: string, props?: object, options?: ErrorOptions) {
     super(message, options);
     Object.assign(this, props);
-  }
-
-  /**
-   * `instanceof` also holds for an error made by another copy of this runtime (the CommonJS build
-   * next to the ESM one, a second bundle): such an error carries the brand, and its prototype chain
-   * has a class of the same name. See brand.ts.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, value);
   }
 
   /** A plain, serializable view: name, message and the error's own fields (`cause` is not enumerable). */
@@ -115,7 +106,8 @@ for (const [error, name] of [
 ] as const) {
   error.prototype.name = name;
 }
-(GitHubError.prototype as { [BRAND]?: true })[BRAND] = true;
+// `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
+brand(GitHubError);
 
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 export function parseRateLimit(h: ResponseHeaders): RateLimit | undefined {

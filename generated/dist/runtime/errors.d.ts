@@ -20,18 +20,11 @@ export interface RateLimit {
 }
 /** Base class of every error this client throws (caller aborts excepted: those reject with `signal.reason`). */
 export declare class GitHubError extends Error {
-    static [Symbol.hasInstance]: (value: unknown) => boolean;
     /** Request method, e.g. `GET`. */
     readonly method: string;
     /** Request URL; URLs never carry credentials. */
     readonly url: string;
     constructor(message: string, props?: object, options?: ErrorOptions);
-    /**
-     * `instanceof` also holds for an error made by another copy of this runtime (the CommonJS build
-     * next to the ESM one, a second bundle): such an error carries the brand, and its prototype chain
-     * has a class of the same name. See brand.ts.
-     */
-    static [Symbol.hasInstance](value: unknown): boolean;
     /** A plain, serializable view: name, message and the error's own fields (`cause` is not enumerable). */
     toJSON(): Record<string, unknown>;
 }

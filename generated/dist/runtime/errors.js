@@ -2,7 +2,7 @@
 /* @ts-self-types="./errors.d.ts" */
 // Error classes of the client. None of them ever holds request headers, so the token cannot
 // leak through a message, a stack, `toJSON()` or `util.inspect`.
-import { BRAND, isBranded } from "./brand.js";
+import { brand } from "./brand.js";
 import { permissionOf } from "./permissions.js";
 /** Base class of every error this client throws (caller aborts excepted: those reject with `signal.reason`). */
 export class GitHubError extends Error {
@@ -11,14 +11,6 @@ export class GitHubError extends Error {
     constructor(message, props, options) {
         super(message, options);
         Object.assign(this, props);
-    }
-    /**
-     * `instanceof` also holds for an error made by another copy of this runtime (the CommonJS build
-     * next to the ESM one, a second bundle): such an error carries the brand, and its prototype chain
-     * has a class of the same name. See brand.ts.
-     */
-    static [Symbol.hasInstance](value) {
-        return isBranded(this, value);
     }
     /** A plain, serializable view: name, message and the error's own fields (`cause` is not enumerable). */
     toJSON() {
@@ -60,7 +52,8 @@ for (const [error, name] of [
 ]) {
     error.prototype.name = name;
 }
-GitHubError.prototype[BRAND] = true;
+// `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
+brand(GitHubError);
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 export function parseRateLimit(h) {
     const limit = h["x-ratelimit-limit"];

@@ -6,18 +6,24 @@
 // a brand from the global symbol registry; a class then also recognises a branded error whose
 // prototype chain has a class of its name (names live on the prototypes, see errors.ts).
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.BRAND = void 0;
-exports.isBranded = isBranded;
-/** Set on the base error's prototype, so that every error of every copy has it. */
-exports.BRAND = Symbol.for("openapi-client-gen.error");
-/** `value instanceof Class`, by prototype or, for a branded value, by class name. */
-function isBranded(Class, value) {
-    const proto = Class.prototype;
-    // A class that names itself nothing (a user's subclass) inherits its parent's name: matched by prototype only.
-    const name = Object.hasOwn(proto, "name") && proto.name;
-    // The walk stops above the base class, the last prototype with the brand.
-    for (let p = value; (p = p?.[exports.BRAND] ? Object.getPrototypeOf(p) : null);)
-        if (p === proto || p.name === name)
-            return true;
-    return false;
+exports.brand = brand;
+const BRAND = /* @__PURE__ */ Symbol.for("openapi-client-gen.error");
+/**
+ * Brands the base error class and gives it (and so its subclasses) the `instanceof` test. Not a
+ * static method in the class body: TypeScript 5.9 then declares `[Symbol.hasInstance]` twice in the .d.ts.
+ */
+function brand(Base) {
+    Base.prototype[BRAND] = true;
+    Object.defineProperty(Base, Symbol.hasInstance, {
+        value(value) {
+            const proto = this.prototype;
+            // A class that names itself nothing (a user's subclass) inherits its parent's name: matched by prototype only.
+            const name = Object.hasOwn(proto, "name") && proto.name;
+            // Every prototype up to the base has the brand; the walk stops above it.
+            for (let p = value; (p = p?.[BRAND] ? Object.getPrototypeOf(p) : null);)
+                if (p === proto || p.name === name)
+                    return true;
+            return false;
+        },
+    });
 }

@@ -23,14 +23,6 @@ class GitHubError extends Error {
         super(message, options);
         Object.assign(this, props);
     }
-    /**
-     * `instanceof` also holds for an error made by another copy of this runtime (the CommonJS build
-     * next to the ESM one, a second bundle): such an error carries the brand, and its prototype chain
-     * has a class of the same name. See brand.ts.
-     */
-    static [Symbol.hasInstance](value) {
-        return (0, brand_js_1.isBranded)(this, value);
-    }
     /** A plain, serializable view: name, message and the error's own fields (`cause` is not enumerable). */
     toJSON() {
         return Object.assign({ name: this.name, message: this.message }, this);
@@ -79,7 +71,8 @@ for (const [error, name] of [
 ]) {
     error.prototype.name = name;
 }
-GitHubError.prototype[brand_js_1.BRAND] = true;
+// `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
+(0, brand_js_1.brand)(GitHubError);
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 function parseRateLimit(h) {
     const limit = h["x-ratelimit-limit"];
