@@ -10,15 +10,25 @@ describe("requiredPermissions", () => {
     ["one permission", ['"Actions" repository permissions (write)'], [{ scope: "actions", access: "write" }]],
     [
       "a set joined by and",
-      ['"Actions" repository permissions (read) and "Checks" repository permissions (read) and "Deployments" repository permissions (read)'],
+      [
+        '"Actions" repository permissions (read) and "Checks" repository permissions (read) and "Deployments" repository permissions (read)',
+      ],
       [
         { scope: "actions", access: "read" },
         { scope: "checks", access: "read" },
         { scope: "deployments", access: "read" },
       ],
     ],
-    ["a name of two words as a workflow key", ['"Pull requests" repository permissions (write)'], [{ scope: "pull-requests", access: "write" }]],
-    ["alternatives: the first set", ['"Contents" repository permissions (read)', '"Actions" repository permissions (read)'], [{ scope: "contents", access: "read" }]],
+    [
+      "a name of two words as a workflow key",
+      ['"Pull requests" repository permissions (write)'],
+      [{ scope: "pull-requests", access: "write" }],
+    ],
+    [
+      "alternatives: the first set",
+      ['"Contents" repository permissions (read)', '"Actions" repository permissions (read)'],
+      [{ scope: "contents", access: "read" }],
+    ],
     ["none listed", [], []],
     ["an organization permission has no workflow key", ['"Administration" organization permissions (write)'], []],
     ["one unknown part spoils the set", ['"Actions" repository permissions (read) and "Members" organization permissions (read)'], []],

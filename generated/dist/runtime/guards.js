@@ -14,5 +14,5 @@ export function isErrorOf(error, operation) {
     if (!(error instanceof GitHubApiError) || error.operationId !== id)
         return false;
     const { status, body } = error;
-    return !errors || (errors.includes(status) && typeof body == "object") || errors.includes("" + status);
+    return !errors || (errors.includes(status) && typeof body === "object") || errors.includes("" + status);
 }

@@ -21,7 +21,7 @@ export function brand(Base: { readonly prototype: object }): void {
       const name = Object.hasOwn(proto, "name") && proto.name;
       // Every prototype up to the base has the brand; the walk stops above it.
       for (let p = value as Branded; (p = p?.[BRAND] ? Object.getPrototypeOf(p) : null);)
-        if (p === proto || p!.name === name) return true;
+        if (p === proto || p.name === name) return true;
       return false;
     },
   });

@@ -17,5 +17,5 @@ export function isErrorOf<O extends { readonly spec: OperationSpec }>(
   const { id, errors } = operation.spec;
   if (!(error instanceof GitHubApiError) || error.operationId !== id) return false;
   const { status, body } = error;
-  return !errors || (errors.includes(status) && typeof body == "object") || errors.includes("" + status);
+  return !errors || (errors.includes(status) && typeof body === "object") || errors.includes("" + status);
 }

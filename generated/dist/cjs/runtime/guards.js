@@ -17,5 +17,5 @@ function isErrorOf(error, operation) {
     if (!(error instanceof errors_js_1.GitHubApiError) || error.operationId !== id)
         return false;
     const { status, body } = error;
-    return !errors || (errors.includes(status) && typeof body == "object") || errors.includes("" + status);
+    return !errors || (errors.includes(status) && typeof body === "object") || errors.includes("" + status);
 }
