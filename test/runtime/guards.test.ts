@@ -39,7 +39,7 @@ describe("isErrorOf", () => {
   });
 
   it("an error of another operation with the same status is not this operation's", async () => {
-    const other = operation({ ...spec, id: "other" });
+    const other: Operation<object, unknown> = operation({ ...spec, id: "other" });
     expect(isErrorOf(await failing(other, 409, "{}"), upload)).toBe(false);
   });
 });
