@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "../../generator/model/build.js";
 import { requiredPermissions } from "../../generator/model/permissions.js";
 import { operationSpec } from "../../generator/emit/operation-spec.js";
+import { errorExamples } from "../../generator/emit/readme-errors.js";
 
 describe("requiredPermissions", () => {
   it.each([
@@ -70,5 +71,46 @@ describe("the operation spec", () => {
     const spec = operationSpec(opOf({ operationId: "x", responses: { 204: { description: "ok" } } }));
     expect(spec).not.toHaveProperty("permissions");
     expect(spec).not.toHaveProperty("errors");
+  });
+});
+
+describe("the README's error examples", () => {
+  const model = (operations: object) =>
+    buildModel({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/runs/{id}": operations } });
+  const id = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+
+  it("name a write permission first, and narrow an operation with documented errors", () => {
+    const examples = errorExamples(
+      model({
+        get: {
+          operationId: "a-get",
+          parameters: [id],
+          "x-github-permissions": ['"Actions" repository permissions (read)'],
+          responses: { 200: { description: "ok" } },
+        },
+        post: {
+          operationId: "b-cancel",
+          parameters: [id],
+          "x-github-permissions": ['"Actions" repository permissions (write)'],
+          responses: { 202: { description: "ok" }, 409: { description: "conflict" } },
+        },
+      }),
+      "pkg",
+    );
+    expect(examples.permissionMessage).toBe(
+      `POST https://api.github.com/runs/{id} → 403: Resource not accessible by integration; missing permission? add "actions: write" to the workflow's permissions:`,
+    );
+    expect(examples.permissionYaml).toBe("permissions:\n  actions: write");
+    expect(examples.guardExample).toContain(`import { isErrorOf, bCancel } from "pkg";`);
+    expect(examples.guardExample).toContain("await bCancel(gh, { id: 42 });");
+    expect(examples.guardExample).toContain("// error.status is 409;");
+  });
+
+  it("are left out for an API without permissions or documented errors", () => {
+    expect(errorExamples(model({ get: { operationId: "x", responses: { 200: { description: "ok" } } } }), "pkg")).toEqual({
+      permissionMessage: "",
+      permissionYaml: "",
+      guardExample: "",
+    });
   });
 });
