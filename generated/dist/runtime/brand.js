@@ -10,17 +10,15 @@ const BRAND = /* @__PURE__ */ Symbol.for("openapi-client-gen.error");
  * static method in the class body: TypeScript 5.9 then declares `[Symbol.hasInstance]` twice in the .d.ts.
  */
 export function brand(Base) {
-    Base.prototype[BRAND] = true;
+    Base.prototype[BRAND] = 1;
     Object.defineProperty(Base, Symbol.hasInstance, {
+        // Every prototype up to the base has the brand, so the walk stops above it. A class that names
+        // itself nothing (a user's subclass) inherits its parent's name: it is matched by prototype only.
         value(value) {
             const proto = this.prototype;
-            // A class that names itself nothing (a user's subclass) inherits its parent's name: matched by prototype only.
-            const name = Object.hasOwn(proto, "name") && proto.name;
-            // Every prototype up to the base has the brand; the walk stops above it.
-            for (let p = value; (p = p?.[BRAND] ? Object.getPrototypeOf(p) : null);)
-                if (p === proto || p.name === name)
+            for (let p = value; (p = p?.[BRAND] && Object.getPrototypeOf(p));)
+                if (p === proto || (p.name === proto.name && Object.hasOwn(proto, "name")))
                     return true;
-            return false;
         },
     });
 }

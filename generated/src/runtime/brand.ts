@@ -6,23 +6,21 @@
 
 const BRAND = /* @__PURE__ */ Symbol.for("openapi-client-gen.error");
 
-type Branded = { [BRAND]?: true; readonly name?: string } | null;
+type Branded = { [BRAND]?: 1; readonly name?: string } | null;
 
 /**
  * Brands the base error class and gives it (and so its subclasses) the `instanceof` test. Not a
  * static method in the class body: TypeScript 5.9 then declares `[Symbol.hasInstance]` twice in the .d.ts.
  */
 export function brand(Base: { readonly prototype: object }): void {
-  (Base.prototype as Branded)![BRAND] = true;
+  (Base.prototype as Branded)![BRAND] = 1;
   Object.defineProperty(Base, Symbol.hasInstance, {
-    value(this: { readonly prototype: Branded }, value: unknown): boolean {
+    // Every prototype up to the base has the brand, so the walk stops above it. A class that names
+    // itself nothing (a user's subclass) inherits its parent's name: it is matched by prototype only.
+    value(this: { readonly prototype: Branded }, value: unknown): boolean | undefined {
       const proto = this.prototype!;
-      // A class that names itself nothing (a user's subclass) inherits its parent's name: matched by prototype only.
-      const name = Object.hasOwn(proto, "name") && proto.name;
-      // Every prototype up to the base has the brand; the walk stops above it.
-      for (let p = value as Branded; (p = p?.[BRAND] ? Object.getPrototypeOf(p) : null);)
-        if (p === proto || p.name === name) return true;
-      return false;
+      for (let p = value as Branded; (p = p?.[BRAND] && Object.getPrototypeOf(p));)
+        if (p === proto || (p.name === proto.name && Object.hasOwn(proto, "name"))) return true;
     },
   });
 }
