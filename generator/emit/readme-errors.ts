@@ -27,7 +27,9 @@ export function errorExamples(model: ApiModel, packageName: string): ErrorExampl
 
 function permissionMessage(op: OperationModel): string {
   const needed = op.requiredPermissions.map((p) => `${p.scope}: ${p.access}`).join(", ");
-  return `${op.method} https://api.github.com${op.path} → 403: Resource not accessible by integration; missing permission? add "${needed}" to the workflow's permissions:`;
+  // The path comes from the spec: a backtick or a line break would end the README's code fence.
+  const path = op.path.replace(/[`\r\n]/g, encodeURIComponent);
+  return `${op.method} https://api.github.com${path} → 403: Resource not accessible by integration; missing permission? add "${needed}" to the workflow's permissions:`;
 }
 
 function guardExample(op: OperationModel, packageName: string): string {

@@ -2,7 +2,9 @@
 // `x-github-permissions` docs text, e.g. `"Actions" repository permissions (write)`.
 import type { RequiredPermission } from "../runtime/permissions.js";
 
-const REPOSITORY_PERMISSION = /^"([^"]+)" repository permissions \((read|write)\)$/;
+// Letters, spaces and hyphens only: the name becomes a YAML key, a README line and part of the
+// runtime's `"actions: write, checks: read"` text, whose separators it must not contain.
+const REPOSITORY_PERMISSION = /^"([A-Za-z][A-Za-z -]*)" repository permissions \((read|write)\)$/;
 
 /**
  * The permissions of the first listed set (GitHub lists alternatives; the first is the usual

@@ -35,6 +35,11 @@ describe("requiredPermissions", () => {
     ["one unknown part spoils the set", ['"Actions" repository permissions (read) and "Members" organization permissions (read)'], []],
     ["wording other than GitHub's", ["actions: write"], []],
     ["an access level a workflow cannot grant", ['"Administration" repository permissions (admin)'], []],
+    [
+      "a name with characters no permission has",
+      ['"Actions: write, x" repository permissions (read)', '"A`b" repository permissions (read)'],
+      [],
+    ],
   ])("%s", (_case, docs, want) => {
     expect(requiredPermissions(docs)).toEqual(want);
   });
@@ -104,6 +109,36 @@ describe("the README's error examples", () => {
     expect(examples.guardExample).toContain(`import { isErrorOf, bCancel } from "pkg";`);
     expect(examples.guardExample).toContain("await bCancel(gh, { id: 42 });");
     expect(examples.guardExample).toContain("// error.status is 409;");
+  });
+
+  it("keep a hostile path inside the README's code fence", () => {
+    const examples = errorExamples(
+      model({
+        post: {
+          operationId: "x",
+          "x-github-permissions": ['"Actions" repository permissions (write)'],
+          responses: { 200: { description: "ok" } },
+        },
+      }),
+      "pkg",
+    );
+    expect(examples.permissionMessage).toContain("/runs/{id}");
+    const hostile = buildModel({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a```\n# b": {
+          post: {
+            operationId: "x",
+            "x-github-permissions": ['"Actions" repository permissions (write)'],
+            responses: { 200: { description: "ok" } },
+          },
+        },
+      },
+    });
+    const message = errorExamples(hostile, "pkg").permissionMessage;
+    expect(message).not.toMatch(/[`\n]/);
+    expect(message).toContain("/a%60%60%60%0A# b");
   });
 
   it("are left out for an API without permissions or documented errors", () => {
