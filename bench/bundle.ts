@@ -27,6 +27,12 @@ export function entries(heySrcDir: string | undefined): Entry[] {
       source: `import { createClient, getWorkflowRun } from ${ours};\nconst gh = createClient({ token: "x" });\nexport const run = () => getWorkflowRun(gh, ${call});\n`,
     },
     {
+      // What a typed error check adds: the isErrorOf guard (requiredPermission and the cross-copy
+      // instanceof are in every bundle).
+      name: "ours: + isErrorOf",
+      source: `import { createClient, getWorkflowRun, isErrorOf } from ${ours};\nconst gh = createClient({ token: "x" });\nexport const run = () => getWorkflowRun(gh, ${call}).catch((e) => isErrorOf(e, getWorkflowRun));\n`,
+    },
+    {
       name: "ours: + listWorkflowRunsForRepo + paginate/collect",
       source:
         `import { createClient, getWorkflowRun, listWorkflowRunsForRepo, paginate, collect } from ${ours};\nconst gh = createClient({ token: "x" });\n` +

@@ -62,7 +62,19 @@ export function operationSpec(op: OperationModel): Record<string, SpecValue> {
   if (op.apiVersion) spec.apiVersion = op.apiVersion;
   if (op.responses.some((r) => r.kind === "redirect")) spec.redirect = new SerializerRef("manualRedirect");
   if (op.pagination) spec.pagination = { ...op.pagination };
+  // Compact strings and numbers: they sit in every operation's literal, so in every bundle.
+  if (op.requiredPermissions.length) spec.permissions = op.requiredPermissions.map((p) => `${p.scope}: ${p.access}`).join(", ");
+  const errors = errorStatuses(op);
+  if (errors.length) spec.errors = errors;
   return spec;
+}
+
+/**
+ * The documented error statuses, for `isErrorOf`: a number when the body is JSON (the guard then
+ * also wants a parsed body), a string for a text or empty body.
+ */
+export function errorStatuses(op: OperationModel): (number | string)[] {
+  return op.responses.filter((r) => r.status >= 400).map((r) => (r.kind === "json" ? r.status : String(r.status)));
 }
 
 /** The writer of each kind of body; a text body is a string, sent as is. */

@@ -90,7 +90,21 @@ export function itemType(op: OperationModel, names: OperationTypeNames): TypeNod
   return indexedBy(list, typeName("number"));
 }
 
-export function errorType(op: OperationModel): TypeNode {
-  const statuses = op.responses.filter((r) => r.status >= 400).map((r) => literalType(r.status));
-  return generic("GitHubApiError", statuses.length ? union(statuses) : typeName("number"));
+/**
+ * One `GitHubApiError<status, body>` per documented error status, so that checking `status`
+ * narrows `body` to the spec's schema for it; `GitHubApiError<number>` when none is documented.
+ * An error body is read as text when not JSON (a binary one too), and is undefined when empty.
+ */
+export function errorType(op: OperationModel, names: OperationTypeNames): TypeNode {
+  const errors = op.responses.filter((r) => r.status >= 400);
+  if (!errors.length) return generic("GitHubApiError", typeName("number"));
+  return union(
+    errors.map((r) => {
+      const body =
+        r.kind === "json"
+          ? indexed(typeName(names.op), "responses", r.status, "content", r.mediaType!)
+          : typeName(r.kind === "empty" ? "undefined" : "string");
+      return generic("GitHubApiError", literalType(r.status), body);
+    }),
+  );
 }

@@ -44,11 +44,15 @@ function operationStatements(op: OperationModel, runtimeTypes: Set<string>, seri
       docs: `Parameters of ${subject}: path, query, header and body fields in one object.`,
     }),
     typeAlias(names.response, response, { docs: `The documented successful outcomes of ${subject}.` }),
-    typeAlias(names.error, errorType(op), { docs: `The error ${subject} throws for a documented error status.` }),
+    typeAlias(names.error, errorType(op, names), {
+      docs: `The error ${subject} throws for a documented error status (narrow a caught error with \`isErrorOf(error, ${op.name})\`).`,
+    }),
   ];
   if (item) statements.push(typeAlias(names.item, item, { docs: `One item of the list that ${subject} pages through.` }));
-  const [params, result] = [typeName(names.params), typeName(names.response)];
-  const type: TypeNode = item ? generic("PaginatedOperation", params, result, typeName(names.item)) : generic("Operation", params, result);
+  const [params, result, error] = [typeName(names.params), typeName(names.response), typeName(names.error)];
+  const type: TypeNode = item
+    ? generic("PaginatedOperation", params, result, typeName(names.item), error)
+    : generic("Operation", params, result, error);
   statements.push(exportedConst(op.name, type, pureCall("operation", specLiteral(operationSpec(op), serializers)), operationDoc(op)));
   return statements;
 }

@@ -1,4 +1,5 @@
 // package.json and README.md of the generated package.
+import { errorExamples } from "./readme-errors.js";
 import type { ApiModel, OperationModel } from "../model/types.js";
 import type { EmittedFile } from "./file.js";
 import { HEADER_TEXT } from "./file.js";
@@ -50,6 +51,7 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
     capNotes: capNote(capped) ? [capNote(capped)] : [],
     paginatedList: paginated.length ? paginated.map((op) => `\`${op.name}\``).join(", ") : "none",
     table: table([header, ...rows], inPrettierLayout),
+    ...errorExamples(model, pkg.name),
   });
   return inPrettierLayout ? { path: "README.md", contents, formatted: true } : { path: "README.md", contents };
 }

@@ -7,6 +7,7 @@ import { rawOperations } from "../document/operations.js";
 import { sortBy } from "./order.js";
 import { groupParameters, resolveParameters } from "./params.js";
 import { paginationOf } from "./pagination.js";
+import { requiredPermissions } from "./permissions.js";
 import { responseModels } from "./responses.js";
 import { groupName } from "./naming.js";
 
@@ -33,7 +34,7 @@ export function buildModel(document: Json): ApiModel {
       responses,
       ...(apiVersion ? { apiVersion } : {}),
       ...(pagination ? { pagination } : {}),
-      docs: docsOf(operation),
+      ...withPermissions(docsOf(operation)),
     };
   });
   const info = isObject(document.info) ? document.info : {};
@@ -44,6 +45,11 @@ export function buildModel(document: Json): ApiModel {
     ...(description ? { description } : {}),
     operations: sortBy(operations, (op) => op.name),
   };
+}
+
+/** The docs, and the permissions read from their text. */
+function withPermissions(docs: OperationModel["docs"]): Pick<OperationModel, "requiredPermissions" | "docs"> {
+  return { requiredPermissions: requiredPermissions(docs.permissions), docs };
 }
 
 function docsOf(operation: Json): OperationModel["docs"] {

@@ -2,6 +2,7 @@
 // Data only, sorted; snapshotted as JSON in tests because it is the shortest diff to review.
 import type { MediaKind } from "./media-type.js";
 import type { HttpMethod, PaginationSpec, PathStyle, QueryStyle } from "../runtime/types.js";
+import type { RequiredPermission } from "../runtime/permissions.js";
 
 export interface ApiModel {
   readonly title: string;
@@ -70,5 +71,7 @@ export interface OperationModel {
   readonly responses: readonly ResponseModel[];
   readonly apiVersion?: string;
   readonly pagination?: PaginationSpec;
+  /** What a workflow's `permissions:` must grant, from `x-github-permissions` (permissions.ts); empty when unknown. */
+  readonly requiredPermissions: readonly RequiredPermission[];
   readonly docs: OperationDocs;
 }

@@ -1,6 +1,8 @@
 // Error classes of the client. None of them ever holds request headers, so the token cannot
 // leak through a message, a stack, `toJSON()` or `util.inspect`.
-import type { ResponseHeaders } from "./types.js";
+import { brand } from "./brand.js";
+import { permissionOf, type RequiredPermission } from "./permissions.js";
+import type { OperationSpec, ResponseHeaders } from "./types.js";
 
 /** GitHub's error body: `{ message, documentation_url, errors }`. */
 export interface GitHubErrorBody {
@@ -42,10 +44,18 @@ export class GitHubError extends Error {
 }
 
 /** GitHub answered with a status the operation does not treat as success. */
-export class GitHubApiError<S extends number = number> extends GitHubError {
+export class GitHubApiError<S extends number = number, B = GitHubErrorBody | string | undefined> extends GitHubError {
   declare readonly status: S;
   /** The parsed `{ message, documentation_url, errors }` body, or the raw text when it is not JSON. */
-  declare readonly body: GitHubErrorBody | string | undefined;
+  declare readonly body: B;
+  /** The spec's operationId of the call that failed, e.g. `actions/cancel-workflow-run`. */
+  declare readonly operationId: string | undefined;
+  /**
+   * On a 403 (not a rate limit) or 404 of an operation that documents a permission: what the
+   * workflow's `permissions:` must grant, e.g. `{ scope: "actions", access: "write" }` (the first,
+   * when it needs several; the message names them all).
+   */
+  declare readonly requiredPermission: RequiredPermission | undefined;
   declare readonly headers: ResponseHeaders;
   /** `x-github-request-id`: quote it when asking GitHub support. */
   declare readonly requestId: string | undefined;
@@ -96,6 +106,8 @@ for (const [error, name] of [
 ] as const) {
   error.prototype.name = name;
 }
+// `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
+brand(GitHubError);
 
 /** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
 export function parseRateLimit(h: ResponseHeaders): RateLimit | undefined {
@@ -191,6 +203,7 @@ export function apiError(
   headers: ResponseHeaders,
   text: string,
   retryAt?: Date,
+  spec?: OperationSpec,
 ): GitHubApiError {
   let body: GitHubErrorBody | string | undefined = text || undefined;
   try {
@@ -207,14 +220,28 @@ export function apiError(
       ? `: unexpected redirect${location ? " to " + location : ""}, not followed`
       : (message ? ": " + message : "") +
         (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "");
+  const limited = isRateLimited(status, headers, text);
+  // A rate limit stays a rate limit. GitHub answers 404 rather than 403 when the token may not see a
+  // private repository: both name the operation's permissions.
+  const needed = !limited && (status === 403 || status === 404) && spec?.permissions;
   return requestError(
-    isRateLimited(status, headers, text) ? GitHubRateLimitError : GitHubApiError,
+    limited ? GitHubRateLimitError : GitHubApiError,
     method,
     url,
     ` → ${status}` +
       clip(detail) +
+      (needed ? `; missing permission? add "${needed}" to the workflow's permissions:` : "") +
       (retryAt ? "; retry after " + retryAt.toISOString() : "") +
       withRequestId(requestId),
-    { status, body, headers, requestId, rateLimit: parseRateLimit(headers), retryAt },
+    {
+      status,
+      body,
+      headers,
+      requestId,
+      rateLimit: parseRateLimit(headers),
+      retryAt,
+      operationId: spec?.id,
+      requiredPermission: needed ? permissionOf(needed) : undefined,
+    },
   );
 }

@@ -13,6 +13,8 @@ export {
   GitHubTimeoutError,
 } from "./errors.js";
 export type { GitHubErrorBody, RateLimit } from "./errors.js";
+export { isErrorOf } from "./guards.js";
+export type { RequiredPermission } from "./permissions.js";
 export { parseLink } from "./link.js";
 export type { Links } from "./link.js";
 export type * from "./types.js";

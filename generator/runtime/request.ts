@@ -144,7 +144,7 @@ export async function request(
       const redirected = spec.redirect?.(status, h, method, url);
       if (redirected) return redirected;
       delay = planRetry(status, h, text, attempt, retries, retry, Date.now());
-      if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay);
+      if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay, spec);
     }
     (retry as RetryOptions).onRetry?.({
       attempt,

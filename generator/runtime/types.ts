@@ -1,5 +1,6 @@
 // Shared types of the client runtime. Emitted operations, the request core and the
 // pagination helpers all speak in these terms, so this file is the runtime's contract.
+import type { GitHubApiError } from "./errors.js";
 
 export type HttpMethod = "GET" | "HEAD" | "PUT" | "DELETE" | "POST" | "PATCH" | "OPTIONS" | "TRACE";
 
@@ -113,6 +114,10 @@ export interface OperationSpec {
    * fails with a `GitHubResponseError`.
    */
   readonly redirect?: RedirectReader;
+  /** Permissions the operation needs, as a workflow names them: `actions: write`, several joined by `, ` (permissions.ts). */
+  readonly permissions?: string;
+  /** Documented error statuses: a number when the body is JSON, a string otherwise (guards.ts). */
+  readonly errors?: readonly (number | string)[];
 }
 
 /** Response headers as a plain object with lower-case names; the ones GitHub documents are typed. */
@@ -213,16 +218,26 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** A callable operation; `spec` lets the pagination helpers re-issue it. */
-export interface Operation<P, R> {
+declare const errorType: unique symbol;
+
+/**
+ * A callable operation; `spec` lets the pagination helpers re-issue it. `E` is the error it throws
+ * for a documented error status (what `isErrorOf` narrows to).
+ */
+export interface Operation<P, R, E = GitHubApiError> {
   (client: Client, params: P, options?: RequestOptions): Promise<R>;
   readonly spec: OperationSpec;
+  /** Type-level only: carries the error type to `isErrorOf`. */
+  readonly [errorType]?: E;
 }
+
+/** The error type an operation declares (see `isErrorOf`). */
+export type ErrorOf<O> = O extends { readonly [errorType]?: infer E } ? E : never;
 
 declare const itemType: unique symbol;
 
 /** An operation that pages. `Item` is the element type of its items array. */
-export interface PaginatedOperation<P, R, Item> extends Operation<P, R> {
+export interface PaginatedOperation<P, R, Item, E = GitHubApiError> extends Operation<P, R, E> {
   readonly spec: OperationSpec & { readonly pagination: PaginationSpec };
   /** Type-level only: carries the item type to `paginate` and `collect`. */
   readonly [itemType]?: Item;

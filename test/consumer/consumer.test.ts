@@ -64,7 +64,7 @@ beforeAll(async () => {
   // consumer.ts is stored as .txt so that the project's own typecheck (which cannot resolve the
   // package by name) does not pick it up.
   await copyFile(join(FIXTURE, "consumer.ts.txt"), join(project, "src/consumer.ts"));
-  for (const name of ["consumer.mjs", "require.cjs"]) await copyFile(join(FIXTURE, name), join(project, name));
+  for (const name of ["consumer.mjs", "require.cjs", "dual.mjs"]) await copyFile(join(FIXTURE, name), join(project, name));
 }, 120_000);
 
 afterAll(async () => {
@@ -183,5 +183,16 @@ describe("running the installed package", () => {
     }
     expect(result.stdout.trim()).toBe("require function function");
     expect(result.code).toBe(0);
+  }, 30_000);
+
+  it("an error thrown by the CommonJS copy is instanceof the ESM copy's classes, and the reverse", async () => {
+    const result = await exec(process.execPath, ["dual.mjs"], { cwd: project, timeout: 30_000 });
+    expect(result.stderr).toBe("");
+    // instanceof GitHubApiError, GitHubError, GitHubRateLimitError; isErrorOf(error, cancelWorkflowRun).
+    expect(result.stdout.trimEnd().split("\n")).toEqual([
+      "copies distinct",
+      "cjs→esm true true false true",
+      "esm→cjs true true false true",
+    ]);
   }, 30_000);
 });

@@ -91,9 +91,19 @@ describe("response type: one member per documented success status", () => {
     expect(code(responseType(op, names))).toBe(want);
   });
 
-  it("documents error statuses in the error type", () => {
-    const { op } = modelOf("/x", "get", { operationId: "x", responses: { 200: json({}), 422: {}, 404: {} } });
-    expect(code(errorType(op))).toBe("GitHubApiError<404 | 422>");
+  it("documents each error status with its body in the error type", () => {
+    const { op, names } = modelOf("/x", "get", {
+      operationId: "x",
+      responses: { 200: json({}), 422: json({}), 404: {}, 415: { content: { "text/plain": { schema: { type: "string" } } } } },
+    });
+    expect(code(errorType(op, names))).toBe(
+      'GitHubApiError<404, undefined> | GitHubApiError<415, string> | GitHubApiError<422, XOperation["responses"][422]["content"]["application/json"]>',
+    );
+  });
+
+  it("an operation without documented error statuses throws GitHubApiError<number>", () => {
+    const { op, names } = modelOf("/x", "get", { operationId: "x", responses: { 200: json({}) } });
+    expect(code(errorType(op, names))).toBe("GitHubApiError<number>");
   });
 });
 

@@ -98,7 +98,10 @@ describe("error messages", () => {
     context.server.faults.add({ method: "GET", path: runPath, fault: { respond: { status: 404, json: { message: huge } } } });
     const error = await rejection(gen.getWorkflowRun(client(), run));
     expect(error).toBeInstanceOf(gen.GitHubApiError);
-    expect(error.message).toBe(`GET ${context.server.url}${runPath} → 404: ${"m".repeat(498)}…`);
+    // The permission hint follows the clipped server text (getWorkflowRun needs actions: read).
+    expect(error.message).toBe(
+      `GET ${context.server.url}${runPath} → 404: ${"m".repeat(498)}…; missing permission? add "actions: read" to the workflow's permissions:`,
+    );
     expect(((error as gen.GitHubApiError).body as { message: string }).message).toHaveLength(50_000_000);
   });
 });

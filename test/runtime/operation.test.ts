@@ -66,6 +66,7 @@ describe("index", () => {
       "GitHubTimeoutError",
       "collect",
       "createClient",
+      "isErrorOf",
       "pages",
       "paginate",
       "parseLink",

@@ -25,6 +25,8 @@ export const getConcurrencyGroupForRepository = /* @__PURE__ */ operation({
   queryParams: ["ahead_of_run", "ahead_of_job"],
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
+  permissions: "actions: read",
+  errors: [404, 422],
 });
 /**
  * List concurrency groups for a repository
@@ -49,6 +51,8 @@ export const listConcurrencyGroupsForRepository = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups" },
+  permissions: "actions: read",
+  errors: [422],
 });
 /**
  * List concurrency groups for a workflow run
@@ -79,4 +83,6 @@ export const listConcurrencyGroupsForWorkflowRun = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
+  permissions: "actions: read",
+  errors: [404, 422],
 });

@@ -11,8 +11,10 @@ export type ApproveWorkflowRunResponse = ApiResponse<
   201,
   ApproveWorkflowRunOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link approveWorkflowRun} throws for a documented error status. */
-export type ApproveWorkflowRunError = GitHubApiError<403 | 404>;
+/** The error {@link approveWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, approveWorkflowRun)`). */
+export type ApproveWorkflowRunError =
+  | GitHubApiError<403, ApproveWorkflowRunOperation["responses"][403]["content"]["application/json"]>
+  | GitHubApiError<404, ApproveWorkflowRunOperation["responses"][404]["content"]["application/json"]>;
 /**
  * Approve a workflow run for a fork pull request
  *
@@ -24,7 +26,11 @@ export type ApproveWorkflowRunError = GitHubApiError<403 | 404>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#approve-a-workflow-run-for-a-fork-pull-request}
  * @example const { status, data } = await approveWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const approveWorkflowRun: Operation<ApproveWorkflowRunParams, ApproveWorkflowRunResponse>;
+export declare const approveWorkflowRun: Operation<
+  ApproveWorkflowRunParams,
+  ApproveWorkflowRunResponse,
+  ApproveWorkflowRunError
+>;
 type CancelWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"]["post"];
 /** Parameters of {@link cancelWorkflowRun}: path, query, header and body fields in one object. */
 export type CancelWorkflowRunParams = CancelWorkflowRunOperation["parameters"]["path"] &
@@ -34,8 +40,11 @@ export type CancelWorkflowRunResponse = ApiResponse<
   202,
   CancelWorkflowRunOperation["responses"][202]["content"]["application/json"]
 >;
-/** The error {@link cancelWorkflowRun} throws for a documented error status. */
-export type CancelWorkflowRunError = GitHubApiError<409>;
+/** The error {@link cancelWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, cancelWorkflowRun)`). */
+export type CancelWorkflowRunError = GitHubApiError<
+  409,
+  CancelWorkflowRunOperation["responses"][409]["content"]["application/json"]
+>;
 /**
  * Cancel a workflow run
  *
@@ -47,14 +56,18 @@ export type CancelWorkflowRunError = GitHubApiError<409>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#cancel-a-workflow-run}
  * @example const { status, data } = await cancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const cancelWorkflowRun: Operation<CancelWorkflowRunParams, CancelWorkflowRunResponse>;
+export declare const cancelWorkflowRun: Operation<
+  CancelWorkflowRunParams,
+  CancelWorkflowRunResponse,
+  CancelWorkflowRunError
+>;
 type DeleteWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}"]["delete"];
 /** Parameters of {@link deleteWorkflowRun}: path, query, header and body fields in one object. */
 export type DeleteWorkflowRunParams = DeleteWorkflowRunOperation["parameters"]["path"] &
   NonNullable<DeleteWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link deleteWorkflowRun}. */
 export type DeleteWorkflowRunResponse = ApiResponse<204, undefined>;
-/** The error {@link deleteWorkflowRun} throws for a documented error status. */
+/** The error {@link deleteWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, deleteWorkflowRun)`). */
 export type DeleteWorkflowRunError = GitHubApiError<number>;
 /**
  * Delete a workflow run
@@ -69,15 +82,21 @@ export type DeleteWorkflowRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#delete-a-workflow-run}
  * @example const { status, data } = await deleteWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const deleteWorkflowRun: Operation<DeleteWorkflowRunParams, DeleteWorkflowRunResponse>;
+export declare const deleteWorkflowRun: Operation<
+  DeleteWorkflowRunParams,
+  DeleteWorkflowRunResponse,
+  DeleteWorkflowRunError
+>;
 type DeleteWorkflowRunLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/logs"]["delete"];
 /** Parameters of {@link deleteWorkflowRunLogs}: path, query, header and body fields in one object. */
 export type DeleteWorkflowRunLogsParams = DeleteWorkflowRunLogsOperation["parameters"]["path"] &
   NonNullable<DeleteWorkflowRunLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link deleteWorkflowRunLogs}. */
 export type DeleteWorkflowRunLogsResponse = ApiResponse<204, undefined>;
-/** The error {@link deleteWorkflowRunLogs} throws for a documented error status. */
-export type DeleteWorkflowRunLogsError = GitHubApiError<403 | 500>;
+/** The error {@link deleteWorkflowRunLogs} throws for a documented error status (narrow a caught error with `isErrorOf(error, deleteWorkflowRunLogs)`). */
+export type DeleteWorkflowRunLogsError =
+  | GitHubApiError<403, DeleteWorkflowRunLogsOperation["responses"][403]["content"]["application/json"]>
+  | GitHubApiError<500, DeleteWorkflowRunLogsOperation["responses"][500]["content"]["application/json"]>;
 /**
  * Delete workflow run logs
  *
@@ -89,7 +108,11 @@ export type DeleteWorkflowRunLogsError = GitHubApiError<403 | 500>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#delete-workflow-run-logs}
  * @example const { status, data } = await deleteWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const deleteWorkflowRunLogs: Operation<DeleteWorkflowRunLogsParams, DeleteWorkflowRunLogsResponse>;
+export declare const deleteWorkflowRunLogs: Operation<
+  DeleteWorkflowRunLogsParams,
+  DeleteWorkflowRunLogsResponse,
+  DeleteWorkflowRunLogsError
+>;
 type DownloadWorkflowRunAttemptLogsOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"]["get"];
 /** Parameters of {@link downloadWorkflowRunAttemptLogs}: path, query, header and body fields in one object. */
@@ -97,7 +120,7 @@ export type DownloadWorkflowRunAttemptLogsParams = DownloadWorkflowRunAttemptLog
   NonNullable<DownloadWorkflowRunAttemptLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link downloadWorkflowRunAttemptLogs}. */
 export type DownloadWorkflowRunAttemptLogsResponse = RedirectResponse<302>;
-/** The error {@link downloadWorkflowRunAttemptLogs} throws for a documented error status. */
+/** The error {@link downloadWorkflowRunAttemptLogs} throws for a documented error status (narrow a caught error with `isErrorOf(error, downloadWorkflowRunAttemptLogs)`). */
 export type DownloadWorkflowRunAttemptLogsError = GitHubApiError<number>;
 /**
  * Download workflow run attempt logs
@@ -116,7 +139,8 @@ export type DownloadWorkflowRunAttemptLogsError = GitHubApiError<number>;
  */
 export declare const downloadWorkflowRunAttemptLogs: Operation<
   DownloadWorkflowRunAttemptLogsParams,
-  DownloadWorkflowRunAttemptLogsResponse
+  DownloadWorkflowRunAttemptLogsResponse,
+  DownloadWorkflowRunAttemptLogsError
 >;
 type DownloadWorkflowRunLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/logs"]["get"];
 /** Parameters of {@link downloadWorkflowRunLogs}: path, query, header and body fields in one object. */
@@ -124,7 +148,7 @@ export type DownloadWorkflowRunLogsParams = DownloadWorkflowRunLogsOperation["pa
   NonNullable<DownloadWorkflowRunLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link downloadWorkflowRunLogs}. */
 export type DownloadWorkflowRunLogsResponse = RedirectResponse<302>;
-/** The error {@link downloadWorkflowRunLogs} throws for a documented error status. */
+/** The error {@link downloadWorkflowRunLogs} throws for a documented error status (narrow a caught error with `isErrorOf(error, downloadWorkflowRunLogs)`). */
 export type DownloadWorkflowRunLogsError = GitHubApiError<number>;
 /**
  * Download workflow run logs
@@ -141,7 +165,11 @@ export type DownloadWorkflowRunLogsError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-logs}
  * @example const { location } = await downloadWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const downloadWorkflowRunLogs: Operation<DownloadWorkflowRunLogsParams, DownloadWorkflowRunLogsResponse>;
+export declare const downloadWorkflowRunLogs: Operation<
+  DownloadWorkflowRunLogsParams,
+  DownloadWorkflowRunLogsResponse,
+  DownloadWorkflowRunLogsError
+>;
 type ForceCancelWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"]["post"];
 /** Parameters of {@link forceCancelWorkflowRun}: path, query, header and body fields in one object. */
 export type ForceCancelWorkflowRunParams = ForceCancelWorkflowRunOperation["parameters"]["path"] &
@@ -151,8 +179,11 @@ export type ForceCancelWorkflowRunResponse = ApiResponse<
   202,
   ForceCancelWorkflowRunOperation["responses"][202]["content"]["application/json"]
 >;
-/** The error {@link forceCancelWorkflowRun} throws for a documented error status. */
-export type ForceCancelWorkflowRunError = GitHubApiError<409>;
+/** The error {@link forceCancelWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, forceCancelWorkflowRun)`). */
+export type ForceCancelWorkflowRunError = GitHubApiError<
+  409,
+  ForceCancelWorkflowRunOperation["responses"][409]["content"]["application/json"]
+>;
 /**
  * Force cancel a workflow run
  *
@@ -164,7 +195,11 @@ export type ForceCancelWorkflowRunError = GitHubApiError<409>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#force-cancel-a-workflow-run}
  * @example const { status, data } = await forceCancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const forceCancelWorkflowRun: Operation<ForceCancelWorkflowRunParams, ForceCancelWorkflowRunResponse>;
+export declare const forceCancelWorkflowRun: Operation<
+  ForceCancelWorkflowRunParams,
+  ForceCancelWorkflowRunResponse,
+  ForceCancelWorkflowRunError
+>;
 type GetPendingDeploymentsForRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["get"];
 /** Parameters of {@link getPendingDeploymentsForRun}: path, query, header and body fields in one object. */
@@ -175,7 +210,7 @@ export type GetPendingDeploymentsForRunResponse = ApiResponse<
   200,
   GetPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getPendingDeploymentsForRun} throws for a documented error status. */
+/** The error {@link getPendingDeploymentsForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, getPendingDeploymentsForRun)`). */
 export type GetPendingDeploymentsForRunError = GitHubApiError<number>;
 /**
  * Get pending deployments for a workflow run
@@ -194,7 +229,8 @@ export type GetPendingDeploymentsForRunError = GitHubApiError<number>;
  */
 export declare const getPendingDeploymentsForRun: Operation<
   GetPendingDeploymentsForRunParams,
-  GetPendingDeploymentsForRunResponse
+  GetPendingDeploymentsForRunResponse,
+  GetPendingDeploymentsForRunError
 >;
 type GetReviewsForRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/approvals"]["get"];
 /** Parameters of {@link getReviewsForRun}: path, query, header and body fields in one object. */
@@ -205,7 +241,7 @@ export type GetReviewsForRunResponse = ApiResponse<
   200,
   GetReviewsForRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getReviewsForRun} throws for a documented error status. */
+/** The error {@link getReviewsForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, getReviewsForRun)`). */
 export type GetReviewsForRunError = GitHubApiError<number>;
 /**
  * Get the review history for a workflow run
@@ -220,7 +256,11 @@ export type GetReviewsForRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-the-review-history-for-a-workflow-run}
  * @example const { status, data } = await getReviewsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const getReviewsForRun: Operation<GetReviewsForRunParams, GetReviewsForRunResponse>;
+export declare const getReviewsForRun: Operation<
+  GetReviewsForRunParams,
+  GetReviewsForRunResponse,
+  GetReviewsForRunError
+>;
 type GetWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}"]["get"];
 /** Parameters of {@link getWorkflowRun}: path, query, header and body fields in one object. */
 export type GetWorkflowRunParams = GetWorkflowRunOperation["parameters"]["path"] &
@@ -231,7 +271,7 @@ export type GetWorkflowRunResponse = ApiResponse<
   200,
   GetWorkflowRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getWorkflowRun} throws for a documented error status. */
+/** The error {@link getWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, getWorkflowRun)`). */
 export type GetWorkflowRunError = GitHubApiError<number>;
 /**
  * Get a workflow run
@@ -248,7 +288,7 @@ export type GetWorkflowRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run}
  * @example const { status, data } = await getWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const getWorkflowRun: Operation<GetWorkflowRunParams, GetWorkflowRunResponse>;
+export declare const getWorkflowRun: Operation<GetWorkflowRunParams, GetWorkflowRunResponse, GetWorkflowRunError>;
 type GetWorkflowRunAttemptOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"]["get"];
 /** Parameters of {@link getWorkflowRunAttempt}: path, query, header and body fields in one object. */
@@ -260,7 +300,7 @@ export type GetWorkflowRunAttemptResponse = ApiResponse<
   200,
   GetWorkflowRunAttemptOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getWorkflowRunAttempt} throws for a documented error status. */
+/** The error {@link getWorkflowRunAttempt} throws for a documented error status (narrow a caught error with `isErrorOf(error, getWorkflowRunAttempt)`). */
 export type GetWorkflowRunAttemptError = GitHubApiError<number>;
 /**
  * Get a workflow run attempt
@@ -277,7 +317,11 @@ export type GetWorkflowRunAttemptError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt}
  * @example const { status, data } = await getWorkflowRunAttempt(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
-export declare const getWorkflowRunAttempt: Operation<GetWorkflowRunAttemptParams, GetWorkflowRunAttemptResponse>;
+export declare const getWorkflowRunAttempt: Operation<
+  GetWorkflowRunAttemptParams,
+  GetWorkflowRunAttemptResponse,
+  GetWorkflowRunAttemptError
+>;
 type GetWorkflowRunUsageOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/timing"]["get"];
 /** Parameters of {@link getWorkflowRunUsage}: path, query, header and body fields in one object. */
 export type GetWorkflowRunUsageParams = GetWorkflowRunUsageOperation["parameters"]["path"] &
@@ -287,7 +331,7 @@ export type GetWorkflowRunUsageResponse = ApiResponse<
   200,
   GetWorkflowRunUsageOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getWorkflowRunUsage} throws for a documented error status. */
+/** The error {@link getWorkflowRunUsage} throws for a documented error status (narrow a caught error with `isErrorOf(error, getWorkflowRunUsage)`). */
 export type GetWorkflowRunUsageError = GitHubApiError<number>;
 /**
  * Get workflow run usage
@@ -304,7 +348,11 @@ export type GetWorkflowRunUsageError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-workflow-run-usage}
  * @example const { status, data } = await getWorkflowRunUsage(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const getWorkflowRunUsage: Operation<GetWorkflowRunUsageParams, GetWorkflowRunUsageResponse>;
+export declare const getWorkflowRunUsage: Operation<
+  GetWorkflowRunUsageParams,
+  GetWorkflowRunUsageResponse,
+  GetWorkflowRunUsageError
+>;
 type ListWorkflowRunsOperation = paths["/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"]["get"];
 /** Parameters of {@link listWorkflowRuns}: path, query, header and body fields in one object. */
 export type ListWorkflowRunsParams = ListWorkflowRunsOperation["parameters"]["path"] &
@@ -315,7 +363,7 @@ export type ListWorkflowRunsResponse = ApiResponse<
   200,
   ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listWorkflowRuns} throws for a documented error status. */
+/** The error {@link listWorkflowRuns} throws for a documented error status (narrow a caught error with `isErrorOf(error, listWorkflowRuns)`). */
 export type ListWorkflowRunsError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRuns} pages through. */
 export type ListWorkflowRunsItem = NonNullable<
@@ -341,7 +389,8 @@ export type ListWorkflowRunsItem = NonNullable<
 export declare const listWorkflowRuns: PaginatedOperation<
   ListWorkflowRunsParams,
   ListWorkflowRunsResponse,
-  ListWorkflowRunsItem
+  ListWorkflowRunsItem,
+  ListWorkflowRunsError
 >;
 type ListWorkflowRunsForRepoOperation = paths["/repos/{owner}/{repo}/actions/runs"]["get"];
 /** Parameters of {@link listWorkflowRunsForRepo}: path, query, header and body fields in one object. */
@@ -353,7 +402,7 @@ export type ListWorkflowRunsForRepoResponse = ApiResponse<
   200,
   ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listWorkflowRunsForRepo} throws for a documented error status. */
+/** The error {@link listWorkflowRunsForRepo} throws for a documented error status (narrow a caught error with `isErrorOf(error, listWorkflowRunsForRepo)`). */
 export type ListWorkflowRunsForRepoError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRunsForRepo} pages through. */
 export type ListWorkflowRunsForRepoItem = NonNullable<
@@ -381,7 +430,8 @@ export type ListWorkflowRunsForRepoItem = NonNullable<
 export declare const listWorkflowRunsForRepo: PaginatedOperation<
   ListWorkflowRunsForRepoParams,
   ListWorkflowRunsForRepoResponse,
-  ListWorkflowRunsForRepoItem
+  ListWorkflowRunsForRepoItem,
+  ListWorkflowRunsForRepoError
 >;
 type ReRunJobForWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"]["post"];
 /** Parameters of {@link reRunJobForWorkflowRun}: path, query, header and body fields in one object. */
@@ -393,8 +443,11 @@ export type ReRunJobForWorkflowRunResponse = ApiResponse<
   201,
   ReRunJobForWorkflowRunOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link reRunJobForWorkflowRun} throws for a documented error status. */
-export type ReRunJobForWorkflowRunError = GitHubApiError<403>;
+/** The error {@link reRunJobForWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, reRunJobForWorkflowRun)`). */
+export type ReRunJobForWorkflowRunError = GitHubApiError<
+  403,
+  ReRunJobForWorkflowRunOperation["responses"][403]["content"]["application/json"]
+>;
 /**
  * Re-run a job from a workflow run
  *
@@ -406,7 +459,11 @@ export type ReRunJobForWorkflowRunError = GitHubApiError<403>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-a-job-from-a-workflow-run}
  * @example const { status, data } = await reRunJobForWorkflowRun(client, { owner: "OWNER", repo: "REPO", job_id: 42 });
  */
-export declare const reRunJobForWorkflowRun: Operation<ReRunJobForWorkflowRunParams, ReRunJobForWorkflowRunResponse>;
+export declare const reRunJobForWorkflowRun: Operation<
+  ReRunJobForWorkflowRunParams,
+  ReRunJobForWorkflowRunResponse,
+  ReRunJobForWorkflowRunError
+>;
 type ReRunWorkflowOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"]["post"];
 /** Parameters of {@link reRunWorkflow}: path, query, header and body fields in one object. */
 export type ReRunWorkflowParams = ReRunWorkflowOperation["parameters"]["path"] &
@@ -417,7 +474,7 @@ export type ReRunWorkflowResponse = ApiResponse<
   201,
   ReRunWorkflowOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link reRunWorkflow} throws for a documented error status. */
+/** The error {@link reRunWorkflow} throws for a documented error status (narrow a caught error with `isErrorOf(error, reRunWorkflow)`). */
 export type ReRunWorkflowError = GitHubApiError<number>;
 /**
  * Re-run a workflow
@@ -430,7 +487,7 @@ export type ReRunWorkflowError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow}
  * @example const { status, data } = await reRunWorkflow(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const reRunWorkflow: Operation<ReRunWorkflowParams, ReRunWorkflowResponse>;
+export declare const reRunWorkflow: Operation<ReRunWorkflowParams, ReRunWorkflowResponse, ReRunWorkflowError>;
 type ReRunWorkflowFailedJobsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"]["post"];
 /** Parameters of {@link reRunWorkflowFailedJobs}: path, query, header and body fields in one object. */
 export type ReRunWorkflowFailedJobsParams = ReRunWorkflowFailedJobsOperation["parameters"]["path"] &
@@ -441,7 +498,7 @@ export type ReRunWorkflowFailedJobsResponse = ApiResponse<
   201,
   ReRunWorkflowFailedJobsOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link reRunWorkflowFailedJobs} throws for a documented error status. */
+/** The error {@link reRunWorkflowFailedJobs} throws for a documented error status (narrow a caught error with `isErrorOf(error, reRunWorkflowFailedJobs)`). */
 export type ReRunWorkflowFailedJobsError = GitHubApiError<number>;
 /**
  * Re-run failed jobs from a workflow run
@@ -454,7 +511,11 @@ export type ReRunWorkflowFailedJobsError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run}
  * @example const { status, data } = await reRunWorkflowFailedJobs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const reRunWorkflowFailedJobs: Operation<ReRunWorkflowFailedJobsParams, ReRunWorkflowFailedJobsResponse>;
+export declare const reRunWorkflowFailedJobs: Operation<
+  ReRunWorkflowFailedJobsParams,
+  ReRunWorkflowFailedJobsResponse,
+  ReRunWorkflowFailedJobsError
+>;
 type ReviewCustomGatesForRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"]["post"];
 /** Parameters of {@link reviewCustomGatesForRun}: path, query, header and body fields in one object. */
@@ -463,7 +524,7 @@ export type ReviewCustomGatesForRunParams = ReviewCustomGatesForRunOperation["pa
   NonNullable<ReviewCustomGatesForRunOperation["requestBody"]>["content"]["application/json"];
 /** The documented successful outcomes of {@link reviewCustomGatesForRun}. */
 export type ReviewCustomGatesForRunResponse = ApiResponse<204, undefined>;
-/** The error {@link reviewCustomGatesForRun} throws for a documented error status. */
+/** The error {@link reviewCustomGatesForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, reviewCustomGatesForRun)`). */
 export type ReviewCustomGatesForRunError = GitHubApiError<number>;
 /**
  * Review custom deployment protection rules for a workflow run
@@ -479,7 +540,11 @@ export type ReviewCustomGatesForRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run}
  * @example const { status, data } = await reviewCustomGatesForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export declare const reviewCustomGatesForRun: Operation<ReviewCustomGatesForRunParams, ReviewCustomGatesForRunResponse>;
+export declare const reviewCustomGatesForRun: Operation<
+  ReviewCustomGatesForRunParams,
+  ReviewCustomGatesForRunResponse,
+  ReviewCustomGatesForRunError
+>;
 type ReviewPendingDeploymentsForRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["post"];
 /** Parameters of {@link reviewPendingDeploymentsForRun}: path, query, header and body fields in one object. */
@@ -491,7 +556,7 @@ export type ReviewPendingDeploymentsForRunResponse = ApiResponse<
   200,
   ReviewPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link reviewPendingDeploymentsForRun} throws for a documented error status. */
+/** The error {@link reviewPendingDeploymentsForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, reviewPendingDeploymentsForRun)`). */
 export type ReviewPendingDeploymentsForRunError = GitHubApiError<number>;
 /**
  * Review pending deployments for a workflow run
@@ -508,6 +573,7 @@ export type ReviewPendingDeploymentsForRunError = GitHubApiError<number>;
  */
 export declare const reviewPendingDeploymentsForRun: Operation<
   ReviewPendingDeploymentsForRunParams,
-  ReviewPendingDeploymentsForRunResponse
+  ReviewPendingDeploymentsForRunResponse,
+  ReviewPendingDeploymentsForRunError
 >;
 export {};

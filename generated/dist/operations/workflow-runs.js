@@ -19,6 +19,8 @@ export const approveWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403, 404],
 });
 /**
  * Cancel a workflow run
@@ -37,6 +39,8 @@ export const cancelWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [409],
 });
 /**
  * Delete a workflow run
@@ -57,6 +61,7 @@ export const deleteWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
 });
 /**
  * Delete workflow run logs
@@ -75,6 +80,8 @@ export const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403, 500],
 });
 /**
  * Download workflow run attempt logs
@@ -98,6 +105,7 @@ export const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
   redirect: manualRedirect,
+  permissions: "actions: read",
 });
 /**
  * Download workflow run logs
@@ -121,6 +129,7 @@ export const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
   redirect: manualRedirect,
+  permissions: "actions: read",
 });
 /**
  * Force cancel a workflow run
@@ -139,6 +148,8 @@ export const forceCancelWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [409],
 });
 /**
  * Get pending deployments for a workflow run
@@ -161,6 +172,7 @@ export const getPendingDeploymentsForRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get the review history for a workflow run
@@ -181,6 +193,7 @@ export const getReviewsForRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get a workflow run
@@ -204,6 +217,7 @@ export const getWorkflowRun = /* @__PURE__ */ operation({
   queryParams: ["exclude_pull_requests"],
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get a workflow run attempt
@@ -227,6 +241,7 @@ export const getWorkflowRunAttempt = /* @__PURE__ */ operation({
   queryParams: ["exclude_pull_requests"],
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get workflow run usage
@@ -249,6 +264,7 @@ export const getWorkflowRunUsage = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * List workflow runs for a workflow
@@ -291,6 +307,7 @@ export const listWorkflowRuns = /* @__PURE__ */ operation({
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
   },
+  permissions: "actions: read",
 });
 /**
  * List workflow runs for a repository
@@ -335,6 +352,7 @@ export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
   },
+  permissions: "actions: read",
 });
 /**
  * Re-run a job from a workflow run
@@ -355,6 +373,8 @@ export const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
   bodyParams: ["enable_debug_logging", "enable_debugger"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403],
 });
 /**
  * Re-run a workflow
@@ -375,6 +395,7 @@ export const reRunWorkflow = /* @__PURE__ */ operation({
   bodyParams: ["enable_debug_logging"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
 });
 /**
  * Re-run failed jobs from a workflow run
@@ -395,6 +416,7 @@ export const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
   bodyParams: ["enable_debug_logging"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
 });
 /**
  * Review custom deployment protection rules for a workflow run
@@ -418,6 +440,7 @@ export const reviewCustomGatesForRun = /* @__PURE__ */ operation({
   bodyParams: ["comment", "environment_name", "state"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "deployments: write",
 });
 /**
  * Review pending deployments for a workflow run
@@ -440,4 +463,5 @@ export const reviewPendingDeploymentsForRun = /* @__PURE__ */ operation({
   bodyParams: ["comment", "environment_ids", "state"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: read, checks: read, deployments: read",
 });

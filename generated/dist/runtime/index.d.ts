@@ -4,6 +4,8 @@ export { collect, pages, paginate } from "./pagination.js";
 export type { CappedInfo, CollectOptions, Page, Paginate, PaginateOptions } from "./pagination.js";
 export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
 export type { GitHubErrorBody, RateLimit } from "./errors.js";
+export { isErrorOf } from "./guards.js";
+export type { RequiredPermission } from "./permissions.js";
 export { parseLink } from "./link.js";
 export type { Links } from "./link.js";
 export type * from "./types.js";

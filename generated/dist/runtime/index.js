@@ -4,4 +4,5 @@
 export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
 export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
+export { isErrorOf } from "./guards.js";
 export { parseLink } from "./link.js";

@@ -133,7 +133,7 @@ export async function request(client, spec, params, options, next) {
                 return redirected;
             delay = planRetry(status, h, text, attempt, retries, retry, Date.now());
             if (typeof delay !== "number")
-                throw apiError(method, url, status, h, text, delay);
+                throw apiError(method, url, status, h, text, delay, spec);
         }
         retry.onRetry?.({
             attempt,

@@ -15,8 +15,10 @@ export type GetConcurrencyGroupForRepositoryResponse = ApiResponse<
   200,
   GetConcurrencyGroupForRepositoryOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getConcurrencyGroupForRepository} throws for a documented error status. */
-export type GetConcurrencyGroupForRepositoryError = GitHubApiError<404 | 422>;
+/** The error {@link getConcurrencyGroupForRepository} throws for a documented error status (narrow a caught error with `isErrorOf(error, getConcurrencyGroupForRepository)`). */
+export type GetConcurrencyGroupForRepositoryError =
+  | GitHubApiError<404, GetConcurrencyGroupForRepositoryOperation["responses"][404]["content"]["application/json"]>
+  | GitHubApiError<422, GetConcurrencyGroupForRepositoryOperation["responses"][422]["content"]["application/json"]>;
 /**
  * Get a concurrency group for a repository
  *
@@ -36,7 +38,8 @@ export type GetConcurrencyGroupForRepositoryError = GitHubApiError<404 | 422>;
  */
 export const getConcurrencyGroupForRepository: Operation<
   GetConcurrencyGroupForRepositoryParams,
-  GetConcurrencyGroupForRepositoryResponse
+  GetConcurrencyGroupForRepositoryResponse,
+  GetConcurrencyGroupForRepositoryError
 > = /* @__PURE__ */ operation({
   id: "actions/get-concurrency-group-for-repository",
   method: "GET",
@@ -44,6 +47,8 @@ export const getConcurrencyGroupForRepository: Operation<
   queryParams: ["ahead_of_run", "ahead_of_job"],
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
+  permissions: "actions: read",
+  errors: [404, 422],
 });
 
 type ListConcurrencyGroupsForRepositoryOperation = paths["/repos/{owner}/{repo}/actions/concurrency_groups"]["get"];
@@ -57,8 +62,11 @@ export type ListConcurrencyGroupsForRepositoryResponse = ApiResponse<
   200,
   ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status. */
-export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<422>;
+/** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status (narrow a caught error with `isErrorOf(error, listConcurrencyGroupsForRepository)`). */
+export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<
+  422,
+  ListConcurrencyGroupsForRepositoryOperation["responses"][422]["content"]["application/json"]
+>;
 /** One item of the list that {@link listConcurrencyGroupsForRepository} pages through. */
 export type ListConcurrencyGroupsForRepositoryItem = NonNullable<
   ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
@@ -81,7 +89,8 @@ export type ListConcurrencyGroupsForRepositoryItem = NonNullable<
 export const listConcurrencyGroupsForRepository: PaginatedOperation<
   ListConcurrencyGroupsForRepositoryParams,
   ListConcurrencyGroupsForRepositoryResponse,
-  ListConcurrencyGroupsForRepositoryItem
+  ListConcurrencyGroupsForRepositoryItem,
+  ListConcurrencyGroupsForRepositoryError
 > = /* @__PURE__ */ operation({
   id: "actions/list-concurrency-groups-for-repository",
   method: "GET",
@@ -90,6 +99,8 @@ export const listConcurrencyGroupsForRepository: PaginatedOperation<
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups" },
+  permissions: "actions: read",
+  errors: [422],
 });
 
 type ListConcurrencyGroupsForWorkflowRunOperation =
@@ -104,8 +115,10 @@ export type ListConcurrencyGroupsForWorkflowRunResponse = ApiResponse<
   200,
   ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status. */
-export type ListConcurrencyGroupsForWorkflowRunError = GitHubApiError<404 | 422>;
+/** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, listConcurrencyGroupsForWorkflowRun)`). */
+export type ListConcurrencyGroupsForWorkflowRunError =
+  | GitHubApiError<404, ListConcurrencyGroupsForWorkflowRunOperation["responses"][404]["content"]["application/json"]>
+  | GitHubApiError<422, ListConcurrencyGroupsForWorkflowRunOperation["responses"][422]["content"]["application/json"]>;
 /** One item of the list that {@link listConcurrencyGroupsForWorkflowRun} pages through. */
 export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<
   ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
@@ -134,7 +147,8 @@ export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<
 export const listConcurrencyGroupsForWorkflowRun: PaginatedOperation<
   ListConcurrencyGroupsForWorkflowRunParams,
   ListConcurrencyGroupsForWorkflowRunResponse,
-  ListConcurrencyGroupsForWorkflowRunItem
+  ListConcurrencyGroupsForWorkflowRunItem,
+  ListConcurrencyGroupsForWorkflowRunError
 > = /* @__PURE__ */ operation({
   id: "actions/list-concurrency-groups-for-workflow-run",
   method: "GET",
@@ -143,4 +157,6 @@ export const listConcurrencyGroupsForWorkflowRun: PaginatedOperation<
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
+  permissions: "actions: read",
+  errors: [404, 422],
 });

@@ -14,8 +14,10 @@ export type ApproveWorkflowRunResponse = ApiResponse<
   201,
   ApproveWorkflowRunOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link approveWorkflowRun} throws for a documented error status. */
-export type ApproveWorkflowRunError = GitHubApiError<403 | 404>;
+/** The error {@link approveWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, approveWorkflowRun)`). */
+export type ApproveWorkflowRunError =
+  | GitHubApiError<403, ApproveWorkflowRunOperation["responses"][403]["content"]["application/json"]>
+  | GitHubApiError<404, ApproveWorkflowRunOperation["responses"][404]["content"]["application/json"]>;
 /**
  * Approve a workflow run for a fork pull request
  *
@@ -27,14 +29,19 @@ export type ApproveWorkflowRunError = GitHubApiError<403 | 404>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#approve-a-workflow-run-for-a-fork-pull-request}
  * @example const { status, data } = await approveWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const approveWorkflowRun: Operation<ApproveWorkflowRunParams, ApproveWorkflowRunResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/approve-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
-    headerParams: ["accept"],
-    apiVersion: "2022-11-28",
-  });
+export const approveWorkflowRun: Operation<
+  ApproveWorkflowRunParams,
+  ApproveWorkflowRunResponse,
+  ApproveWorkflowRunError
+> = /* @__PURE__ */ operation({
+  id: "actions/approve-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
+  headerParams: ["accept"],
+  apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403, 404],
+});
 
 type CancelWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"]["post"];
 /** Parameters of {@link cancelWorkflowRun}: path, query, header and body fields in one object. */
@@ -45,8 +52,11 @@ export type CancelWorkflowRunResponse = ApiResponse<
   202,
   CancelWorkflowRunOperation["responses"][202]["content"]["application/json"]
 >;
-/** The error {@link cancelWorkflowRun} throws for a documented error status. */
-export type CancelWorkflowRunError = GitHubApiError<409>;
+/** The error {@link cancelWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, cancelWorkflowRun)`). */
+export type CancelWorkflowRunError = GitHubApiError<
+  409,
+  CancelWorkflowRunOperation["responses"][409]["content"]["application/json"]
+>;
 /**
  * Cancel a workflow run
  *
@@ -58,13 +68,15 @@ export type CancelWorkflowRunError = GitHubApiError<409>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#cancel-a-workflow-run}
  * @example const { status, data } = await cancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const cancelWorkflowRun: Operation<CancelWorkflowRunParams, CancelWorkflowRunResponse> =
+export const cancelWorkflowRun: Operation<CancelWorkflowRunParams, CancelWorkflowRunResponse, CancelWorkflowRunError> =
   /* @__PURE__ */ operation({
     id: "actions/cancel-workflow-run",
     method: "POST",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
     headerParams: ["accept"],
     apiVersion: "2022-11-28",
+    permissions: "actions: write",
+    errors: [409],
   });
 
 type DeleteWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}"]["delete"];
@@ -73,7 +85,7 @@ export type DeleteWorkflowRunParams = DeleteWorkflowRunOperation["parameters"]["
   NonNullable<DeleteWorkflowRunOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link deleteWorkflowRun}. */
 export type DeleteWorkflowRunResponse = ApiResponse<204, undefined>;
-/** The error {@link deleteWorkflowRun} throws for a documented error status. */
+/** The error {@link deleteWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, deleteWorkflowRun)`). */
 export type DeleteWorkflowRunError = GitHubApiError<number>;
 /**
  * Delete a workflow run
@@ -88,13 +100,14 @@ export type DeleteWorkflowRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#delete-a-workflow-run}
  * @example const { status, data } = await deleteWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const deleteWorkflowRun: Operation<DeleteWorkflowRunParams, DeleteWorkflowRunResponse> =
+export const deleteWorkflowRun: Operation<DeleteWorkflowRunParams, DeleteWorkflowRunResponse, DeleteWorkflowRunError> =
   /* @__PURE__ */ operation({
     id: "actions/delete-workflow-run",
     method: "DELETE",
     path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
     headerParams: ["accept"],
     apiVersion: "2022-11-28",
+    permissions: "actions: write",
   });
 
 type DeleteWorkflowRunLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/logs"]["delete"];
@@ -103,8 +116,10 @@ export type DeleteWorkflowRunLogsParams = DeleteWorkflowRunLogsOperation["parame
   NonNullable<DeleteWorkflowRunLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link deleteWorkflowRunLogs}. */
 export type DeleteWorkflowRunLogsResponse = ApiResponse<204, undefined>;
-/** The error {@link deleteWorkflowRunLogs} throws for a documented error status. */
-export type DeleteWorkflowRunLogsError = GitHubApiError<403 | 500>;
+/** The error {@link deleteWorkflowRunLogs} throws for a documented error status (narrow a caught error with `isErrorOf(error, deleteWorkflowRunLogs)`). */
+export type DeleteWorkflowRunLogsError =
+  | GitHubApiError<403, DeleteWorkflowRunLogsOperation["responses"][403]["content"]["application/json"]>
+  | GitHubApiError<500, DeleteWorkflowRunLogsOperation["responses"][500]["content"]["application/json"]>;
 /**
  * Delete workflow run logs
  *
@@ -116,14 +131,19 @@ export type DeleteWorkflowRunLogsError = GitHubApiError<403 | 500>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#delete-workflow-run-logs}
  * @example const { status, data } = await deleteWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const deleteWorkflowRunLogs: Operation<DeleteWorkflowRunLogsParams, DeleteWorkflowRunLogsResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/delete-workflow-run-logs",
-    method: "DELETE",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    headerParams: ["accept"],
-    apiVersion: "2022-11-28",
-  });
+export const deleteWorkflowRunLogs: Operation<
+  DeleteWorkflowRunLogsParams,
+  DeleteWorkflowRunLogsResponse,
+  DeleteWorkflowRunLogsError
+> = /* @__PURE__ */ operation({
+  id: "actions/delete-workflow-run-logs",
+  method: "DELETE",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+  headerParams: ["accept"],
+  apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403, 500],
+});
 
 type DownloadWorkflowRunAttemptLogsOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"]["get"];
@@ -132,7 +152,7 @@ export type DownloadWorkflowRunAttemptLogsParams = DownloadWorkflowRunAttemptLog
   NonNullable<DownloadWorkflowRunAttemptLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link downloadWorkflowRunAttemptLogs}. */
 export type DownloadWorkflowRunAttemptLogsResponse = RedirectResponse<302>;
-/** The error {@link downloadWorkflowRunAttemptLogs} throws for a documented error status. */
+/** The error {@link downloadWorkflowRunAttemptLogs} throws for a documented error status (narrow a caught error with `isErrorOf(error, downloadWorkflowRunAttemptLogs)`). */
 export type DownloadWorkflowRunAttemptLogsError = GitHubApiError<number>;
 /**
  * Download workflow run attempt logs
@@ -151,7 +171,8 @@ export type DownloadWorkflowRunAttemptLogsError = GitHubApiError<number>;
  */
 export const downloadWorkflowRunAttemptLogs: Operation<
   DownloadWorkflowRunAttemptLogsParams,
-  DownloadWorkflowRunAttemptLogsResponse
+  DownloadWorkflowRunAttemptLogsResponse,
+  DownloadWorkflowRunAttemptLogsError
 > = /* @__PURE__ */ operation({
   id: "actions/download-workflow-run-attempt-logs",
   method: "GET",
@@ -159,6 +180,7 @@ export const downloadWorkflowRunAttemptLogs: Operation<
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
   redirect: manualRedirect,
+  permissions: "actions: read",
 });
 
 type DownloadWorkflowRunLogsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/logs"]["get"];
@@ -167,7 +189,7 @@ export type DownloadWorkflowRunLogsParams = DownloadWorkflowRunLogsOperation["pa
   NonNullable<DownloadWorkflowRunLogsOperation["parameters"]["header"]>;
 /** The documented successful outcomes of {@link downloadWorkflowRunLogs}. */
 export type DownloadWorkflowRunLogsResponse = RedirectResponse<302>;
-/** The error {@link downloadWorkflowRunLogs} throws for a documented error status. */
+/** The error {@link downloadWorkflowRunLogs} throws for a documented error status (narrow a caught error with `isErrorOf(error, downloadWorkflowRunLogs)`). */
 export type DownloadWorkflowRunLogsError = GitHubApiError<number>;
 /**
  * Download workflow run logs
@@ -184,15 +206,19 @@ export type DownloadWorkflowRunLogsError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-logs}
  * @example const { location } = await downloadWorkflowRunLogs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const downloadWorkflowRunLogs: Operation<DownloadWorkflowRunLogsParams, DownloadWorkflowRunLogsResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/download-workflow-run-logs",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    headerParams: ["accept"],
-    apiVersion: "2022-11-28",
-    redirect: manualRedirect,
-  });
+export const downloadWorkflowRunLogs: Operation<
+  DownloadWorkflowRunLogsParams,
+  DownloadWorkflowRunLogsResponse,
+  DownloadWorkflowRunLogsError
+> = /* @__PURE__ */ operation({
+  id: "actions/download-workflow-run-logs",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+  headerParams: ["accept"],
+  apiVersion: "2022-11-28",
+  redirect: manualRedirect,
+  permissions: "actions: read",
+});
 
 type ForceCancelWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"]["post"];
 /** Parameters of {@link forceCancelWorkflowRun}: path, query, header and body fields in one object. */
@@ -203,8 +229,11 @@ export type ForceCancelWorkflowRunResponse = ApiResponse<
   202,
   ForceCancelWorkflowRunOperation["responses"][202]["content"]["application/json"]
 >;
-/** The error {@link forceCancelWorkflowRun} throws for a documented error status. */
-export type ForceCancelWorkflowRunError = GitHubApiError<409>;
+/** The error {@link forceCancelWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, forceCancelWorkflowRun)`). */
+export type ForceCancelWorkflowRunError = GitHubApiError<
+  409,
+  ForceCancelWorkflowRunOperation["responses"][409]["content"]["application/json"]
+>;
 /**
  * Force cancel a workflow run
  *
@@ -216,14 +245,19 @@ export type ForceCancelWorkflowRunError = GitHubApiError<409>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#force-cancel-a-workflow-run}
  * @example const { status, data } = await forceCancelWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const forceCancelWorkflowRun: Operation<ForceCancelWorkflowRunParams, ForceCancelWorkflowRunResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/force-cancel-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
-    headerParams: ["accept"],
-    apiVersion: "2022-11-28",
-  });
+export const forceCancelWorkflowRun: Operation<
+  ForceCancelWorkflowRunParams,
+  ForceCancelWorkflowRunResponse,
+  ForceCancelWorkflowRunError
+> = /* @__PURE__ */ operation({
+  id: "actions/force-cancel-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
+  headerParams: ["accept"],
+  apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [409],
+});
 
 type GetPendingDeploymentsForRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["get"];
@@ -235,7 +269,7 @@ export type GetPendingDeploymentsForRunResponse = ApiResponse<
   200,
   GetPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getPendingDeploymentsForRun} throws for a documented error status. */
+/** The error {@link getPendingDeploymentsForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, getPendingDeploymentsForRun)`). */
 export type GetPendingDeploymentsForRunError = GitHubApiError<number>;
 /**
  * Get pending deployments for a workflow run
@@ -254,13 +288,15 @@ export type GetPendingDeploymentsForRunError = GitHubApiError<number>;
  */
 export const getPendingDeploymentsForRun: Operation<
   GetPendingDeploymentsForRunParams,
-  GetPendingDeploymentsForRunResponse
+  GetPendingDeploymentsForRunResponse,
+  GetPendingDeploymentsForRunError
 > = /* @__PURE__ */ operation({
   id: "actions/get-pending-deployments-for-run",
   method: "GET",
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 
 type GetReviewsForRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/approvals"]["get"];
@@ -272,7 +308,7 @@ export type GetReviewsForRunResponse = ApiResponse<
   200,
   GetReviewsForRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getReviewsForRun} throws for a documented error status. */
+/** The error {@link getReviewsForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, getReviewsForRun)`). */
 export type GetReviewsForRunError = GitHubApiError<number>;
 /**
  * Get the review history for a workflow run
@@ -287,13 +323,15 @@ export type GetReviewsForRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-the-review-history-for-a-workflow-run}
  * @example const { status, data } = await getReviewsForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const getReviewsForRun: Operation<GetReviewsForRunParams, GetReviewsForRunResponse> = /* @__PURE__ */ operation({
-  id: "actions/get-reviews-for-run",
-  method: "GET",
-  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
-  headerParams: ["accept"],
-  apiVersion: "2022-11-28",
-});
+export const getReviewsForRun: Operation<GetReviewsForRunParams, GetReviewsForRunResponse, GetReviewsForRunError> =
+  /* @__PURE__ */ operation({
+    id: "actions/get-reviews-for-run",
+    method: "GET",
+    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
+    headerParams: ["accept"],
+    apiVersion: "2022-11-28",
+    permissions: "actions: read",
+  });
 
 type GetWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}"]["get"];
 /** Parameters of {@link getWorkflowRun}: path, query, header and body fields in one object. */
@@ -305,7 +343,7 @@ export type GetWorkflowRunResponse = ApiResponse<
   200,
   GetWorkflowRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getWorkflowRun} throws for a documented error status. */
+/** The error {@link getWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, getWorkflowRun)`). */
 export type GetWorkflowRunError = GitHubApiError<number>;
 /**
  * Get a workflow run
@@ -322,14 +360,16 @@ export type GetWorkflowRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run}
  * @example const { status, data } = await getWorkflowRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const getWorkflowRun: Operation<GetWorkflowRunParams, GetWorkflowRunResponse> = /* @__PURE__ */ operation({
-  id: "actions/get-workflow-run",
-  method: "GET",
-  path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
-  queryParams: ["exclude_pull_requests"],
-  headerParams: ["accept"],
-  apiVersion: "2022-11-28",
-});
+export const getWorkflowRun: Operation<GetWorkflowRunParams, GetWorkflowRunResponse, GetWorkflowRunError> =
+  /* @__PURE__ */ operation({
+    id: "actions/get-workflow-run",
+    method: "GET",
+    path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
+    queryParams: ["exclude_pull_requests"],
+    headerParams: ["accept"],
+    apiVersion: "2022-11-28",
+    permissions: "actions: read",
+  });
 
 type GetWorkflowRunAttemptOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"]["get"];
@@ -342,7 +382,7 @@ export type GetWorkflowRunAttemptResponse = ApiResponse<
   200,
   GetWorkflowRunAttemptOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getWorkflowRunAttempt} throws for a documented error status. */
+/** The error {@link getWorkflowRunAttempt} throws for a documented error status (narrow a caught error with `isErrorOf(error, getWorkflowRunAttempt)`). */
 export type GetWorkflowRunAttemptError = GitHubApiError<number>;
 /**
  * Get a workflow run attempt
@@ -359,15 +399,19 @@ export type GetWorkflowRunAttemptError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt}
  * @example const { status, data } = await getWorkflowRunAttempt(client, { owner: "OWNER", repo: "REPO", run_id: 42, attempt_number: 42 });
  */
-export const getWorkflowRunAttempt: Operation<GetWorkflowRunAttemptParams, GetWorkflowRunAttemptResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run-attempt",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-    queryParams: ["exclude_pull_requests"],
-    headerParams: ["accept"],
-    apiVersion: "2022-11-28",
-  });
+export const getWorkflowRunAttempt: Operation<
+  GetWorkflowRunAttemptParams,
+  GetWorkflowRunAttemptResponse,
+  GetWorkflowRunAttemptError
+> = /* @__PURE__ */ operation({
+  id: "actions/get-workflow-run-attempt",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+  queryParams: ["exclude_pull_requests"],
+  headerParams: ["accept"],
+  apiVersion: "2022-11-28",
+  permissions: "actions: read",
+});
 
 type GetWorkflowRunUsageOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/timing"]["get"];
 /** Parameters of {@link getWorkflowRunUsage}: path, query, header and body fields in one object. */
@@ -378,7 +422,7 @@ export type GetWorkflowRunUsageResponse = ApiResponse<
   200,
   GetWorkflowRunUsageOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getWorkflowRunUsage} throws for a documented error status. */
+/** The error {@link getWorkflowRunUsage} throws for a documented error status (narrow a caught error with `isErrorOf(error, getWorkflowRunUsage)`). */
 export type GetWorkflowRunUsageError = GitHubApiError<number>;
 /**
  * Get workflow run usage
@@ -395,14 +439,18 @@ export type GetWorkflowRunUsageError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#get-workflow-run-usage}
  * @example const { status, data } = await getWorkflowRunUsage(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const getWorkflowRunUsage: Operation<GetWorkflowRunUsageParams, GetWorkflowRunUsageResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/get-workflow-run-usage",
-    method: "GET",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
-    headerParams: ["accept"],
-    apiVersion: "2022-11-28",
-  });
+export const getWorkflowRunUsage: Operation<
+  GetWorkflowRunUsageParams,
+  GetWorkflowRunUsageResponse,
+  GetWorkflowRunUsageError
+> = /* @__PURE__ */ operation({
+  id: "actions/get-workflow-run-usage",
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
+  headerParams: ["accept"],
+  apiVersion: "2022-11-28",
+  permissions: "actions: read",
+});
 
 type ListWorkflowRunsOperation = paths["/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"]["get"];
 /** Parameters of {@link listWorkflowRuns}: path, query, header and body fields in one object. */
@@ -414,7 +462,7 @@ export type ListWorkflowRunsResponse = ApiResponse<
   200,
   ListWorkflowRunsOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listWorkflowRuns} throws for a documented error status. */
+/** The error {@link listWorkflowRuns} throws for a documented error status (narrow a caught error with `isErrorOf(error, listWorkflowRuns)`). */
 export type ListWorkflowRunsError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRuns} pages through. */
 export type ListWorkflowRunsItem = NonNullable<
@@ -440,7 +488,8 @@ export type ListWorkflowRunsItem = NonNullable<
 export const listWorkflowRuns: PaginatedOperation<
   ListWorkflowRunsParams,
   ListWorkflowRunsResponse,
-  ListWorkflowRunsItem
+  ListWorkflowRunsItem,
+  ListWorkflowRunsError
 > = /* @__PURE__ */ operation({
   id: "actions/list-workflow-runs",
   method: "GET",
@@ -465,6 +514,7 @@ export const listWorkflowRuns: PaginatedOperation<
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
   },
+  permissions: "actions: read",
 });
 
 type ListWorkflowRunsForRepoOperation = paths["/repos/{owner}/{repo}/actions/runs"]["get"];
@@ -477,7 +527,7 @@ export type ListWorkflowRunsForRepoResponse = ApiResponse<
   200,
   ListWorkflowRunsForRepoOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listWorkflowRunsForRepo} throws for a documented error status. */
+/** The error {@link listWorkflowRunsForRepo} throws for a documented error status (narrow a caught error with `isErrorOf(error, listWorkflowRunsForRepo)`). */
 export type ListWorkflowRunsForRepoError = GitHubApiError<number>;
 /** One item of the list that {@link listWorkflowRunsForRepo} pages through. */
 export type ListWorkflowRunsForRepoItem = NonNullable<
@@ -505,7 +555,8 @@ export type ListWorkflowRunsForRepoItem = NonNullable<
 export const listWorkflowRunsForRepo: PaginatedOperation<
   ListWorkflowRunsForRepoParams,
   ListWorkflowRunsForRepoResponse,
-  ListWorkflowRunsForRepoItem
+  ListWorkflowRunsForRepoItem,
+  ListWorkflowRunsForRepoError
 > = /* @__PURE__ */ operation({
   id: "actions/list-workflow-runs-for-repo",
   method: "GET",
@@ -530,6 +581,7 @@ export const listWorkflowRunsForRepo: PaginatedOperation<
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
   },
+  permissions: "actions: read",
 });
 
 type ReRunJobForWorkflowRunOperation = paths["/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"]["post"];
@@ -542,8 +594,11 @@ export type ReRunJobForWorkflowRunResponse = ApiResponse<
   201,
   ReRunJobForWorkflowRunOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link reRunJobForWorkflowRun} throws for a documented error status. */
-export type ReRunJobForWorkflowRunError = GitHubApiError<403>;
+/** The error {@link reRunJobForWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, reRunJobForWorkflowRun)`). */
+export type ReRunJobForWorkflowRunError = GitHubApiError<
+  403,
+  ReRunJobForWorkflowRunOperation["responses"][403]["content"]["application/json"]
+>;
 /**
  * Re-run a job from a workflow run
  *
@@ -555,16 +610,21 @@ export type ReRunJobForWorkflowRunError = GitHubApiError<403>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-a-job-from-a-workflow-run}
  * @example const { status, data } = await reRunJobForWorkflowRun(client, { owner: "OWNER", repo: "REPO", job_id: 42 });
  */
-export const reRunJobForWorkflowRun: Operation<ReRunJobForWorkflowRunParams, ReRunJobForWorkflowRunResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/re-run-job-for-workflow-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-    headerParams: ["accept"],
-    bodyParams: ["enable_debug_logging", "enable_debugger"],
-    writeBody: jsonBody,
-    apiVersion: "2022-11-28",
-  });
+export const reRunJobForWorkflowRun: Operation<
+  ReRunJobForWorkflowRunParams,
+  ReRunJobForWorkflowRunResponse,
+  ReRunJobForWorkflowRunError
+> = /* @__PURE__ */ operation({
+  id: "actions/re-run-job-for-workflow-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+  headerParams: ["accept"],
+  bodyParams: ["enable_debug_logging", "enable_debugger"],
+  writeBody: jsonBody,
+  apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403],
+});
 
 type ReRunWorkflowOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"]["post"];
 /** Parameters of {@link reRunWorkflow}: path, query, header and body fields in one object. */
@@ -576,7 +636,7 @@ export type ReRunWorkflowResponse = ApiResponse<
   201,
   ReRunWorkflowOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link reRunWorkflow} throws for a documented error status. */
+/** The error {@link reRunWorkflow} throws for a documented error status (narrow a caught error with `isErrorOf(error, reRunWorkflow)`). */
 export type ReRunWorkflowError = GitHubApiError<number>;
 /**
  * Re-run a workflow
@@ -589,15 +649,17 @@ export type ReRunWorkflowError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow}
  * @example const { status, data } = await reRunWorkflow(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const reRunWorkflow: Operation<ReRunWorkflowParams, ReRunWorkflowResponse> = /* @__PURE__ */ operation({
-  id: "actions/re-run-workflow",
-  method: "POST",
-  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-  headerParams: ["accept"],
-  bodyParams: ["enable_debug_logging"],
-  writeBody: jsonBody,
-  apiVersion: "2022-11-28",
-});
+export const reRunWorkflow: Operation<ReRunWorkflowParams, ReRunWorkflowResponse, ReRunWorkflowError> =
+  /* @__PURE__ */ operation({
+    id: "actions/re-run-workflow",
+    method: "POST",
+    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+    headerParams: ["accept"],
+    bodyParams: ["enable_debug_logging"],
+    writeBody: jsonBody,
+    apiVersion: "2022-11-28",
+    permissions: "actions: write",
+  });
 
 type ReRunWorkflowFailedJobsOperation = paths["/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"]["post"];
 /** Parameters of {@link reRunWorkflowFailedJobs}: path, query, header and body fields in one object. */
@@ -609,7 +671,7 @@ export type ReRunWorkflowFailedJobsResponse = ApiResponse<
   201,
   ReRunWorkflowFailedJobsOperation["responses"][201]["content"]["application/json"]
 >;
-/** The error {@link reRunWorkflowFailedJobs} throws for a documented error status. */
+/** The error {@link reRunWorkflowFailedJobs} throws for a documented error status (narrow a caught error with `isErrorOf(error, reRunWorkflowFailedJobs)`). */
 export type ReRunWorkflowFailedJobsError = GitHubApiError<number>;
 /**
  * Re-run failed jobs from a workflow run
@@ -622,16 +684,20 @@ export type ReRunWorkflowFailedJobsError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run}
  * @example const { status, data } = await reRunWorkflowFailedJobs(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const reRunWorkflowFailedJobs: Operation<ReRunWorkflowFailedJobsParams, ReRunWorkflowFailedJobsResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/re-run-workflow-failed-jobs",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-    headerParams: ["accept"],
-    bodyParams: ["enable_debug_logging"],
-    writeBody: jsonBody,
-    apiVersion: "2022-11-28",
-  });
+export const reRunWorkflowFailedJobs: Operation<
+  ReRunWorkflowFailedJobsParams,
+  ReRunWorkflowFailedJobsResponse,
+  ReRunWorkflowFailedJobsError
+> = /* @__PURE__ */ operation({
+  id: "actions/re-run-workflow-failed-jobs",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+  headerParams: ["accept"],
+  bodyParams: ["enable_debug_logging"],
+  writeBody: jsonBody,
+  apiVersion: "2022-11-28",
+  permissions: "actions: write",
+});
 
 type ReviewCustomGatesForRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"]["post"];
@@ -641,7 +707,7 @@ export type ReviewCustomGatesForRunParams = ReviewCustomGatesForRunOperation["pa
   NonNullable<ReviewCustomGatesForRunOperation["requestBody"]>["content"]["application/json"];
 /** The documented successful outcomes of {@link reviewCustomGatesForRun}. */
 export type ReviewCustomGatesForRunResponse = ApiResponse<204, undefined>;
-/** The error {@link reviewCustomGatesForRun} throws for a documented error status. */
+/** The error {@link reviewCustomGatesForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, reviewCustomGatesForRun)`). */
 export type ReviewCustomGatesForRunError = GitHubApiError<number>;
 /**
  * Review custom deployment protection rules for a workflow run
@@ -657,16 +723,20 @@ export type ReviewCustomGatesForRunError = GitHubApiError<number>;
  * @see {@link https://docs.github.com/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run}
  * @example const { status, data } = await reviewCustomGatesForRun(client, { owner: "OWNER", repo: "REPO", run_id: 42 });
  */
-export const reviewCustomGatesForRun: Operation<ReviewCustomGatesForRunParams, ReviewCustomGatesForRunResponse> =
-  /* @__PURE__ */ operation({
-    id: "actions/review-custom-gates-for-run",
-    method: "POST",
-    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
-    headerParams: ["accept"],
-    bodyParams: ["comment", "environment_name", "state"],
-    writeBody: jsonBody,
-    apiVersion: "2022-11-28",
-  });
+export const reviewCustomGatesForRun: Operation<
+  ReviewCustomGatesForRunParams,
+  ReviewCustomGatesForRunResponse,
+  ReviewCustomGatesForRunError
+> = /* @__PURE__ */ operation({
+  id: "actions/review-custom-gates-for-run",
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+  headerParams: ["accept"],
+  bodyParams: ["comment", "environment_name", "state"],
+  writeBody: jsonBody,
+  apiVersion: "2022-11-28",
+  permissions: "deployments: write",
+});
 
 type ReviewPendingDeploymentsForRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"]["post"];
@@ -679,7 +749,7 @@ export type ReviewPendingDeploymentsForRunResponse = ApiResponse<
   200,
   ReviewPendingDeploymentsForRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link reviewPendingDeploymentsForRun} throws for a documented error status. */
+/** The error {@link reviewPendingDeploymentsForRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, reviewPendingDeploymentsForRun)`). */
 export type ReviewPendingDeploymentsForRunError = GitHubApiError<number>;
 /**
  * Review pending deployments for a workflow run
@@ -696,7 +766,8 @@ export type ReviewPendingDeploymentsForRunError = GitHubApiError<number>;
  */
 export const reviewPendingDeploymentsForRun: Operation<
   ReviewPendingDeploymentsForRunParams,
-  ReviewPendingDeploymentsForRunResponse
+  ReviewPendingDeploymentsForRunResponse,
+  ReviewPendingDeploymentsForRunError
 > = /* @__PURE__ */ operation({
   id: "actions/review-pending-deployments-for-run",
   method: "POST",
@@ -705,4 +776,5 @@ export const reviewPendingDeploymentsForRun: Operation<
   bodyParams: ["comment", "environment_ids", "state"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: read, checks: read, deployments: read",
 });

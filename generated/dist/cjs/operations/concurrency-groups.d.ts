@@ -13,8 +13,10 @@ export type GetConcurrencyGroupForRepositoryResponse = ApiResponse<
   200,
   GetConcurrencyGroupForRepositoryOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link getConcurrencyGroupForRepository} throws for a documented error status. */
-export type GetConcurrencyGroupForRepositoryError = GitHubApiError<404 | 422>;
+/** The error {@link getConcurrencyGroupForRepository} throws for a documented error status (narrow a caught error with `isErrorOf(error, getConcurrencyGroupForRepository)`). */
+export type GetConcurrencyGroupForRepositoryError =
+  | GitHubApiError<404, GetConcurrencyGroupForRepositoryOperation["responses"][404]["content"]["application/json"]>
+  | GitHubApiError<422, GetConcurrencyGroupForRepositoryOperation["responses"][422]["content"]["application/json"]>;
 /**
  * Get a concurrency group for a repository
  *
@@ -34,7 +36,8 @@ export type GetConcurrencyGroupForRepositoryError = GitHubApiError<404 | 422>;
  */
 export declare const getConcurrencyGroupForRepository: Operation<
   GetConcurrencyGroupForRepositoryParams,
-  GetConcurrencyGroupForRepositoryResponse
+  GetConcurrencyGroupForRepositoryResponse,
+  GetConcurrencyGroupForRepositoryError
 >;
 type ListConcurrencyGroupsForRepositoryOperation = paths["/repos/{owner}/{repo}/actions/concurrency_groups"]["get"];
 /** Parameters of {@link listConcurrencyGroupsForRepository}: path, query, header and body fields in one object. */
@@ -47,8 +50,11 @@ export type ListConcurrencyGroupsForRepositoryResponse = ApiResponse<
   200,
   ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status. */
-export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<422>;
+/** The error {@link listConcurrencyGroupsForRepository} throws for a documented error status (narrow a caught error with `isErrorOf(error, listConcurrencyGroupsForRepository)`). */
+export type ListConcurrencyGroupsForRepositoryError = GitHubApiError<
+  422,
+  ListConcurrencyGroupsForRepositoryOperation["responses"][422]["content"]["application/json"]
+>;
 /** One item of the list that {@link listConcurrencyGroupsForRepository} pages through. */
 export type ListConcurrencyGroupsForRepositoryItem = NonNullable<
   ListConcurrencyGroupsForRepositoryOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
@@ -71,7 +77,8 @@ export type ListConcurrencyGroupsForRepositoryItem = NonNullable<
 export declare const listConcurrencyGroupsForRepository: PaginatedOperation<
   ListConcurrencyGroupsForRepositoryParams,
   ListConcurrencyGroupsForRepositoryResponse,
-  ListConcurrencyGroupsForRepositoryItem
+  ListConcurrencyGroupsForRepositoryItem,
+  ListConcurrencyGroupsForRepositoryError
 >;
 type ListConcurrencyGroupsForWorkflowRunOperation =
   paths["/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups"]["get"];
@@ -85,8 +92,10 @@ export type ListConcurrencyGroupsForWorkflowRunResponse = ApiResponse<
   200,
   ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]
 >;
-/** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status. */
-export type ListConcurrencyGroupsForWorkflowRunError = GitHubApiError<404 | 422>;
+/** The error {@link listConcurrencyGroupsForWorkflowRun} throws for a documented error status (narrow a caught error with `isErrorOf(error, listConcurrencyGroupsForWorkflowRun)`). */
+export type ListConcurrencyGroupsForWorkflowRunError =
+  | GitHubApiError<404, ListConcurrencyGroupsForWorkflowRunOperation["responses"][404]["content"]["application/json"]>
+  | GitHubApiError<422, ListConcurrencyGroupsForWorkflowRunOperation["responses"][422]["content"]["application/json"]>;
 /** One item of the list that {@link listConcurrencyGroupsForWorkflowRun} pages through. */
 export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<
   ListConcurrencyGroupsForWorkflowRunOperation["responses"][200]["content"]["application/json"]["concurrency_groups"]
@@ -115,6 +124,7 @@ export type ListConcurrencyGroupsForWorkflowRunItem = NonNullable<
 export declare const listConcurrencyGroupsForWorkflowRun: PaginatedOperation<
   ListConcurrencyGroupsForWorkflowRunParams,
   ListConcurrencyGroupsForWorkflowRunResponse,
-  ListConcurrencyGroupsForWorkflowRunItem
+  ListConcurrencyGroupsForWorkflowRunItem,
+  ListConcurrencyGroupsForWorkflowRunError
 >;
 export {};

@@ -26,6 +26,8 @@ const getConcurrencyGroupForRepository = /* @__PURE__ */ operation({
   queryParams: ["ahead_of_run", "ahead_of_job"],
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
+  permissions: "actions: read",
+  errors: [404, 422],
 });
 /**
  * List concurrency groups for a repository
@@ -50,6 +52,8 @@ const listConcurrencyGroupsForRepository = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups" },
+  permissions: "actions: read",
+  errors: [422],
 });
 /**
  * List concurrency groups for a workflow run
@@ -80,6 +84,8 @@ const listConcurrencyGroupsForWorkflowRun = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2026-03-10",
   pagination: { style: "cursor", itemsKey: "concurrency_groups", backward: true },
+  permissions: "actions: read",
+  errors: [404, 422],
 });
 exports.getConcurrencyGroupForRepository = getConcurrencyGroupForRepository;
 exports.listConcurrencyGroupsForRepository = listConcurrencyGroupsForRepository;

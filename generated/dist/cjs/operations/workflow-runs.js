@@ -20,6 +20,8 @@ const approveWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403, 404],
 });
 /**
  * Cancel a workflow run
@@ -38,6 +40,8 @@ const cancelWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [409],
 });
 /**
  * Delete a workflow run
@@ -58,6 +62,7 @@ const deleteWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
 });
 /**
  * Delete workflow run logs
@@ -76,6 +81,8 @@ const deleteWorkflowRunLogs = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403, 500],
 });
 /**
  * Download workflow run attempt logs
@@ -99,6 +106,7 @@ const downloadWorkflowRunAttemptLogs = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
   redirect: manualRedirect,
+  permissions: "actions: read",
 });
 /**
  * Download workflow run logs
@@ -122,6 +130,7 @@ const downloadWorkflowRunLogs = /* @__PURE__ */ operation({
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
   redirect: manualRedirect,
+  permissions: "actions: read",
 });
 /**
  * Force cancel a workflow run
@@ -140,6 +149,8 @@ const forceCancelWorkflowRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [409],
 });
 /**
  * Get pending deployments for a workflow run
@@ -162,6 +173,7 @@ const getPendingDeploymentsForRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get the review history for a workflow run
@@ -182,6 +194,7 @@ const getReviewsForRun = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get a workflow run
@@ -205,6 +218,7 @@ const getWorkflowRun = /* @__PURE__ */ operation({
   queryParams: ["exclude_pull_requests"],
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get a workflow run attempt
@@ -228,6 +242,7 @@ const getWorkflowRunAttempt = /* @__PURE__ */ operation({
   queryParams: ["exclude_pull_requests"],
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * Get workflow run usage
@@ -250,6 +265,7 @@ const getWorkflowRunUsage = /* @__PURE__ */ operation({
   path: "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
   headerParams: ["accept"],
   apiVersion: "2022-11-28",
+  permissions: "actions: read",
 });
 /**
  * List workflow runs for a workflow
@@ -292,6 +308,7 @@ const listWorkflowRuns = /* @__PURE__ */ operation({
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
   },
+  permissions: "actions: read",
 });
 /**
  * List workflow runs for a repository
@@ -336,6 +353,7 @@ const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
   },
+  permissions: "actions: read",
 });
 /**
  * Re-run a job from a workflow run
@@ -356,6 +374,8 @@ const reRunJobForWorkflowRun = /* @__PURE__ */ operation({
   bodyParams: ["enable_debug_logging", "enable_debugger"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
+  errors: [403],
 });
 /**
  * Re-run a workflow
@@ -376,6 +396,7 @@ const reRunWorkflow = /* @__PURE__ */ operation({
   bodyParams: ["enable_debug_logging"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
 });
 /**
  * Re-run failed jobs from a workflow run
@@ -396,6 +417,7 @@ const reRunWorkflowFailedJobs = /* @__PURE__ */ operation({
   bodyParams: ["enable_debug_logging"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: write",
 });
 /**
  * Review custom deployment protection rules for a workflow run
@@ -419,6 +441,7 @@ const reviewCustomGatesForRun = /* @__PURE__ */ operation({
   bodyParams: ["comment", "environment_name", "state"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "deployments: write",
 });
 /**
  * Review pending deployments for a workflow run
@@ -441,6 +464,7 @@ const reviewPendingDeploymentsForRun = /* @__PURE__ */ operation({
   bodyParams: ["comment", "environment_ids", "state"],
   writeBody: jsonBody,
   apiVersion: "2022-11-28",
+  permissions: "actions: read, checks: read, deployments: read",
 });
 exports.approveWorkflowRun = approveWorkflowRun;
 exports.cancelWorkflowRun = cancelWorkflowRun;

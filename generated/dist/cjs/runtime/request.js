@@ -136,7 +136,7 @@ async function request(client, spec, params, options, next) {
                 return redirected;
             delay = (0, retry_js_1.planRetry)(status, h, text, attempt, retries, retry, Date.now());
             if (typeof delay !== "number")
-                throw (0, errors_js_1.apiError)(method, url, status, h, text, delay);
+                throw (0, errors_js_1.apiError)(method, url, status, h, text, delay, spec);
         }
         retry.onRetry?.({
             attempt,
