@@ -24,6 +24,10 @@ export function createClient({
   maxResponseBytes = 67_108_864,
   retry = {},
   fetch,
+  hooks,
+  logger,
+  throttle,
+  cache,
 }: ClientOptions = {}): Client {
   let url: URL | undefined;
   try {
@@ -54,6 +58,10 @@ export function createClient({
     retry,
     fetch,
     authenticated: !!token,
+    hooks: hooks ? ([] as Client["hooks"]).concat(hooks) : [],
+    logger,
+    throttle,
+    cache,
     // A token function is called per request so that a refreshed token (e.g. a GitHub App
     // installation token) is always the one sent; a fixed token becomes its header value once.
     authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,

@@ -66,9 +66,12 @@ describe("index", () => {
       "GitHubTimeoutError",
       "collect",
       "createClient",
+      "memoryCache",
       "pages",
       "paginate",
       "parseLink",
+      "responseCache",
+      "throttle",
     ]);
   });
 });

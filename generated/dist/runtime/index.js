@@ -5,3 +5,5 @@ export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
 export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
 export { parseLink } from "./link.js";
+export { memoryCache, responseCache } from "./cache.js";
+export { throttle } from "./throttle.js";

@@ -19,7 +19,7 @@ const retry_js_1 = require("./retry.js");
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, } = {}) {
+function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, hooks, logger, throttle, cache, } = {}) {
     let url;
     try {
         url = new URL(baseUrl);
@@ -49,6 +49,10 @@ function createClient({ token, baseUrl = "https://api.github.com", userAgent = "
         retry,
         fetch,
         authenticated: !!token,
+        hooks: hooks ? [].concat(hooks) : [],
+        logger,
+        throttle,
+        cache,
         // A token function is called per request so that a refreshed token (e.g. a GitHub App
         // installation token) is always the one sent; a fixed token becomes its header value once.
         authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,

@@ -7,3 +7,7 @@ export type { GitHubErrorBody, RateLimit } from "./errors.js";
 export { parseLink } from "./link.js";
 export type { Links } from "./link.js";
 export type * from "./types.js";
+export { memoryCache, responseCache } from "./cache.js";
+export type { MemoryCacheOptions } from "./cache.js";
+export { throttle } from "./throttle.js";
+export type { ThrottleOptions } from "./throttle.js";

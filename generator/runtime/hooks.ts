@@ -1,0 +1,104 @@
+// The seam around one attempt: the client's throttle, cache, hooks and logger, in that order.
+// The request core calls `openAttempt` and `closeAttempt` only when one of them is configured,
+// so a client without them pays one property check per attempt.
+import { apiError } from "./errors.js";
+import type { ApiResponse, AttemptInfo, AttemptOutcome, CacheTicket, Client, Hooks, ResponseHeaders } from "./types.js";
+
+/** One attempt in flight: what `closeAttempt` needs to finish it. */
+export interface OpenAttempt {
+  readonly info: AttemptInfo;
+  readonly hooks: readonly Hooks[];
+  readonly client: Client;
+  readonly ticket: CacheTicket | undefined;
+  /** Gives the throttle's slot back; safe to call more than once. */
+  readonly release: () => void;
+}
+
+/** The hooks of a call: its own (`options.hooks`), else the client's. */
+export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[] {
+  return own ? ([] as Hooks[]).concat(own) : client.hooks;
+}
+
+/**
+ * Before an attempt is sent: waits for the throttle (abort-aware), adds the cache's validators,
+ * then runs the `onRequest` hooks. `headers` must not hold our `authorization` yet: hooks see
+ * them, and the request core adds the token after this returns.
+ */
+export async function openAttempt(
+  client: Client,
+  hooks: readonly Hooks[],
+  operationId: string,
+  method: string,
+  url: string,
+  attempt: number,
+  headers: Record<string, string>,
+  authorization: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<OpenAttempt> {
+  const release = once(client.throttle ? await client.throttle.acquire(method, signal) : undefined);
+  try {
+    const ticket = method === "GET" ? await client.cache?.prepare(url, authorization, headers) : undefined;
+    const info: AttemptInfo = { operationId, method, url, attempt, headers, startedAt: Date.now() };
+    client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
+    for (const hook of hooks) await hook.onRequest?.(info);
+    // Timed from here: the hooks' own time is not the request's.
+    (info as { startedAt: number }).startedAt = Date.now();
+    return { info, hooks, client, ticket, release };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** What the request core knows at the end of an attempt. */
+export interface AttemptEnd {
+  /** The call's result when the attempt succeeded (a 2xx, a redirect result, a 304 answered from cache). */
+  readonly result: ApiResponse | undefined;
+  readonly error: unknown;
+  readonly status: number | undefined;
+  readonly headers: ResponseHeaders;
+  /** The body as text, for the error of a status that is retried (built only here, for the hooks). */
+  readonly text: string;
+  /** Bytes of the body, for the cache's bound. */
+  readonly size: number;
+  readonly retryInMs: number | undefined;
+}
+
+/**
+ * After an attempt: stores a cacheable 2xx, logs the outcome and runs `onResponse` (success) or
+ * `onError` (anything else, retried or not). Returns the call's result, if the attempt has one.
+ */
+export async function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<ApiResponse | undefined> {
+  open.release();
+  const { info, client } = open;
+  let { result, error } = end;
+  const { status, retryInMs } = end;
+  if (result && open.ticket && status! > 199 && status! < 300) result = open.ticket.keep(result, end.size);
+  // A status that will be retried has no error object yet; hooks get the one it would throw.
+  if (!result && !error && status) error = apiError(info.method, info.url, status, end.headers, end.text, undefined);
+  const outcome: AttemptOutcome = {
+    ...info,
+    durationMs: Date.now() - info.startedAt,
+    status,
+    responseHeaders: status === undefined ? undefined : end.headers,
+    error: result ? undefined : error,
+    retryInMs,
+  };
+  if (client.logger) client.logger.debug(describe(outcome));
+  for (const hook of open.hooks) await (result ? hook.onResponse : hook.onError)?.(outcome);
+  return result;
+}
+
+/** One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's). */
+function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }: AttemptOutcome): string {
+  const what = error ? `failed: ${(error as Error)?.message ?? String(error)}` : `${status}`;
+  const retry = retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`;
+  return `${operationId}: ${method} ${url} (attempt ${attempt}) ${what} in ${durationMs} ms${retry}`;
+}
+
+function once(release: (() => void) | undefined): () => void {
+  return () => {
+    release?.();
+    release = undefined;
+  };
+}
