@@ -79,11 +79,11 @@ export async function request(
     signal?.throwIfAborted();
     let seam: OpenAttempt | undefined;
     if (seamed) {
-      // Hooks see the headers without our token (set by the attempt before).
-      if (auth) delete headers.authorization;
+      // The attempt's own copy of the headers, which hooks see and may change; the token is added
+      // to a copy of that, so that no hook ever holds it.
       seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, auth, signal);
-    }
-    if (auth) headers.authorization = auth;
+      init.headers = auth ? { ...seam.info.headers, authorization: auth } : seam.info.headers;
+    } else if (auth) headers.authorization = auth;
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let own: AbortController | undefined;
@@ -173,7 +173,7 @@ export async function request(
       result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
     }
     if (result) return result;
-    if (typeof delay !== "number") throw error;
+    if (typeof delay !== "number") throw error!;
     (retry as RetryOptions).onRetry?.({
       attempt,
       delayMs: delay,

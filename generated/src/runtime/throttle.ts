@@ -86,7 +86,7 @@ export function throttle({
           const at = queue.indexOf(waiter);
           if (at < 0) return;
           queue.splice(at, 1);
-          reject(signal!.reason);
+          reject(signal!.reason as Error);
           // The head may have changed: what waited behind the aborted call may start now.
           pump();
         };

@@ -72,8 +72,10 @@ function lruStore({ maxEntries = 500, maxBytes = 16_777_216 } = {}) {
     return {
         get(key) {
             const hit = entries.get(key);
-            if (hit)
-                (entries.delete(key), entries.set(key, hit));
+            if (hit) {
+                entries.delete(key);
+                entries.set(key, hit);
+            }
             return hit;
         },
         set(key, value) {

@@ -12,9 +12,9 @@ export interface OpenAttempt {
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
 export declare function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[];
 /**
- * Before an attempt is sent: waits for the throttle (abort-aware), adds the cache's validators,
- * then runs the `onRequest` hooks. `headers` must not hold our `authorization` yet: hooks see
- * them, and the request core adds the token after this returns.
+ * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
+ * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
+ * hooks. The request core sends that copy, with the token added to a copy of it.
  */
 export declare function openAttempt(client: Client, hooks: readonly Hooks[], operationId: string, method: string, url: string, attempt: number, headers: Record<string, string>, authorization: string | undefined, signal: AbortSignal | undefined): Promise<OpenAttempt>;
 /** What the request core knows at the end of an attempt. */

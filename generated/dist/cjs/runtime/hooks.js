@@ -14,15 +14,16 @@ function hooksOf(client, own) {
     return own ? [].concat(own) : client.hooks;
 }
 /**
- * Before an attempt is sent: waits for the throttle (abort-aware), adds the cache's validators,
- * then runs the `onRequest` hooks. `headers` must not hold our `authorization` yet: hooks see
- * them, and the request core adds the token after this returns.
+ * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
+ * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
+ * hooks. The request core sends that copy, with the token added to a copy of it.
  */
 async function openAttempt(client, hooks, operationId, method, url, attempt, headers, authorization, signal) {
     const release = once(client.throttle ? await client.throttle.acquire(method, signal) : undefined);
     try {
-        const ticket = method === "GET" ? await client.cache?.prepare(url, authorization, headers) : undefined;
-        const info = { operationId, method, url, attempt, headers, startedAt: Date.now() };
+        const own = { ...headers };
+        const ticket = method === "GET" ? await client.cache?.prepare(url, authorization, own) : undefined;
+        const info = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
         client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
         for (const hook of hooks)
             await hook.onRequest?.(info);
@@ -65,7 +66,8 @@ async function closeAttempt(open, end) {
 }
 /** One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's). */
 function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }) {
-    const what = error ? `failed: ${error?.message ?? String(error)}` : `${status}`;
+    // Every error the request core hands over is one of ours (a GitHubError).
+    const what = error ? `failed: ${error.message}` : `${status}`;
     const retry = retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`;
     return `${operationId}: ${method} ${url} (attempt ${attempt}) ${what} in ${durationMs} ms${retry}`;
 }

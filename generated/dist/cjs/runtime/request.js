@@ -67,12 +67,12 @@ async function request(client, spec, params, options, next) {
         signal?.throwIfAborted();
         let seam;
         if (seamed) {
-            // Hooks see the headers without our token (set by the attempt before).
-            if (auth)
-                delete headers.authorization;
+            // The attempt's own copy of the headers, which hooks see and may change; the token is added
+            // to a copy of that, so that no hook ever holds it.
             seam = await (0, hooks_js_1.openAttempt)(client, hooks, spec.id, method, url, attempt, headers, auth, signal);
+            init.headers = auth ? { ...seam.info.headers, authorization: auth } : seam.info.headers;
         }
-        if (auth)
+        else if (auth)
             headers.authorization = auth;
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
         let own;
