@@ -20,7 +20,13 @@ const client = (options: gen.ClientOptions = {}) =>
 
 /** Every hook call, in order, with a copy of what it was given. */
 function recordingHooks() {
-  const calls: { hook: string; attempt: number; status?: number; headers: Record<string, string>; info: gen.AttemptOutcome }[] = [];
+  const calls: {
+    hook: string;
+    attempt: number;
+    status?: number;
+    headers: Record<string, string>;
+    info: gen.AttemptInfo & Partial<gen.AttemptOutcome>;
+  }[] = [];
   const hooks: gen.Hooks = {
     onRequest: (info) => void calls.push({ hook: "request", attempt: info.attempt, headers: { ...info.headers }, info: { ...info } }),
     onResponse: (o) => void calls.push({ hook: "response", attempt: o.attempt, status: o.status, headers: { ...o.headers }, info: o }),

@@ -6,7 +6,7 @@ import type { WireResponse } from "./http-io.js";
 export function withEtag(wire: WireResponse, method: string, requestHeaders: Readonly<Record<string, string>>): WireResponse {
   if (method !== "GET" || wire.status !== 200) return wire;
   const etag = `W/"${createHash("sha256").update(wire.body).digest("hex").slice(0, 32)}"`;
-  const headers = { ...wire.headers, etag };
+  const headers: Record<string, string> = { ...wire.headers, etag };
   const asked = requestHeaders["if-none-match"]?.split(",").map((tag) => tag.trim());
   if (!asked?.includes(etag)) return { ...wire, headers };
   delete headers["content-type"];
