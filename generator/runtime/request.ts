@@ -139,7 +139,7 @@ export async function request(
       clearTimeout(timer);
       signal?.removeEventListener("abort", forward!);
       // The throttle's slot is free as soon as the response is read (or failed).
-      seam?.release();
+      seam?.release?.();
     }
 
     let delay: number | Date | undefined;

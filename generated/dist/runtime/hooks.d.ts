@@ -6,8 +6,8 @@ export interface OpenAttempt {
     readonly hooks: readonly Hooks[];
     readonly client: Client;
     readonly ticket: CacheTicket | undefined;
-    /** Gives the throttle's slot back; safe to call more than once. */
-    readonly release: () => void;
+    /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
+    readonly release: (() => void) | undefined;
 }
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
 export declare function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[];

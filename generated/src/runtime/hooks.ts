@@ -11,8 +11,8 @@ export interface OpenAttempt {
   readonly hooks: readonly Hooks[];
   readonly client: Client;
   readonly ticket: CacheTicket | undefined;
-  /** Gives the throttle's slot back; safe to call more than once. */
-  readonly release: () => void;
+  /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
+  readonly release: (() => void) | undefined;
 }
 
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
@@ -36,7 +36,7 @@ export async function openAttempt(
   authorization: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<OpenAttempt> {
-  const release = once(client.throttle ? await client.throttle.acquire(method, signal) : undefined);
+  const release = client.throttle && (await client.throttle.acquire(method, signal));
   try {
     const own = { ...headers };
     const ticket = method === "GET" ? await client.cache?.prepare(url, authorization, own) : undefined;
@@ -47,7 +47,7 @@ export async function openAttempt(
     (info as { startedAt: number }).startedAt = Date.now();
     return { info, hooks, client, ticket, release };
   } catch (e) {
-    release();
+    release?.();
     throw e;
   }
 }
@@ -71,7 +71,6 @@ export interface AttemptEnd {
  * `onError` (anything else, retried or not). Returns the call's result, if the attempt has one.
  */
 export async function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<ApiResponse | undefined> {
-  open.release();
   const { info, client } = open;
   let { result, error } = end;
   const { status, retryInMs } = end;
@@ -86,22 +85,15 @@ export async function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<
     error: result ? undefined : error,
     retryInMs,
   };
-  if (client.logger) client.logger.debug(describe(outcome));
+  client.logger?.debug(describe(outcome));
   for (const hook of open.hooks) await (result ? hook.onResponse : hook.onError)?.(outcome);
   return result;
 }
 
-/** One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's). */
+/**
+ * One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's).
+ * Every error the request core hands over is one of ours (a GitHubError).
+ */
 function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }: AttemptOutcome): string {
-  // Every error the request core hands over is one of ours (a GitHubError).
-  const what = error ? `failed: ${(error as Error).message}` : `${status}`;
-  const retry = retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`;
-  return `${operationId}: ${method} ${url} (attempt ${attempt}) ${what} in ${durationMs} ms${retry}`;
-}
-
-function once(release: (() => void) | undefined): () => void {
-  return () => {
-    release?.();
-    release = undefined;
-  };
+  return `${operationId}: ${method} ${url} (attempt ${attempt}) ${error ? `failed: ${(error as Error).message}` : status} in ${durationMs} ms${retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`}`;
 }

@@ -19,7 +19,7 @@ function hooksOf(client, own) {
  * hooks. The request core sends that copy, with the token added to a copy of it.
  */
 async function openAttempt(client, hooks, operationId, method, url, attempt, headers, authorization, signal) {
-    const release = once(client.throttle ? await client.throttle.acquire(method, signal) : undefined);
+    const release = client.throttle && (await client.throttle.acquire(method, signal));
     try {
         const own = { ...headers };
         const ticket = method === "GET" ? await client.cache?.prepare(url, authorization, own) : undefined;
@@ -32,7 +32,7 @@ async function openAttempt(client, hooks, operationId, method, url, attempt, hea
         return { info, hooks, client, ticket, release };
     }
     catch (e) {
-        release();
+        release?.();
         throw e;
     }
 }
@@ -41,7 +41,6 @@ async function openAttempt(client, hooks, operationId, method, url, attempt, hea
  * `onError` (anything else, retried or not). Returns the call's result, if the attempt has one.
  */
 async function closeAttempt(open, end) {
-    open.release();
     const { info, client } = open;
     let { result, error } = end;
     const { status, retryInMs } = end;
@@ -58,22 +57,15 @@ async function closeAttempt(open, end) {
         error: result ? undefined : error,
         retryInMs,
     };
-    if (client.logger)
-        client.logger.debug(describe(outcome));
+    client.logger?.debug(describe(outcome));
     for (const hook of open.hooks)
         await (result ? hook.onResponse : hook.onError)?.(outcome);
     return result;
 }
-/** One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's). */
+/**
+ * One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's).
+ * Every error the request core hands over is one of ours (a GitHubError).
+ */
 function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }) {
-    // Every error the request core hands over is one of ours (a GitHubError).
-    const what = error ? `failed: ${error.message}` : `${status}`;
-    const retry = retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`;
-    return `${operationId}: ${method} ${url} (attempt ${attempt}) ${what} in ${durationMs} ms${retry}`;
-}
-function once(release) {
-    return () => {
-        release?.();
-        release = undefined;
-    };
+    return `${operationId}: ${method} ${url} (attempt ${attempt}) ${error ? `failed: ${error.message}` : status} in ${durationMs} ms${retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`}`;
 }

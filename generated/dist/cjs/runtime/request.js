@@ -128,7 +128,7 @@ async function request(client, spec, params, options, next) {
             clearTimeout(timer);
             signal?.removeEventListener("abort", forward);
             // The throttle's slot is free as soon as the response is read (or failed).
-            seam?.release();
+            seam?.release?.();
         }
         let delay;
         let result;
