@@ -22,11 +22,15 @@ async function openAttempt(client, hooks, operationId, method, url, attempt, hea
     const release = client.throttle && (await client.throttle.acquire(method, signal));
     try {
         const own = { ...headers };
-        const ticket = method === "GET" ? await client.cache?.prepare(url, authorization, own) : undefined;
-        const info = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
+        const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, authorization, own) : undefined;
+        const info = { operationId, method, url, attempt, headers: own, startedAt: 0 };
         client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
-        for (const hook of hooks)
-            await hook.onRequest?.(info);
+        // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
+        for (const hook of hooks) {
+            const done = hook.onRequest?.(info);
+            if (done)
+                await done;
+        }
         // Timed from here: the hooks' own time is not the request's.
         info.startedAt = Date.now();
         return { info, hooks, client, ticket, release };
@@ -58,8 +62,12 @@ async function closeAttempt(open, end) {
         retryInMs,
     };
     client.logger?.debug(describe(outcome));
-    for (const hook of open.hooks)
-        await (result ? hook.onResponse : hook.onError)?.(outcome);
+    for (const hook of open.hooks) {
+        // Called as methods: a hook object may use `this`.
+        const done = result ? hook.onResponse?.(outcome) : hook.onError?.(outcome);
+        if (done)
+            await done;
+    }
     return result;
 }
 /**
