@@ -40,7 +40,7 @@ export async function openAttempt(
   try {
     const own = { ...headers };
     const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, authorization, own) : undefined;
-    const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: 0 };
+    const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
     client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
     // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
     for (const hook of hooks) {
