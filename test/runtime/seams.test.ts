@@ -1,7 +1,7 @@
 // The seams' edges on a stubbed fetch: option checks, a store or a throttle of one's own that
 // misbehaves, and what a hook may and may not see. The happy paths run over real HTTP in
 // test/integration/seams.test.ts.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { memoryCache, responseCache } from "../../generator/runtime/cache.js";
 import { createClient } from "../../generator/runtime/client.js";
 import { request } from "../../generator/runtime/request.js";
@@ -144,5 +144,26 @@ describe("hooks", () => {
     const counter = new Counter();
     await request(createClient({ fetch, hooks: counter }), getRun, params);
     expect(counter.count).toBe(1);
+  });
+});
+
+describe("without Web Crypto (a browser page on plain http)", () => {
+  it("does not cache an authenticated call rather than key it by something weaker", async () => {
+    const { fetch, calls } = recorder(sequence(withEtag()));
+    const gh = createClient({ token: TOKEN, fetch, cache: memoryCache() });
+    vi.stubGlobal("crypto", {});
+    try {
+      await request(gh, getRun, params);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect((await request(gh, getRun, params)).fromCache).toBeUndefined();
+      expect(calls.map((c) => c.headers.get("if-none-match"))).toEqual([null, null]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // With it back, the same client caches.
+    await request(gh, getRun, params);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await request(gh, getRun, params);
+    expect(calls.at(-1)!.headers.get("if-none-match")).toBe('"v1"');
   });
 });

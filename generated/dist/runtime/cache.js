@@ -17,7 +17,11 @@ export function memoryCache(options) {
 export function responseCache(store) {
     return {
         async prepare(url, authorization, headers) {
-            const key = `${await identity(authorization)} ${headers.accept ?? ""} ${url}`;
+            const who = await identity(authorization);
+            // No hash to tell tokens apart (a browser page on plain http has no crypto.subtle): no cache.
+            if (!who)
+                return undefined;
+            const key = `${who} ${headers.accept ?? ""} ${url}`;
             const hit = await store.get(key);
             if (hit?.etag)
                 headers["if-none-match"] = hit.etag;
@@ -45,11 +49,14 @@ export function responseCache(store) {
 function replay(hit, h) {
     return { status: hit.status, data: structuredClone(hit.data), headers: { ...hit.headers, ...h }, fromCache: true };
 }
-/** A hash that tells tokens apart without revealing them. */
+/** A hash that tells tokens apart without revealing them; undefined where Web Crypto is missing. */
 async function identity(authorization) {
     if (!authorization)
         return "anonymous";
-    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(authorization));
+    const subtle = globalThis.crypto?.subtle;
+    if (!subtle)
+        return undefined;
+    const digest = await subtle.digest("SHA-256", new TextEncoder().encode(authorization));
     let hex = "";
     for (const byte of new Uint8Array(digest))
         hex += byte.toString(16).padStart(2, "0");

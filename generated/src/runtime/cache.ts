@@ -26,7 +26,10 @@ export function memoryCache(options?: MemoryCacheOptions): ResponseCache {
 export function responseCache(store: CacheStore): ResponseCache {
   return {
     async prepare(url, authorization, headers) {
-      const key = `${await identity(authorization)} ${headers.accept ?? ""} ${url}`;
+      const who = await identity(authorization);
+      // No hash to tell tokens apart (a browser page on plain http has no crypto.subtle): no cache.
+      if (!who) return undefined;
+      const key = `${who} ${headers.accept ?? ""} ${url}`;
       const hit = await store.get(key);
       if (hit?.etag) headers["if-none-match"] = hit.etag;
       else if (hit?.lastModified) headers["if-modified-since"] = hit.lastModified;
@@ -54,10 +57,12 @@ function replay(hit: CachedResponse, h: ResponseHeaders): ApiResponse {
   return { status: hit.status, data: structuredClone(hit.data), headers: { ...hit.headers, ...h }, fromCache: true };
 }
 
-/** A hash that tells tokens apart without revealing them. */
-async function identity(authorization: string | undefined): Promise<string> {
+/** A hash that tells tokens apart without revealing them; undefined where Web Crypto is missing. */
+async function identity(authorization: string | undefined): Promise<string | undefined> {
   if (!authorization) return "anonymous";
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(authorization));
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(authorization));
   let hex = "";
   for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
   return hex;
