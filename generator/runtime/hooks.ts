@@ -2,7 +2,16 @@
 // The request core calls `openAttempt` and `closeAttempt` only when one of them is configured,
 // so a client without them pays one property check per attempt.
 import { apiError } from "./errors.js";
-import type { ApiResponse, AttemptInfo, AttemptOutcome, CacheTicket, Client, Hooks, ResponseHeaders } from "./types.js";
+import type {
+  ApiResponse,
+  AttemptInfo,
+  AttemptOutcome,
+  CacheTicket,
+  Client,
+  ClientOptions,
+  Hooks,
+  ResponseHeaders,
+} from "./types.js";
 
 /** One attempt in flight: what `closeAttempt` needs to finish it. */
 export interface OpenAttempt {
@@ -13,6 +22,27 @@ export interface OpenAttempt {
   /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
   readonly release: (() => void) | undefined;
 }
+
+/**
+ * The client's seam options as a hook list, after checking them: each hook's members must be
+ * functions, the logger needs `debug`, a throttle `acquire` and a cache `prepare` (what their
+ * factories return). A TypeError names the option; nothing else fails later, mid-call.
+ */
+export function checkSeams({ hooks, logger, throttle, cache }: ClientOptions): readonly Hooks[] {
+  const list = hooks ? ([] as Hooks[]).concat(hooks) : [];
+  const bad = (what: string, value: unknown, needs: string) => {
+    if (value !== undefined && typeof value !== "function")
+      throw new TypeError(`createClient: ${what} must be ${needs}`);
+  };
+  for (const hook of list)
+    for (const name of HOOK_NAMES) bad(`hooks.${name}`, (hook as Record<string, unknown>)?.[name], "a function");
+  if (logger) bad("logger.debug", logger.debug ?? 0, "a function (a console-like logger, e.g. console)");
+  if (throttle) bad("throttle", throttle.acquire ?? 0, "what throttle({ ... }) returns");
+  if (cache) bad("cache", cache.prepare ?? 0, "what memoryCache() or responseCache(store) returns");
+  return list;
+}
+
+const HOOK_NAMES = ["onRequest", "onResponse", "onError"] as const;
 
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
 export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[] {

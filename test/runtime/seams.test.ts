@@ -167,3 +167,19 @@ describe("without Web Crypto (a browser page on plain http)", () => {
     expect(calls.at(-1)!.headers.get("if-none-match")).toBe('"v1"');
   });
 });
+
+describe("createClient checks the seam options", () => {
+  it.each([
+    [{ hooks: { onRequest: "log" } }, "createClient: hooks.onRequest must be a function"],
+    [{ hooks: [{}, { onError: 1 }] }, "createClient: hooks.onError must be a function"],
+    [{ logger: { info: () => undefined } }, "createClient: logger.debug must be a function (a console-like logger, e.g. console)"],
+    [{ throttle: { concurrency: 1 } }, "createClient: throttle must be what throttle({ ... }) returns"],
+    [{ cache: new Map() }, "createClient: cache must be what memoryCache() or responseCache(store) returns"],
+  ])("%j is a TypeError that says what to pass", (options, message) => {
+    expect(() => createClient(options as never)).toThrow(new TypeError(message));
+  });
+
+  it("takes what the factories return, and a console", () => {
+    expect(() => createClient({ hooks: [{}], logger: console, throttle: throttle(), cache: memoryCache() })).not.toThrow();
+  });
+});

@@ -3,6 +3,7 @@
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 import { checkHeaderValue } from "./headers.js";
+import { checkSeams } from "./hooks.js";
 import { checkLimit } from "./retry.js";
 /**
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
@@ -46,7 +47,7 @@ export function createClient({ token, baseUrl = "https://api.github.com", userAg
         retry,
         fetch,
         authenticated: !!token,
-        hooks: hooks ? [].concat(hooks) : [],
+        hooks: checkSeams({ hooks, logger, throttle, cache }),
         logger,
         throttle,
         cache,

@@ -2,6 +2,7 @@
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 import { checkHeaderValue } from "./headers.js";
+import { checkSeams } from "./hooks.js";
 import { checkLimit } from "./retry.js";
 import type { Client, ClientOptions } from "./types.js";
 
@@ -59,7 +60,7 @@ export function createClient({
     retry,
     fetch,
     authenticated: !!token,
-    hooks: hooks ? ([] as Client["hooks"]).concat(hooks) : [],
+    hooks: checkSeams({ hooks, logger, throttle, cache }),
     logger,
     throttle,
     cache,

@@ -6,6 +6,7 @@ exports.createClient = createClient;
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 const headers_js_1 = require("./headers.js");
+const hooks_js_1 = require("./hooks.js");
 const retry_js_1 = require("./retry.js");
 /**
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
@@ -49,7 +50,7 @@ function createClient({ token, baseUrl = "https://api.github.com", userAgent = "
         retry,
         fetch,
         authenticated: !!token,
-        hooks: hooks ? [].concat(hooks) : [],
+        hooks: (0, hooks_js_1.checkSeams)({ hooks, logger, throttle, cache }),
         logger,
         throttle,
         cache,
