@@ -172,9 +172,9 @@ describe("createClient checks the seam options", () => {
   it.each([
     [{ hooks: { onRequest: "log" } }, "createClient: hooks.onRequest must be a function"],
     [{ hooks: [{}, { onError: 1 }] }, "createClient: hooks.onError must be a function"],
-    [{ logger: { info: () => undefined } }, "createClient: logger.debug must be a function (a console-like logger, e.g. console)"],
-    [{ throttle: { concurrency: 1 } }, "createClient: throttle must be what throttle({ ... }) returns"],
-    [{ cache: new Map() }, "createClient: cache must be what memoryCache() or responseCache(store) returns"],
+    [{ logger: { info: () => undefined } }, "createClient: logger.debug (pass a console-like logger, e.g. console) must be a function"],
+    [{ throttle: { concurrency: 1 } }, "createClient: throttle.acquire (pass what throttle() returns) must be a function"],
+    [{ cache: new Map() }, "createClient: cache.prepare (pass what memoryCache() or responseCache(store) returns) must be a function"],
   ])("%j is a TypeError that says what to pass", (options, message) => {
     expect(() => createClient(options as never)).toThrow(new TypeError(message));
   });

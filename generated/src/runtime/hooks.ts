@@ -25,25 +25,23 @@ export interface OpenAttempt {
 }
 
 /**
- * The client's seam options as a hook list, after checking them: each hook's members must be
- * functions, the logger needs `debug`, a throttle `acquire` and a cache `prepare` (what their
- * factories return). A TypeError names the option; nothing else fails later, mid-call.
+ * The client's seam options as a hook list, after checking them, so that a wrong one is a
+ * TypeError from createClient rather than a failure mid-call.
  */
 export function checkSeams({ hooks, logger, throttle, cache }: ClientOptions): readonly Hooks[] {
   const list = hooks ? ([] as Hooks[]).concat(hooks) : [];
-  const bad = (what: string, value: unknown, needs: string) => {
-    if (value !== undefined && typeof value !== "function")
-      throw new TypeError(`createClient: ${what} must be ${needs}`);
-  };
+  const members: [string, unknown][] = [
+    ["logger.debug (pass a console-like logger, e.g. console)", logger && (logger.debug ?? 0)],
+    ["throttle.acquire (pass what throttle() returns)", throttle && (throttle.acquire ?? 0)],
+    ["cache.prepare (pass what memoryCache() or responseCache(store) returns)", cache && (cache.prepare ?? 0)],
+  ];
   for (const hook of list)
-    for (const name of HOOK_NAMES) bad(`hooks.${name}`, (hook as Record<string, unknown>)?.[name], "a function");
-  if (logger) bad("logger.debug", logger.debug ?? 0, "a function (a console-like logger, e.g. console)");
-  if (throttle) bad("throttle", throttle.acquire ?? 0, "what throttle({ ... }) returns");
-  if (cache) bad("cache", cache.prepare ?? 0, "what memoryCache() or responseCache(store) returns");
+    for (const name of ["onRequest", "onResponse", "onError"]) members.push([`hooks.${name}`, (hook as never)?.[name]]);
+  for (const [what, member] of members)
+    if (member !== undefined && typeof member !== "function")
+      throw new TypeError(`createClient: ${what} must be a function`);
   return list;
 }
-
-const HOOK_NAMES = ["onRequest", "onResponse", "onError"] as const;
 
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
 export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[] {

@@ -10,9 +10,8 @@ export interface OpenAttempt {
     readonly release: (() => void) | undefined;
 }
 /**
- * The client's seam options as a hook list, after checking them: each hook's members must be
- * functions, the logger needs `debug`, a throttle `acquire` and a cache `prepare` (what their
- * factories return). A TypeError names the option; nothing else fails later, mid-call.
+ * The client's seam options as a hook list, after checking them, so that a wrong one is a
+ * TypeError from createClient rather than a failure mid-call.
  */
 export declare function checkSeams({ hooks, logger, throttle, cache }: ClientOptions): readonly Hooks[];
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
