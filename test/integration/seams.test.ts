@@ -293,6 +293,20 @@ describe("conditional requests (cache)", () => {
     expect(context.server.requests.every((r) => r.headers["if-none-match"] === undefined)).toBe(true);
   });
 
+  it("works under paginate: each page has its entry, and a second walk is all 304s with the same items", async () => {
+    const statuses: number[] = [];
+    const ids: string[] = [];
+    const hooks: gen.Hooks = { onResponse: (o) => void (statuses.push(o.status!), ids.push(o.operationId)) };
+    const gh = client({ cache: gen.memoryCache() });
+    const where = { owner: FIXTURES.renamed.owner, repo: FIXTURES.renamed.repo };
+    const first = await gen.collect(gh, gen.listWorkflowRunsForRepo, where, { hooks });
+    const second = await gen.collect(gh, gen.listWorkflowRunsForRepo, where, { hooks });
+    expect(first).toHaveLength(FIXTURES.renamed.runCount);
+    expect(second).toEqual(first);
+    expect(statuses).toEqual([200, 200, 200, 304, 304, 304]);
+    expect(new Set(ids)).toEqual(new Set(["actions/list-workflow-runs-for-repo"]));
+  });
+
   it("never caches a POST, and a 304 without a cached entry stays an error", async () => {
     const gh = client({ cache: gen.memoryCache() });
     await gen.cancelWorkflowRun(gh, run);
