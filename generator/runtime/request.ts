@@ -99,6 +99,7 @@ export async function request(
     const h: Headers_ = {};
     let text = "";
     let bytes: ArrayBuffer | undefined;
+    let size = 0;
     let error: GitHubError | undefined;
     let retriable = true;
     try {
@@ -107,6 +108,7 @@ export async function request(
       res.headers.forEach(setHeaderOf, h);
       // The timer runs on while the body is read: it bounds the whole response.
       const raw = await readBody(res, client.maxResponseBytes, method, url, h);
+      size = raw.byteLength;
       // A copy: a chunk may be a view into a larger buffer.
       if (spec.binary?.(res, method)) bytes = raw.slice().buffer;
       else text = decoder.decode(raw);
@@ -167,7 +169,6 @@ export async function request(
       }
     }
     if (seam) {
-      const size = bytes?.byteLength ?? text.length;
       const retryInMs = typeof delay === "number" ? delay : undefined;
       result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
     }

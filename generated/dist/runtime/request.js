@@ -85,6 +85,7 @@ export async function request(client, spec, params, options, next) {
         const h = {};
         let text = "";
         let bytes;
+        let size = 0;
         let error;
         let retriable = true;
         try {
@@ -93,6 +94,7 @@ export async function request(client, spec, params, options, next) {
             res.headers.forEach(setHeaderOf, h);
             // The timer runs on while the body is read: it bounds the whole response.
             const raw = await readBody(res, client.maxResponseBytes, method, url, h);
+            size = raw.byteLength;
             // A copy: a chunk may be a view into a larger buffer.
             if (spec.binary?.(res, method))
                 bytes = raw.slice().buffer;
@@ -159,7 +161,6 @@ export async function request(client, spec, params, options, next) {
             }
         }
         if (seam) {
-            const size = bytes?.byteLength ?? text.length;
             const retryInMs = typeof delay === "number" ? delay : undefined;
             result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
         }

@@ -88,6 +88,7 @@ async function request(client, spec, params, options, next) {
         const h = {};
         let text = "";
         let bytes;
+        let size = 0;
         let error;
         let retriable = true;
         try {
@@ -96,6 +97,7 @@ async function request(client, spec, params, options, next) {
             res.headers.forEach(setHeaderOf, h);
             // The timer runs on while the body is read: it bounds the whole response.
             const raw = await readBody(res, client.maxResponseBytes, method, url, h);
+            size = raw.byteLength;
             // A copy: a chunk may be a view into a larger buffer.
             if (spec.binary?.(res, method))
                 bytes = raw.slice().buffer;
@@ -162,7 +164,6 @@ async function request(client, spec, params, options, next) {
             }
         }
         if (seam) {
-            const size = bytes?.byteLength ?? text.length;
             const retryInMs = typeof delay === "number" ? delay : undefined;
             result = await (0, hooks_js_1.closeAttempt)(seam, { result, error, status, headers: h, text, size, retryInMs });
         }
