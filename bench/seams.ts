@@ -1,7 +1,8 @@
 // Section 7: what the seams cost. Bundle size of one endpoint with each feature added (hooks,
 // logger, throttle, cache), where the bytes of the one-endpoint bundle go, and the per-call cost
 // with no hooks against one hook (stubbed fetch, as section 3). Needs no peers:
-// `npx tsx bench/seams.ts [--quick]` runs it alone; `npm run bench -- --only=seams` in the report.
+// `npx tsx bench/seams.ts [--quick] [--against=/abs/path/to/other/generated/dist/index.js]` runs it
+// alone; `npm run bench -- --only=seams` in the report.
 import { bundleEntry, type BundleResult } from "./bundle.js";
 import { GENERATED_DIST } from "./lib/paths.js";
 import { median, rotate } from "./lib/stats.js";
@@ -60,8 +61,11 @@ export interface SeamCallResult {
   readonly us: number;
 }
 
-/** Per-call cost of getWorkflowRun with no hooks, one client hook and one per-call hook, interleaved. */
-export async function benchSeamCalls(batches: number, callsPerBatch: number, warmup: number): Promise<SeamCallResult[]> {
+/**
+ * Per-call cost of getWorkflowRun with no hooks, one client hook and one per-call hook,
+ * interleaved; with `baseline` (another build's dist/index.js, e.g. main's), its no-hooks call too.
+ */
+export async function benchSeamCalls(batches: number, callsPerBatch: number, warmup: number, baseline?: string): Promise<SeamCallResult[]> {
   const gen = (await import(GENERATED_DIST)) as typeof import("../generated/dist/index.js");
   const stub = new QueuedFetch();
   const params = { owner: "o", repo: "r", run_id: 30433642 };
@@ -74,6 +78,11 @@ export async function benchSeamCalls(batches: number, callsPerBatch: number, war
     { name: "one hook (client, onResponse)", call: () => gen.getWorkflowRun(hooked, params) },
     { name: "one hook (per call, onResponse)", call: () => gen.getWorkflowRun(plain, params, { hooks: hook }) },
   ];
+  if (baseline) {
+    const base = (await import(baseline)) as typeof gen;
+    const client = base.createClient({ fetch: stub.fetch, token: "x" });
+    contenders.push({ name: `baseline ${baseline}, no hooks`, call: () => base.getWorkflowRun(client, params) });
+  }
   const CHUNK = 1000;
   const timed = async (f: () => Promise<unknown>): Promise<number> => {
     stub.refill(CHUNK, TINY_BODY);
@@ -95,6 +104,7 @@ export async function benchSeamCalls(batches: number, callsPerBatch: number, war
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  const against = process.argv.find((a) => a.startsWith("--against="))?.slice("--against=".length);
   console.log("bundle (esbuild --bundle --minify --format=esm, platform browser; gzip -9):");
   const bundles = await benchSeamBundles();
   const base = bundles[0]!;
@@ -103,7 +113,7 @@ async function main(): Promise<void> {
   console.log("one-endpoint bundle by module (minified B; ≈ gzip B in proportion):");
   for (const r of await topContributors()) console.log(`  ${r.file}: ${r.minified} B min, ${r.gzipShare} B gzip`);
   console.log("per call, getWorkflowRun, tiny body, stubbed fetch (µs, median of batches):");
-  const calls = await benchSeamCalls(quick ? 3 : 7, quick ? 2000 : 5000, quick ? 2000 : 5000);
+  const calls = await benchSeamCalls(quick ? 3 : 7, quick ? 2000 : 5000, quick ? 2000 : 5000, against);
   for (const c of calls) console.log(`  ${c.name}: ${c.us.toFixed(2)} µs`);
 }
 
