@@ -13,7 +13,7 @@ export interface BundleResult {
   readonly error?: string;
 }
 
-interface Entry {
+export interface Entry {
   readonly name: string;
   readonly source: string;
 }
@@ -73,29 +73,32 @@ export function entries(heySrcDir: string | undefined): Entry[] {
 
 export async function benchBundle(heySrcDir: string | undefined): Promise<BundleResult[]> {
   const results: BundleResult[] = [];
-  for (const entry of entries(heySrcDir)) {
-    try {
-      const out = await build({
-        // Bare imports resolve from bench/, where the peers are installed.
-        stdin: { contents: entry.source, resolveDir: BENCH, loader: "ts", sourcefile: "entry.ts" },
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "browser",
-        target: "es2022",
-        write: false,
-        metafile: true,
-        logLevel: "silent",
-      });
-      const code = out.outputFiles[0]!.contents;
-      const inputs = Object.entries(Object.values(out.metafile.outputs)[0]?.inputs ?? {})
-        .map(([file, v]) => ({ file: file.replace(ROOT, ""), bytes: v.bytesInOutput }))
-        .filter((i) => i.bytes > 0)
-        .sort((a, b) => b.bytes - a.bytes);
-      results.push({ name: entry.name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs });
-    } catch (error) {
-      results.push({ name: entry.name, minified: NaN, gzip: NaN, inputs: [], error: (error as Error).message.split("\n")[0]! });
-    }
-  }
+  for (const entry of entries(heySrcDir)) results.push(await bundleEntry(entry));
   return results;
+}
+
+/** One entry bundled, minified and gzipped; a failure is a result with `error`. */
+export async function bundleEntry(entry: Entry): Promise<BundleResult> {
+  try {
+    const out = await build({
+      // Bare imports resolve from bench/, where the peers are installed.
+      stdin: { contents: entry.source, resolveDir: BENCH, loader: "ts", sourcefile: "entry.ts" },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const code = out.outputFiles[0]!.contents;
+    const inputs = Object.entries(Object.values(out.metafile.outputs)[0]?.inputs ?? {})
+      .map(([file, v]) => ({ file: file.replace(ROOT, ""), bytes: v.bytesInOutput }))
+      .filter((i) => i.bytes > 0)
+      .sort((a, b) => b.bytes - a.bytes);
+    return { name: entry.name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
+  } catch (error) {
+    return { name: entry.name, minified: NaN, gzip: NaN, inputs: [], error: (error as Error).message.split("\n")[0]! };
+  }
 }

@@ -3,7 +3,7 @@
 //
 //   --quick   fewer runs (3 generate runs, 3 call batches): a smoke run
 //   --full    also the 10× synthetic description (section 6; several minutes)
-//   --only=a,b  sections to run: local, github, calls, paginate, bundle, growth
+//   --only=a,b  sections to run: local, github, calls, paginate, bundle, seams, growth
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,9 +17,10 @@ import { fixed, ratio, verdict } from "./lib/stats.js";
 import { renderSection, type Section } from "./lib/table.js";
 import { benchPaginate } from "./paginate.js";
 import { prepareHeyClient, type HeyClient } from "./peers.js";
+import { benchSeamBundles, benchSeamCalls, topContributors } from "./seams.js";
 import { writeSyntheticSpec } from "./synthetic.js";
 
-const SECTIONS = ["local", "github", "calls", "paginate", "bundle", "growth"] as const;
+const SECTIONS = ["local", "github", "calls", "paginate", "bundle", "seams", "growth"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 interface Target {
@@ -200,6 +201,39 @@ async function sectionBundle(hey: HeyClient | undefined, heyError: string | unde
   });
 }
 
+async function sectionSeams(): Promise<void> {
+  log("7. seams: hooks, logger, throttle, cache");
+  const bundles = await benchSeamBundles();
+  const base = bundles[0]!;
+  const modules = await topContributors();
+  const calls = await benchSeamCalls(quick ? 3 : 7, quick ? 2000 : 5000, quick ? 2000 : 5000);
+  const plain = calls[0]!;
+  sections.push({
+    title: "7. Seams: bundle of one endpoint with each feature, and per-call cost of a hook",
+    header: ["entry or call", "minified B", "gzip B", "vs one endpoint"],
+    rows: [
+      ...bundles.map((b) => [b.name, String(b.minified), String(b.gzip), b === base ? "–" : `+${b.gzip - base.gzip} B`]),
+      ...calls.map((c) => [
+        `per call: ${c.name}`,
+        "–",
+        "–",
+        c === plain ? `${fixed(c.us, 1)} µs` : `${fixed(c.us, 1)} µs (${ratio(c.us, plain.us)})`,
+      ]),
+    ],
+    notes: [
+      "Bundles as section 5 (esbuild, minified, gzip -9); each entry adds one option to `createClient({ token })` and imports its factory. The hooks and the logger are plain options, so the seam that calls them (runtime/hooks.js) is in every bundle; `throttle()` and `memoryCache()` come only with their import.",
+      `One-endpoint bundle by module, minified B (≈ gzip B in proportion): ${modules.map((m) => `${m.file} ${m.minified} (${m.gzipShare})`).join(", ")}.`,
+      `Per call: \`getWorkflowRun\` on a stubbed fetch with a tiny body, ${quick ? 3 : 7} interleaved batches, medians; the hook is \`{ onResponse() {} }\`, given to createClient or per call.`,
+    ],
+  });
+  targets.push({
+    what: "bundle, one endpoint with retries and typed errors (gzip)",
+    goal: "≤ 2,700 B",
+    measured: `${base.gzip} B`,
+    ok: base.gzip <= 2700,
+  });
+}
+
 async function sectionGrowth(): Promise<void> {
   log("6. growth: 10× synthetic description");
   const spec10 = writeSyntheticSpec(10);
@@ -262,6 +296,7 @@ async function main(): Promise<void> {
     await run("calls", () => sectionCalls(hey, heyError));
     await run("paginate", sectionPaginate);
     await run("bundle", () => sectionBundle(hey, heyError));
+    await run("seams", sectionSeams);
     await run("growth", sectionGrowth);
   } finally {
     hey?.dispose();

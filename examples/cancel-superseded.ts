@@ -6,6 +6,7 @@ import {
   GitHubApiError,
   listWorkflowRunsForRepo,
   pages,
+  throttle,
   type Client,
   type ListWorkflowRunsForRepoItem,
 } from "../generated/dist/index.js";
@@ -27,6 +28,9 @@ Options:
 Environment:
   GITHUB_TOKEN    a token with "Actions" write permission (read is enough for --dry-run) (required)
   GITHUB_API_URL  the API's base URL (default https://api.github.com)
+
+Cancels go out one at a time, at least a second apart (GitHub's guidance for mutating requests,
+which avoids its secondary rate limits), in the order they are listed.
 
 Exit codes: 0 done, 1 GitHub answered with an error or could not be reached, 2 usage.`;
 
@@ -58,15 +62,18 @@ async function activeRuns(gh: Client, where: Repo, branch: string, perPage: numb
 
 const label = (run: Run) => `${run.id} ${run.name ?? run.display_title} #${run.run_number}`;
 
-/** Cancels one run; a run that finished in the meantime (409) is reported, not fatal. */
-async function cancel(gh: Client, where: Repo, { run, by }: Superseded<Run>, dryRun: boolean): Promise<boolean> {
+/**
+ * Cancels one run; a run that finished in the meantime (409) is reported, not fatal. Any other
+ * failure aborts `stop`: the cancels still waiting in the throttle's queue leave it unsent.
+ */
+async function cancel(gh: Client, where: Repo, { run, by }: Superseded<Run>, dryRun: boolean, stop: AbortController): Promise<boolean> {
   const what = `${label(run)} (${run.status}): superseded by ${label(by)}`;
   if (dryRun) {
     console.log(`Would cancel ${what}`);
     return true;
   }
   try {
-    await cancelWorkflowRun(gh, { ...where, run_id: run.id });
+    await cancelWorkflowRun(gh, { ...where, run_id: run.id }, { signal: stop.signal });
     console.log(`Cancelled ${what}`);
     return true;
   } catch (error) {
@@ -74,6 +81,7 @@ async function cancel(gh: Client, where: Repo, { run, by }: Superseded<Run>, dry
       console.log(`Skipped ${label(run)}: it finished before it could be cancelled`);
       return false;
     }
+    stop.abort(error);
     throw error;
   }
 }
@@ -100,7 +108,9 @@ async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new UsageError("--per-page must be a whole number from 1 to 100");
   const dryRun = values["dry-run"] === true;
   subject = `repository ${where.owner}/${where.repo}`;
-  const gh = clientFromEnv();
+  // GitHub's guidance for mutating requests: one at a time, at least 1 s apart. The throttle is
+  // shared by every call of this client, so the cancels below may be started all at once.
+  const gh = clientFromEnv(process.env, { throttle: throttle({ mutationSpacingMs: 1000 }) });
 
   console.log(`Active runs on ${branch} in ${where.owner}/${where.repo}:`);
   const runs = await activeRuns(gh, where, branch, perPage);
@@ -110,8 +120,11 @@ async function main(argv: string[]): Promise<void> {
     `${plural(new Set(runs.map((r) => r.id)).size, "active run")} in ${plural(workflows, "workflow")}; ${superseded.length} superseded.`,
   );
 
-  let done = 0;
-  for (const entry of superseded) if (await cancel(gh, where, entry, dryRun)) done += 1;
+  // Started together; the throttle sends them in this order, spaced. The first failure stops the rest.
+  const stop = new AbortController();
+  const outcomes = await Promise.allSettled(superseded.map((entry) => cancel(gh, where, entry, dryRun, stop)));
+  if (stop.signal.aborted) throw stop.signal.reason;
+  const done = outcomes.filter((o) => o.status === "fulfilled" && o.value).length;
   if (superseded.length === 0) console.log("Nothing to cancel.");
   else if (dryRun) console.log(`Dry run: ${plural(done, "run")} would be cancelled; nothing was changed.`);
   else console.log(`Cancelled ${plural(done, "run")}.`);

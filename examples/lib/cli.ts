@@ -5,7 +5,14 @@
 // gets from `import … from "github-actions-rest-client"` once the package is installed, types
 // included (dist/*.d.ts). Run them with `node --import tsx examples/<name>.ts`.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { createClient, GitHubApiError, GitHubNetworkError, GitHubTimeoutError, type Client } from "../../generated/dist/index.js";
+import {
+  createClient,
+  GitHubApiError,
+  GitHubNetworkError,
+  GitHubTimeoutError,
+  type Client,
+  type ClientOptions,
+} from "../../generated/dist/index.js";
 
 /** Bad command line or environment: the message says what to change. Exit code 2. */
 export class UsageError extends Error {}
@@ -37,7 +44,7 @@ export function parseRepo(text: string | undefined): Repo {
  * Server) with GITHUB_TOKEN. A missing token is a usage error: the API would answer 401 or 404
  * for anything private, which is a worse way to learn it.
  */
-export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): Client {
+export function clientFromEnv(env: NodeJS.ProcessEnv = process.env, options: ClientOptions = {}): Client {
   const token = env.GITHUB_TOKEN?.trim();
   if (!token) throw new UsageError("GITHUB_TOKEN is not set: set GITHUB_TOKEN to a token that can read the repository's Actions");
   const baseUrl = env.GITHUB_API_URL?.trim() || undefined;
@@ -46,6 +53,7 @@ export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): Client {
     ...(baseUrl ? { baseUrl } : {}),
     userAgent: "github-actions-rest-client-examples",
     timeoutMs: 30_000,
+    ...options,
   });
 }
 

@@ -34,7 +34,12 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
     cell(markdownText(op.docs.permissions.join("; ")) || "none listed"),
     op.pagination ? `yes (${op.pagination.style})` : "no",
   ]);
-  const values = { name: pkg.name, title: markdownText(model.title), quickStart: quickStart(model, pkg.name) };
+  const values = {
+    name: pkg.name,
+    title: markdownText(model.title),
+    quickStart: quickStart(model, pkg.name),
+    pollCall: pollCall(model),
+  };
   // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
   // not run; anything else (odd characters in a title, a path or a permission) goes through it.
   const plainFilters = capped.every((op) => (op.pagination?.cappedBy ?? []).every((f) => /^[\w.-]+$/.test(f)));
@@ -43,6 +48,7 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
     isPlainProse(values.name) &&
     isPlainProse(values.title) &&
     values.quickStart.split("\n").every((l) => l.length <= 100) &&
+    values.pollCall.length <= 70 &&
     rows.every(isPlainRow);
   const contents = render("README.md.hbs", {
     header: `<!-- ${HEADER_TEXT} -->`,
@@ -101,6 +107,15 @@ function quickStart(model: ApiModel, name: string): string {
     );
   }
   return lines.join("\n");
+}
+
+/** The README's conditional-request example: a GET of one thing (no listing, no redirect), the shortest call. */
+function pollCall(model: ApiModel): string {
+  const calls = model.operations
+    .filter((o) => o.method === "GET" && !o.pagination && !o.responses.some((r) => r.kind === "redirect"))
+    .map((o) => `${o.name}(gh, ${exampleArgs(o)})`)
+    .sort((a, b) => a.length - b.length);
+  return calls[0] ?? `${model.operations[0]?.name ?? "anOperation"}(gh, {})`;
 }
 
 function capNote(capped: readonly OperationModel[]): string {

@@ -11,6 +11,7 @@ import {
   responseError,
 } from "./errors.js";
 import { setHeader } from "./headers.js";
+import { closeAttempt, hooksOf, openAttempt, type OpenAttempt } from "./hooks.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
@@ -56,6 +57,9 @@ export async function request(
   const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
   const retry = mergeRetry(client.retry, options?.retry);
   const retries = maxRetries(method, retry);
+  const hooks = hooksOf(client, options?.hooks);
+  // The seam (hooks.ts): taken only when a hook, logger, throttle or cache is configured.
+  const seamed = hooks.length || client.logger || client.throttle || client.cache;
   // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
   // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
   const init: RequestInit = {
@@ -70,9 +74,15 @@ export async function request(
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
     let auth = client.authorization();
     if (typeof auth === "object") auth = await auth;
-    if (auth) headers.authorization = auth;
     // Checked after the token await, before our listener: an abort already past would not fire it.
     signal?.throwIfAborted();
+    let seam: OpenAttempt | undefined;
+    if (seamed) {
+      // The attempt's own copy of the headers, which hooks see and may change; the token is added
+      // to a copy of that, so that no hook ever holds it.
+      seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, auth, signal);
+      init.headers = auth ? { ...seam.info.headers, authorization: auth } : seam.info.headers;
+    } else if (auth) headers.authorization = auth;
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let own: AbortController | undefined;
@@ -89,69 +99,87 @@ export async function request(
     const h: Headers_ = {};
     let text = "";
     let bytes: ArrayBuffer | undefined;
+    let size = 0;
     let error: GitHubError | undefined;
+    let retriable = true;
     try {
       // Looked up per call, so that a fetch installed or stubbed after createClient is used.
       res = await (client.fetch ?? fetch)(url, init);
       res.headers.forEach(setHeaderOf, h);
       // The timer runs on while the body is read: it bounds the whole response.
       const raw = await readBody(res, client.maxResponseBytes, method, url, h);
+      size = raw.byteLength;
       // A copy: a chunk may be a view into a larger buffer.
       if (spec.binary?.(res, method)) bytes = raw.slice().buffer;
       else text = decoder.decode(raw);
     } catch (e) {
-      // A caller's abort wins and is rethrown as its own reason; our own errors (size) as they are.
+      // A caller's abort wins and is rethrown as its own reason.
       if (signal?.aborted) throw signal.reason;
-      if (e instanceof GitHubError) throw e;
-      const cause = (e as { cause?: Error } | undefined)?.cause?.message;
-      let detail = `${(e as Error)?.message}${cause ? ` (${cause})` : ""}`;
-      // A fetch that quotes request headers in its errors would reveal the token: cut it from the
-      // message and keep no such cause.
-      const leaked = auth && leaks(e, auth.slice(7));
-      if (leaked) detail = detail.split(auth!.slice(7)).join("[token]");
-      error = own?.signal.aborted
-        ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, { timeoutMs })
-        : requestError(
-            GitHubNetworkError,
-            method,
-            url,
-            `: network error${res ? " while reading the body" : ""}: ${detail}`,
-            {},
-            leaked ? undefined : { cause: e },
-          );
+      // Our own errors (size) as they are, and not retried.
+      if (e instanceof GitHubError) retriable = !(error = e);
+      else {
+        const cause = (e as { cause?: Error } | undefined)?.cause?.message;
+        let detail = `${(e as Error)?.message}${cause ? ` (${cause})` : ""}`;
+        // A fetch that quotes request headers in its errors would reveal the token: cut it from the
+        // message and keep no such cause.
+        const leaked = auth && leaks(e, auth.slice(7));
+        if (leaked) detail = detail.split(auth!.slice(7)).join("[token]");
+        error = own?.signal.aborted
+          ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, {
+              timeoutMs,
+            })
+          : requestError(
+              GitHubNetworkError,
+              method,
+              url,
+              `: network error${res ? " while reading the body" : ""}: ${detail}`,
+              {},
+              leaked ? undefined : { cause: e },
+            );
+      }
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", forward!);
+      // The throttle's slot is free as soon as the response is read (or failed).
+      seam?.release?.();
     }
 
     let delay: number | Date | undefined;
+    let result: ApiResponse | undefined;
+    const status = error ? undefined : res!.status;
     if (error) {
-      if (attempt > retries) throw error;
-      delay = backoffMs(attempt, retry as RetryOptions);
-    } else {
-      const status = res!.status;
-      if (status > 199 && status < 300) {
-        let data: unknown = bytes;
-        if (text && method !== "HEAD") {
-          try {
-            data = h["content-type"]?.includes("json") ? JSON.parse(text) : text;
-          } catch (e) {
-            throw responseError(method, url, status, h, `invalid JSON (truncated?): ${(e as Error).message}`);
-          }
+      if (retriable && attempt <= retries) delay = backoffMs(attempt, retry as RetryOptions);
+    } else if (status! > 199 && status! < 300) {
+      let data: unknown = bytes;
+      if (text && method !== "HEAD") {
+        try {
+          data = h["content-type"]?.includes("json") ? JSON.parse(text) : text;
+        } catch (e) {
+          error = responseError(method, url, status!, h, `invalid JSON (truncated?): ${(e as Error).message}`);
         }
-        return { status, data, headers: h };
       }
-      const redirected = spec.redirect?.(status, h, method, url);
-      if (redirected) return redirected;
-      delay = planRetry(status, h, text, attempt, retries, retry, Date.now());
-      if (typeof delay !== "number") throw apiError(method, url, status, h, text, delay, spec);
+      if (!error) result = { status: status!, data, headers: h };
+    } else if (status === 304 && seam?.ticket?.notModified) {
+      result = seam.ticket.notModified(h);
+    } else {
+      result = spec.redirect?.(status!, h, method, url);
+      if (!result) {
+        delay = planRetry(status!, h, text, attempt, retries, retry, Date.now());
+        if (typeof delay !== "number") error = apiError(method, url, status!, h, text, delay, spec);
+      }
     }
+    if (seam) {
+      const retryInMs = typeof delay === "number" ? delay : undefined;
+      result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
+    }
+    if (result) return result;
+    if (typeof delay !== "number") throw error!;
     (retry as RetryOptions).onRetry?.({
       attempt,
       delayMs: delay,
       method,
       url,
-      status: error ? undefined : res!.status,
+      status,
       error,
     });
     await sleep(delay, signal);

@@ -77,6 +77,16 @@ describe("cancel-superseded", () => {
     ]);
   });
 
+  it("sends its cancels one at a time, at least a second apart on the server's clock (throttled)", async () => {
+    // A third active CI run on main, older than both: two runs are now superseded.
+    Object.assign(runRecord(runs.completed), { status: "in_progress", conclusion: null });
+    const result = await cancelSuperseded(REPO, "--branch", "main");
+    expect(result.stdout.at(-1)).toBe("Cancelled 2 runs.");
+    const cancels = server.requests.filter((r) => r.method === "POST");
+    expect(cancels).toHaveLength(2);
+    expect(cancels[1]!.receivedAt - cancels[0]!.receivedAt).toBeGreaterThanOrEqual(1000);
+  });
+
   it("skips, without failing, a run that finished before it could be cancelled (409)", async () => {
     server.faults.add({
       method: "POST",

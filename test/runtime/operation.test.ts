@@ -67,9 +67,12 @@ describe("index", () => {
       "collect",
       "createClient",
       "isErrorOf",
+      "memoryCache",
       "pages",
       "paginate",
       "parseLink",
+      "responseCache",
+      "throttle",
     ]);
   });
 });

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDownloads } from "./downloads.js";
+import { withEtag } from "./etags.js";
 import { githubError } from "./errors.js";
 import { corruptBody, FaultController, isStatusFault, statusFaultResponse } from "./faults.js";
 import { apiHeaders, newRequestId, RateLimitCounter } from "./github-headers.js";
@@ -159,7 +160,7 @@ export async function startGitHubServer(options: ServerOptions = {}): Promise<Gi
           },
           { state, render, apiOrigin: url, logUrl: (repo, runId, attempt) => downloads.signer.url(repo.owner, repo.name, runId, attempt) },
         );
-        return toWire(response, apiHeaders(requestId, rate, apiVersion));
+        return withEtag(toWire(response, apiHeaders(requestId, rate, apiVersion)), recorded.method, recorded.headers);
       },
       (statusFault) => toWire(statusFaultResponse(statusFault, requestId, Date.now()), apiHeaders(requestId, rate, undefined)),
     );

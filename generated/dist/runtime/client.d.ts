@@ -12,4 +12,4 @@ import type { Client, ClientOptions } from "./types.js";
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-export declare function createClient({ token, baseUrl, userAgent, timeoutMs, maxResponseBytes, retry, fetch, }?: ClientOptions): Client;
+export declare function createClient({ token, baseUrl, userAgent, timeoutMs, maxResponseBytes, retry, fetch, hooks, logger, throttle, cache, }?: ClientOptions): Client;

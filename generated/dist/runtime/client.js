@@ -3,6 +3,7 @@
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 import { checkHeaderValue } from "./headers.js";
+import { checkSeams } from "./hooks.js";
 import { checkLimit } from "./retry.js";
 /**
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
@@ -16,7 +17,7 @@ import { checkLimit } from "./retry.js";
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-export function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, } = {}) {
+export function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, hooks, logger, throttle, cache, } = {}) {
     let url;
     try {
         url = new URL(baseUrl);
@@ -46,6 +47,10 @@ export function createClient({ token, baseUrl = "https://api.github.com", userAg
         retry,
         fetch,
         authenticated: !!token,
+        hooks: checkSeams({ hooks, logger, throttle, cache }),
+        logger,
+        throttle,
+        cache,
         // A token function is called per request so that a refreshed token (e.g. a GitHub App
         // installation token) is always the one sent; a fixed token becomes its header value once.
         authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,

@@ -6,3 +6,5 @@ export { collect, pages, paginate } from "./pagination.js";
 export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
 export { isErrorOf } from "./guards.js";
 export { parseLink } from "./link.js";
+export { memoryCache, responseCache } from "./cache.js";
+export { throttle } from "./throttle.js";

@@ -2,6 +2,7 @@
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 import { checkHeaderValue } from "./headers.js";
+import { checkSeams } from "./hooks.js";
 import { checkLimit } from "./retry.js";
 import type { Client, ClientOptions } from "./types.js";
 
@@ -25,6 +26,10 @@ export function createClient({
   maxResponseBytes = 67_108_864,
   retry = {},
   fetch,
+  hooks,
+  logger,
+  throttle,
+  cache,
 }: ClientOptions = {}): Client {
   let url: URL | undefined;
   try {
@@ -55,6 +60,10 @@ export function createClient({
     retry,
     fetch,
     authenticated: !!token,
+    hooks: checkSeams({ hooks, logger, throttle, cache }),
+    logger,
+    throttle,
+    cache,
     // A token function is called per request so that a refreshed token (e.g. a GitHub App
     // installation token) is always the one sent; a fixed token becomes its header value once.
     authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,

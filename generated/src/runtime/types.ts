@@ -141,6 +141,12 @@ export interface ApiResponse<S extends number = number, D = unknown> {
   readonly status: S;
   readonly data: D;
   readonly headers: ResponseHeaders;
+  /**
+   * Set on a GET answered `304 Not Modified` under a client `cache`: `status` and `data` are the
+   * cached response's (so code that checks `status === 200` keeps working), `headers` the 304's
+   * over the cached ones. The wire status, 304, is what hooks and the logger see.
+   */
+  readonly fromCache?: true;
 }
 
 /** A 3xx outcome: the client returns the target and never follows it with credentials. */
@@ -208,6 +214,14 @@ export interface ClientOptions {
   readonly retry?: RetryOptions | false;
   /** A fetch implementation; default `globalThis.fetch`, looked up per call. */
   readonly fetch?: typeof fetch;
+  /** Called around every attempt of every call (hooks.ts); a call's own `hooks` replace these. */
+  readonly hooks?: Hooks | readonly Hooks[];
+  /** Logs each attempt, its outcome and each retry at debug level; never a header, so never the token. */
+  readonly logger?: Logger;
+  /** Shared by every call of the client: `throttle({ concurrency, mutationSpacingMs })` of throttle.ts. */
+  readonly throttle?: Throttle;
+  /** Conditional GETs (If-None-Match / If-Modified-Since): `memoryCache()` or `responseCache(store)` of cache.ts. */
+  readonly cache?: ResponseCache;
 }
 
 export interface RequestOptions {
@@ -217,6 +231,102 @@ export interface RequestOptions {
   readonly retry?: RetryOptions | false;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Hooks for this call only, in place of the client's `hooks` (the client's logger still logs). */
+  readonly hooks?: Hooks | readonly Hooks[];
+}
+
+/** What a hook learns about an attempt. Never the token: `headers` has no `authorization` we add. */
+export interface AttemptInfo {
+  /** The spec's operationId, e.g. `actions/get-workflow-run` (pagination's next pages keep it). */
+  readonly operationId: string;
+  readonly method: string;
+  /** The URL as sent, without credentials (the token goes in a header, never in the URL). */
+  readonly url: string;
+  /** 1 for the first attempt, 2 for the first retry. */
+  readonly attempt: number;
+  /** The request headers; `onRequest` may change them (a name must be lower-case to replace ours). */
+  readonly headers: Record<string, string>;
+  /** When the attempt was sent (`Date.now()`, after any throttle wait). */
+  readonly startedAt: number;
+}
+
+/** The end of an attempt: a response (`status`) or a failure (`error`), with its timing. */
+export interface AttemptOutcome extends AttemptInfo {
+  /** Milliseconds from `startedAt` to the end of the body (or of the failure). */
+  readonly durationMs: number;
+  /** The wire status, e.g. 304 for a response answered from the cache; undefined when none came. */
+  readonly status?: number;
+  readonly responseHeaders?: ResponseHeaders;
+  /** The error of a failed attempt: network, timeout, size limit or an error status (`GitHubApiError`). */
+  readonly error?: unknown;
+  /** Set when the call will retry: the wait before the next attempt. */
+  readonly retryInMs?: number;
+}
+
+/**
+ * Called around each attempt, in order; an async hook is awaited (a slow hook slows the call).
+ * `onResponse` sees the responses a call accepts (2xx, a 304 from the cache, a redirect result);
+ * `onError` every other end of an attempt, retried or final. A hook that throws fails the call.
+ */
+export interface Hooks {
+  onRequest?(info: AttemptInfo): void | Promise<void>;
+  onResponse?(outcome: AttemptOutcome): void | Promise<void>;
+  onError?(outcome: AttemptOutcome): void | Promise<void>;
+}
+
+/** Console-like: `createClient({ logger: console })`. */
+export interface Logger {
+  debug(message: string): void;
+}
+
+/**
+ * A limit shared by every call of a client (`throttle()` of throttle.ts). `acquire` resolves, in
+ * the order of the calls, with the function that gives the slot back; it rejects with the
+ * signal's reason as soon as the caller aborts.
+ */
+export interface Throttle {
+  acquire(method: string, signal: AbortSignal | undefined): Promise<() => void>;
+}
+
+/** A cached GET response, as a `CacheStore` keeps it. */
+export interface CachedResponse {
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly status: number;
+  readonly data: unknown;
+  readonly headers: ResponseHeaders;
+  /** Bytes of the body as read, for stores that bound their memory. */
+  readonly size: number;
+}
+
+/**
+ * Where a `responseCache` keeps responses. Keys hold a hash of the authorization, never a token.
+ * A store may be async (e.g. a database) and may forget entries at any time.
+ */
+export interface CacheStore {
+  get(key: string): CachedResponse | undefined | Promise<CachedResponse | undefined>;
+  set(key: string, value: CachedResponse): void | Promise<void>;
+}
+
+/** Conditional GETs for the request core (cache.ts). */
+export interface ResponseCache {
+  /**
+   * Before a GET attempt: adds the validators of the cached response, if any, to `headers`, and
+   * returns what turns the attempt's result into the call's (a 304 into the cached response; a
+   * 2xx with a validator is stored).
+   */
+  prepare(
+    url: string,
+    authorization: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<CacheTicket | undefined>;
+}
+
+export interface CacheTicket {
+  /** The call's result for a 304, when there is a cached entry. */
+  readonly notModified: ((headers: ResponseHeaders) => ApiResponse) | undefined;
+  /** Stores a 2xx that carries a validator; returns it unchanged. */
+  keep(response: ApiResponse, size: number): ApiResponse;
 }
 
 declare const errorType: unique symbol;
@@ -255,6 +365,11 @@ export interface Client {
   readonly fetch: typeof fetch | undefined;
   /** Whether a token was given. */
   readonly authenticated: boolean;
+  /** The client's hooks, as a list (empty when none). */
+  readonly hooks: readonly Hooks[];
+  readonly logger: Logger | undefined;
+  readonly throttle: Throttle | undefined;
+  readonly cache: ResponseCache | undefined;
   /** The `Authorization` header value, or undefined when no token was given. */
   authorization(): string | undefined | Promise<string | undefined>;
 }

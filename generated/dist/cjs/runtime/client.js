@@ -6,6 +6,7 @@ exports.createClient = createClient;
 // The client: options resolved and checked once. The token lives only in a closure, never in a
 // property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
 const headers_js_1 = require("./headers.js");
+const hooks_js_1 = require("./hooks.js");
 const retry_js_1 = require("./retry.js");
 /**
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
@@ -19,7 +20,7 @@ const retry_js_1 = require("./retry.js");
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, } = {}) {
+function createClient({ token, baseUrl = "https://api.github.com", userAgent = "gh-actions-client", timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, hooks, logger, throttle, cache, } = {}) {
     let url;
     try {
         url = new URL(baseUrl);
@@ -49,6 +50,10 @@ function createClient({ token, baseUrl = "https://api.github.com", userAgent = "
         retry,
         fetch,
         authenticated: !!token,
+        hooks: (0, hooks_js_1.checkSeams)({ hooks, logger, throttle, cache }),
+        logger,
+        throttle,
+        cache,
         // A token function is called per request so that a refreshed token (e.g. a GitHub App
         // installation token) is always the one sent; a fixed token becomes its header value once.
         authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,

@@ -9,3 +9,7 @@ export type { RequiredPermission } from "./permissions.js";
 export { parseLink } from "./link.js";
 export type { Links } from "./link.js";
 export type * from "./types.js";
+export { memoryCache, responseCache } from "./cache.js";
+export type { MemoryCacheOptions } from "./cache.js";
+export { throttle } from "./throttle.js";
+export type { ThrottleOptions } from "./throttle.js";

@@ -1,0 +1,134 @@
+// The seam around one attempt: the client's throttle, cache, hooks and logger, in that order.
+// The request core calls `openAttempt` and `closeAttempt` only when one of them is configured,
+// so a client without them pays one property check per attempt.
+import { apiError } from "./errors.js";
+import type {
+  ApiResponse,
+  AttemptInfo,
+  AttemptOutcome,
+  CacheTicket,
+  Client,
+  ClientOptions,
+  Hooks,
+  ResponseHeaders,
+} from "./types.js";
+
+/** One attempt in flight: what `closeAttempt` needs to finish it. */
+export interface OpenAttempt {
+  readonly info: AttemptInfo;
+  readonly hooks: readonly Hooks[];
+  readonly client: Client;
+  readonly ticket: CacheTicket | undefined;
+  /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
+  readonly release: (() => void) | undefined;
+}
+
+/**
+ * The client's seam options as a hook list, after checking them, so that a wrong one is a
+ * TypeError from createClient rather than a failure mid-call.
+ */
+export function checkSeams({ hooks, logger, throttle, cache }: ClientOptions): readonly Hooks[] {
+  const list = hooks ? ([] as Hooks[]).concat(hooks) : [];
+  const members: [string, unknown][] = [
+    ["logger.debug (pass a console-like logger, e.g. console)", logger && (logger.debug ?? 0)],
+    ["throttle.acquire (pass what throttle() returns)", throttle && (throttle.acquire ?? 0)],
+    ["cache.prepare (pass what memoryCache() or responseCache(store) returns)", cache && (cache.prepare ?? 0)],
+  ];
+  for (const hook of list)
+    for (const name of ["onRequest", "onResponse", "onError"]) members.push([`hooks.${name}`, (hook as never)?.[name]]);
+  for (const [what, member] of members)
+    if (member !== undefined && typeof member !== "function")
+      throw new TypeError(`createClient: ${what} must be a function`);
+  return list;
+}
+
+/** The hooks of a call: its own (`options.hooks`), else the client's. */
+export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[] {
+  return own ? ([] as Hooks[]).concat(own) : client.hooks;
+}
+
+/**
+ * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
+ * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
+ * hooks. The request core sends that copy, with the token added to a copy of it.
+ */
+export async function openAttempt(
+  client: Client,
+  hooks: readonly Hooks[],
+  operationId: string,
+  method: string,
+  url: string,
+  attempt: number,
+  headers: Record<string, string>,
+  authorization: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<OpenAttempt> {
+  const release = client.throttle && (await client.throttle.acquire(method, signal));
+  try {
+    const own = { ...headers };
+    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, authorization, own) : undefined;
+    const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
+    client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
+    // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
+    for (const hook of hooks) {
+      const done = hook.onRequest?.(info);
+      if (done) await done;
+    }
+    // Timed from here: the hooks' own time is not the request's.
+    (info as { startedAt: number }).startedAt = Date.now();
+    return { info, hooks, client, ticket, release };
+  } catch (e) {
+    release?.();
+    throw e;
+  }
+}
+
+/** What the request core knows at the end of an attempt. */
+export interface AttemptEnd {
+  /** The call's result when the attempt succeeded (a 2xx, a redirect result, a 304 answered from cache). */
+  readonly result: ApiResponse | undefined;
+  readonly error: unknown;
+  readonly status: number | undefined;
+  readonly headers: ResponseHeaders;
+  /** The body as text, for the error of a status that is retried (built only here, for the hooks). */
+  readonly text: string;
+  /** Bytes of the body, for the cache's bound. */
+  readonly size: number;
+  readonly retryInMs: number | undefined;
+}
+
+/**
+ * After an attempt: stores a cacheable 2xx, logs the outcome and runs `onResponse` (success) or
+ * `onError` (anything else, retried or not). Returns the call's result, if the attempt has one.
+ */
+export async function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<ApiResponse | undefined> {
+  const { info, client } = open;
+  let { result, error } = end;
+  const { status, retryInMs } = end;
+  if (result && open.ticket && status! > 199 && status! < 300) result = open.ticket.keep(result, end.size);
+  // A status that will be retried has no error object yet; hooks get the one it would throw.
+  if (!result && !error && status) error = apiError(info.method, info.url, status, end.headers, end.text, undefined);
+  const outcome: AttemptOutcome = {
+    ...info,
+    durationMs: Date.now() - info.startedAt,
+    status,
+    responseHeaders: status === undefined ? undefined : end.headers,
+    error: result ? undefined : error,
+    retryInMs,
+  };
+  client.logger?.debug(describe(outcome));
+  for (const hook of open.hooks) {
+    // Called as methods: a hook object may use `this`.
+    const done = result ? hook.onResponse?.(outcome) : hook.onError?.(outcome);
+    if (done) await done;
+  }
+  return result;
+}
+
+/**
+ * One log line. Our errors' messages never quote a token (request.ts cuts it from a fetch's).
+ * Every error the request core hands over is one of ours (a GitHubError).
+ */
+function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }: AttemptOutcome): string {
+  return `${operationId}: ${method} ${url} (attempt ${attempt}) ${error ? `failed: ${(error as Error).message}` : status} in ${durationMs} ms${retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`}`;
+}
