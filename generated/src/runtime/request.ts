@@ -12,6 +12,7 @@ import {
   responseError,
 } from "./errors.js";
 import { setHeader } from "./headers.js";
+import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
@@ -33,8 +34,7 @@ export async function request(
   options?: RequestOptions,
   next?: string,
 ): Promise<ApiResponse> {
-  const headers: Headers_ = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
-  if (spec.apiVersion) headers["x-github-api-version"] = spec.apiVersion;
+  const headers = requestHeaders(spec, client.userAgent);
   let method: string = spec.method;
   let url = next!;
   let body: RequestInit["body"];
@@ -69,9 +69,8 @@ export async function request(
 
   for (let attempt = 1; ; attempt++) {
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
-    let auth = client.authorization();
-    if (typeof auth === "object") auth = await auth;
-    if (auth) headers.authorization = auth;
+    let target = client.authorize(spec, headers, url);
+    if (typeof target === "object") target = await target;
     // Checked after the token await, before our listener: an abort already past would not fire it.
     signal?.throwIfAborted();
 
@@ -93,7 +92,7 @@ export async function request(
     let error: GitHubError | undefined;
     try {
       // Looked up per call, so that a fetch installed or stubbed after createClient is used.
-      res = await (client.fetch ?? fetch)(url, init);
+      res = await (client.fetch ?? fetch)(target, init);
       res.headers.forEach(setHeaderOf, h);
       // The timer runs on while the body is read: it bounds the whole response.
       const raw = await readBody(res, client.maxResponseBytes, method, url, h);
@@ -108,8 +107,9 @@ export async function request(
       let detail = `${(e as Error)?.message}${cause ? ` (${cause})` : ""}`;
       // A fetch that quotes request headers in its errors would reveal the token: cut it from the
       // message and keep no such cause.
-      const leaked = auth && leaks(e, auth.slice(7));
-      if (leaked) detail = detail.split(auth!.slice(7)).join("[token]");
+      const token = headers.authorization?.slice(7);
+      const leaked = token && leaks(e, token);
+      if (leaked) detail = detail.split(token).join("[token]");
       error = own?.signal.aborted
         ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, { timeoutMs })
         : requestError(

@@ -8,6 +8,7 @@ exports.request = request;
 // names. This is the per-call hot path: one async function, few closures and no regexes.
 const errors_js_1 = require("./errors.js");
 const headers_js_1 = require("./headers.js");
+const profile_js_1 = require("./profile.js");
 const retry_js_1 = require("./retry.js");
 const url_js_1 = require("./url.js");
 const decoder = /* @__PURE__ */ new TextDecoder();
@@ -17,9 +18,7 @@ const decoder = /* @__PURE__ */ new TextDecoder();
  * Bad params and header values throw a TypeError before any request; they are never retried.
  */
 async function request(client, spec, params, options, next) {
-    const headers = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
-    if (spec.apiVersion)
-        headers["x-github-api-version"] = spec.apiVersion;
+    const headers = (0, profile_js_1.requestHeaders)(spec, client.userAgent);
     let method = spec.method;
     let url = next;
     let body;
@@ -56,11 +55,9 @@ async function request(client, spec, params, options, next) {
     };
     for (let attempt = 1;; attempt++) {
         // Asked per attempt: a token function may hand out a refreshed token after a long wait.
-        let auth = client.authorization();
-        if (typeof auth === "object")
-            auth = await auth;
-        if (auth)
-            headers.authorization = auth;
+        let target = client.authorize(spec, headers, url);
+        if (typeof target === "object")
+            target = await target;
         // Checked after the token await, before our listener: an abort already past would not fire it.
         signal?.throwIfAborted();
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
@@ -80,7 +77,7 @@ async function request(client, spec, params, options, next) {
         let error;
         try {
             // Looked up per call, so that a fetch installed or stubbed after createClient is used.
-            res = await (client.fetch ?? fetch)(url, init);
+            res = await (client.fetch ?? fetch)(target, init);
             res.headers.forEach(setHeaderOf, h);
             // The timer runs on while the body is read: it bounds the whole response.
             const raw = await readBody(res, client.maxResponseBytes, method, url, h);
@@ -100,9 +97,10 @@ async function request(client, spec, params, options, next) {
             let detail = `${e?.message}${cause ? ` (${cause})` : ""}`;
             // A fetch that quotes request headers in its errors would reveal the token: cut it from the
             // message and keep no such cause.
-            const leaked = auth && leaks(e, auth.slice(7));
+            const token = headers.authorization?.slice(7);
+            const leaked = token && leaks(e, token);
             if (leaked)
-                detail = detail.split(auth.slice(7)).join("[token]");
+                detail = detail.split(token).join("[token]");
             error = own?.signal.aborted
                 ? (0, errors_js_1.requestError)(errors_js_1.GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, { timeoutMs })
                 : (0, errors_js_1.requestError)(errors_js_1.GitHubNetworkError, method, url, `: network error${res ? " while reading the body" : ""}: ${detail}`, {}, leaked ? undefined : { cause: e });
