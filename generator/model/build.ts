@@ -9,6 +9,7 @@ import { groupParameters, resolveParameters } from "./params.js";
 import { paginationOf } from "./pagination.js";
 import { responseModels } from "./responses.js";
 import { groupName } from "./naming.js";
+import { securityOf } from "./identity.js";
 
 export function buildModel(document: Json): ApiModel {
   const raws = rawOperations(document);
@@ -21,6 +22,7 @@ export function buildModel(document: Json): ApiModel {
     const responses = responseModels(document, operation.responses);
     const pagination = raw.method === "GET" ? paginationOf(document, operation, params.query, responses) : undefined;
     const apiVersion = stringField(operation, "x-api-version") ?? stringField(document, "x-api-version");
+    const security = securityOf(operation.security);
     const tags = Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === "string") : [];
     return {
       id: operationId(raw),
@@ -33,6 +35,7 @@ export function buildModel(document: Json): ApiModel {
       responses,
       ...(apiVersion ? { apiVersion } : {}),
       ...(pagination ? { pagination } : {}),
+      ...(security ? { security } : {}),
       docs: docsOf(operation),
     };
   });

@@ -1,5 +1,6 @@
 // The intermediate model: what the emitters need to know about an API, and nothing else.
 // Data only, sorted; snapshotted as JSON in tests because it is the shortest diff to review.
+import type { SecurityModel } from "./identity.js";
 import type { MediaKind } from "./media-type.js";
 import type { HttpMethod, PaginationSpec, PathStyle, QueryStyle } from "../runtime/types.js";
 
@@ -70,5 +71,7 @@ export interface OperationModel {
   readonly responses: readonly ResponseModel[];
   readonly apiVersion?: string;
   readonly pagination?: PaginationSpec;
+  /** The operation's own `security`, when it declares one (else the description's applies); `[]` sends no credentials. */
+  readonly security?: SecurityModel;
   readonly docs: OperationDocs;
 }

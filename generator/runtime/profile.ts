@@ -4,7 +4,7 @@
 // so that each package carries only its own profile's code and a bundler has no dead branch to keep.
 import { checkHeaderValue } from "./headers.js";
 import type { RateLimit } from "./errors.js";
-import type { Client, OperationSpec, ResponseHeaders, TokenSource } from "./types.js";
+import type { Client, ClientOptions, OperationSpec, ResponseHeaders, TokenSource } from "./types.js";
 
 // <api> Written from the API description and the config by the generator.
 /** Where requests go when `createClient` is given no `baseUrl`. */
@@ -38,9 +38,9 @@ export function requestHeaders(spec: OperationSpec, userAgent: string): Record<s
 
 /**
  * The token as `Authorization: Bearer …` on every request (a fixed token checked now, a function's
- * per attempt). fetch drops it on a redirect to another origin.
+ * per attempt), and the caller's fetch as it is: fetch drops the token on a redirect to another origin.
  */
-export function credentials({ token }: ProfileOptions): Pick<Client, "authenticated" | "authorize"> {
+export function credentials({ token, fetch }: ClientOptions): Pick<Client, "authenticated" | "authorize" | "fetch"> {
   const bearer = (headers: Record<string, string>, url: string, t: unknown): string => {
     if (typeof t !== "string") throw new TypeError("token: the token function returned " + typeof t);
     checkHeaderValue("token", t);
@@ -49,6 +49,7 @@ export function credentials({ token }: ProfileOptions): Pick<Client, "authentica
   };
   if (typeof token === "string") bearer({}, "", token);
   return {
+    fetch,
     authenticated: !!token,
     // A token function is called per request so that a refreshed token (e.g. a GitHub App
     // installation token) is always the one sent.

@@ -206,7 +206,7 @@ async function readBody(res: Response, max: number, method: string, url: string,
  * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
  * its `message` is what our own error quotes.
  */
-function leaks(e: unknown, secret: string): boolean {
+export function leaks(e: unknown, secret: string): boolean {
   for (let i = 0; e && i < 5; i++, e = (e as Error).cause) {
     const { message, stack } = e as Partial<Error>;
     if ([typeof e === "string" ? e : message, stack].some((text) => String(text).includes(secret))) return true;

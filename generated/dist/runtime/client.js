@@ -20,7 +20,7 @@ import { checkLimit } from "./retry.js";
 export function createClient(...[options = {}]) {
     // First: in an API whose description names no server, it reports a missing baseUrl.
     const auth = credentials(options);
-    const { baseUrl = DEFAULT_BASE_URL, userAgent = DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, } = options;
+    const { baseUrl = DEFAULT_BASE_URL, userAgent = DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, } = options;
     let url;
     try {
         url = new URL(baseUrl);
@@ -41,7 +41,7 @@ export function createClient(...[options = {}]) {
         timeoutMs,
         maxResponseBytes,
         retry,
-        fetch,
+        // `authenticated`, `authorize` and `fetch`: the profile's.
         ...auth,
     });
 }

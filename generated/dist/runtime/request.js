@@ -185,7 +185,7 @@ async function readBody(res, max, method, url, h) {
  * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
  * its `message` is what our own error quotes.
  */
-function leaks(e, secret) {
+export function leaks(e, secret) {
     for (let i = 0; e && i < 5; i++, e = e.cause) {
         const { message, stack } = e;
         if ([typeof e === "string" ? e : message, stack].some((text) => String(text).includes(secret)))

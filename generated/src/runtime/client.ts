@@ -27,7 +27,6 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
     timeoutMs = 30_000,
     maxResponseBytes = 67_108_864,
     retry = {},
-    fetch,
   } = options;
   let url: URL | undefined;
   try {
@@ -50,7 +49,7 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
     timeoutMs,
     maxResponseBytes,
     retry,
-    fetch,
+    // `authenticated`, `authorize` and `fetch`: the profile's.
     ...auth,
   });
 }

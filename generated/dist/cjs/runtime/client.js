@@ -23,7 +23,7 @@ const retry_js_1 = require("./retry.js");
 function createClient(...[options = {}]) {
     // First: in an API whose description names no server, it reports a missing baseUrl.
     const auth = (0, profile_js_1.credentials)(options);
-    const { baseUrl = profile_js_1.DEFAULT_BASE_URL, userAgent = profile_js_1.DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, fetch, } = options;
+    const { baseUrl = profile_js_1.DEFAULT_BASE_URL, userAgent = profile_js_1.DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, } = options;
     let url;
     try {
         url = new URL(baseUrl);
@@ -44,7 +44,7 @@ function createClient(...[options = {}]) {
         timeoutMs,
         maxResponseBytes,
         retry,
-        fetch,
+        // `authenticated`, `authorize` and `fetch`: the profile's.
         ...auth,
     });
 }

@@ -30,9 +30,9 @@ function requestHeaders(spec, userAgent) {
 }
 /**
  * The token as `Authorization: Bearer …` on every request (a fixed token checked now, a function's
- * per attempt). fetch drops it on a redirect to another origin.
+ * per attempt), and the caller's fetch as it is: fetch drops the token on a redirect to another origin.
  */
-function credentials({ token }) {
+function credentials({ token, fetch }) {
     const bearer = (headers, url, t) => {
         if (typeof t !== "string")
             throw new TypeError("token: the token function returned " + typeof t);
@@ -44,6 +44,7 @@ function credentials({ token }) {
     if (typeof token === "string")
         bearer({}, "", token);
     return {
+        fetch,
         authenticated: !!token,
         // A token function is called per request so that a refreshed token (e.g. a GitHub App
         // installation token) is always the one sent.
