@@ -193,7 +193,9 @@ describe("a client of a non-GitHub API", () => {
     expect(error.name).toBe("ApiError");
     expect(error).toBeInstanceOf(pkg.ApiClientError);
     expect(Object.keys(pkg).filter((name) => /github/i.test(name))).toEqual([]);
-    expect(Object.keys(pkg)).toEqual(expect.arrayContaining(["ApiError", "ApiClientError", "RateLimitError", "NetworkError", "TimeoutError"]));
+    expect(Object.keys(pkg)).toEqual(
+      expect.arrayContaining(["ApiError", "ApiClientError", "RateLimitError", "NetworkError", "TimeoutError"]),
+    );
   });
 
   it("refuses a credential that cannot be sent, and an unknown scheme, quoting neither", () => {
@@ -204,7 +206,9 @@ describe("a client of a non-GitHub API", () => {
       new TypeError('auth.basicAuth: a basic user name cannot hold ":"'),
     );
     expect(() => pkg.createClient({ auth: { token: BEARER } })).toThrow(
-      new TypeError("createClient: auth.token: the API has no such security scheme; it has: basicAuth, bearerAuth, cookieKey, headerKey, oauth, queryKey"),
+      new TypeError(
+        "createClient: auth.token: the API has no such security scheme; it has: basicAuth, bearerAuth, cookieKey, headerKey, oauth, queryKey",
+      ),
     );
   });
 });
