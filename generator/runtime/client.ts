@@ -17,6 +17,8 @@ import type { Client, ClientArgs } from "./types.js";
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
+// The assertion is needed where the options are required (an API without servers): never defaulted there.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
 export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: ClientArgs): Client {
   // First: in an API whose description names no server, it reports a missing baseUrl.
   const auth = credentials(options);

@@ -218,7 +218,7 @@ describe("a generic client's types", () => {
     root = mkdtempSync(join(tmpdir(), "identity-types-"));
     for (const name of Object.keys(USAGE) as (keyof typeof USAGE)[]) {
       results[name] = await generate(`test/fixtures/identity/${name}.yaml`, join(root, name), { package: { name: `${name}-client` } });
-      for (const file of [...results[name]!.files, { path: "usage.ts", contents: USAGE[name] }]) {
+      for (const file of [...results[name].files, { path: "usage.ts", contents: USAGE[name] }]) {
         mkdirSync(dirname(join(root, name, file.path)), { recursive: true });
         writeFileSync(join(root, name, file.path), file.contents);
       }

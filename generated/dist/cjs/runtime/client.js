@@ -20,6 +20,8 @@ const retry_js_1 = require("./retry.js");
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
+// The assertion is needed where the options are required (an API without servers): never defaulted there.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
 function createClient(...[options = {}]) {
     // First: in an API whose description names no server, it reports a missing baseUrl.
     const auth = (0, profile_js_1.credentials)(options);

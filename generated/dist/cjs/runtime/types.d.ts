@@ -214,5 +214,5 @@ export interface Client {
  */
 export type Authorize = (spec: OperationSpec, headers: Record<string, string>, url: string) => string | Promise<string>;
 /** `createClient`'s arguments: the options may be left out unless one of them is required. */
-export type ClientArgs = {} extends ClientOptions ? [options?: ClientOptions] : [options: ClientOptions];
+export type ClientArgs = Partial<ClientOptions> extends ClientOptions ? [options?: ClientOptions] : [options: ClientOptions];
 export {};
