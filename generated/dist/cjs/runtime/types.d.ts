@@ -201,7 +201,7 @@ export interface Client {
     readonly timeoutMs: number;
     readonly maxResponseBytes: number;
     readonly retry: RetryOptions | false;
-    /** The fetch given to `createClient`; undefined means `globalThis.fetch` at call time. */
+    /** The fetch given to `createClient` (the generic profile wraps it to follow redirects itself); undefined means `globalThis.fetch` at call time. */
     readonly fetch: typeof fetch | undefined;
     /** Whether credentials were given. */
     readonly authenticated: boolean;
