@@ -225,6 +225,7 @@ async function generateFrom(
       types,
       allowedFolders: fetched ? [] : settings.allowedFolders,
       package: settings.package,
+      identity: settings.identity,
       ...(fetched ? { singleDocument: true } : {}),
       ...(onRead ? { onRead } : {}),
       ...(date ? { releaseDate: date } : {}),

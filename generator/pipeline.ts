@@ -13,6 +13,7 @@ import { TypesJob, type TypesJobOptions } from "./emit/types-file.js";
 import type { TypesRequest } from "./emit/types-worker.js";
 import { loadSpec, type LoadedSpec, type LoadOptions } from "./load/index.js";
 import { buildModel } from "./model/build.js";
+import { apiIdentity, type IdentitySettings } from "./model/identity.js";
 import { normalise } from "./normalise/index.js";
 import type { ApiModel } from "./model/types.js";
 
@@ -29,8 +30,14 @@ export type PackageSettings = Partial<Omit<PackageInfo, "version">>;
 
 /** How the types worker runs (see TypesJobOptions), or the job itself if started already; `generate` closes it. */
 /** `releaseDate` (YYYY-MM-DD): release the pending API changes on that date (see changes/release.ts). */
+/** `identity`: the config's profile, baseUrl and userAgent (model/identity.ts); the description decides the rest. */
 export type GenerateOptions = TypesJobOptions &
-  LoadOptions & { readonly types?: TypesJob; readonly package?: PackageSettings; readonly releaseDate?: string };
+  LoadOptions & {
+    readonly types?: TypesJob;
+    readonly package?: PackageSettings;
+    readonly releaseDate?: string;
+    readonly identity?: IdentitySettings;
+  };
 
 export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
 
@@ -43,7 +50,8 @@ export async function generate(specPath: string, outDir: string, options: Genera
     const model = buildModel(document);
     const typesFile = types.types(typesRequest(spec, document));
     const { release, record } = await changeRecord(document, model, outDir, options);
-    const files = await emitPackage(model, document, release.packageInfo, typesFile);
+    const identity = apiIdentity(document, options.identity ?? {}, release.packageInfo.name);
+    const files = await emitPackage(model, document, release.packageInfo, typesFile, identity);
     return { model, files: [...files, ...record].sort((a, b) => (a.path < b.path ? -1 : 1)), release: release.plan };
   } finally {
     types.close();

@@ -2,6 +2,7 @@
 // flags are resolved from the working folder, paths from the file from the file's folder.
 import { resolve } from "node:path";
 import { DEFAULT_SPEC_TIMEOUT_MS, isHttpUrl, parseSpecUrl } from "../load/remote.js";
+import type { IdentitySettings } from "../model/identity.js";
 import type { GeneratorConfig } from "./index.js";
 
 export interface Flags {
@@ -22,6 +23,8 @@ export type RunSettings = SpecInput & {
   readonly package: { readonly name?: string; readonly description?: string; readonly license?: string };
   /** How long reading a spec from a URL may take. */
   readonly specTimeoutMs: number;
+  /** The client's profile, default base URL and user agent, when the config sets them. */
+  readonly identity: IdentitySettings;
 };
 
 /** Longest --spec-timeout, in seconds: a bound on how long a run may wait on a server. */
@@ -48,7 +51,13 @@ export function runSettings(flags: Flags, config: GeneratorConfig | undefined, c
     allowedFolders: flagFolders?.length ? flagFolders.map((f) => resolve(cwd, f)) : (config?.allowRefFolders ?? []),
     package: { ...(name && { name }), ...(description && { description }), ...(license && { license }) },
     specTimeoutMs: Math.round(seconds * 1000),
+    identity: identitySettings(config),
   };
+}
+
+function identitySettings(config: GeneratorConfig | undefined): IdentitySettings {
+  const { profile, baseUrl, userAgent } = config ?? {};
+  return { ...(profile && { profile }), ...(baseUrl && { baseUrl }), ...(userAgent && { userAgent }) };
 }
 
 /** The flag wins over the config (whose paths are absolute already, and whose URLs were checked). */

@@ -11,30 +11,38 @@ import { emitPagination } from "./pagination-module.js";
 import { formatLeftovers } from "./prettier.js";
 import { runtimeFiles } from "./runtime-build.js";
 import { emitSchemas } from "./schemas-module.js";
+import { apiIdentity, type ApiIdentity } from "../model/identity.js";
+import { withNeutralNames } from "./neutral-names.js";
+import { emitProfile } from "./profile-module.js";
 
 export type { EmittedFile } from "./file.js";
 export type { PackageInfo } from "./package-files.js";
 
-/** `types`: src/types.ts, which a worker is making meanwhile (types-file.ts). Sorted by path. */
+/**
+ * `types`: src/types.ts, which a worker is making meanwhile (types-file.ts). `identity`: the API's
+ * profile, servers and security (model/identity.ts); GitHub's by default. Sorted by path.
+ */
 export async function emitPackage(
   model: ApiModel,
   document: Record<string, unknown>,
   pkg: PackageInfo,
   types: Promise<EmittedFile>,
+  identity: ApiIdentity = apiIdentity(document, { profile: "github" }, pkg.name),
 ): Promise<EmittedFile[]> {
+  const generic = identity.profile === "generic";
+  const modules = [...emitOperationModules(model.operations, identity.profile), ...emitPagination(model), ...emitIndex(model)];
   const printed = [
-    ...emitOperationModules(model.operations),
-    ...emitPagination(model),
+    // A generic API's modules name its errors neutrally (the spec's own types in src/types.ts keep theirs).
+    ...(generic ? modules.map((file) => ({ ...file, contents: withNeutralNames(file.contents) })) : modules),
     ...emitSchemas(model, document),
-    ...emitIndex(model),
     emitPackageJson(model, pkg),
-    emitReadme(model, pkg),
+    emitReadme(model, pkg, identity),
     CJS_PACKAGE,
   ];
   // dist/ is printed from the same structures as the sources; a source the layout printer could not
   // vouch for is formatted by prettier after all.
   const sources = await formatLeftovers(printed.filter((f) => !f.path.startsWith("dist/")));
-  const runtime = await runtimeFiles();
+  const runtime = await runtimeFiles(await emitProfile(identity), generic);
   const typesFile = await types;
   const files = [...sources, ...printed.filter((f) => f.path.startsWith("dist/")), ...runtime, typesFile, ...typesDist(typesFile)];
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));

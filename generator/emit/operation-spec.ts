@@ -8,6 +8,7 @@ import type * as serializers from "../runtime/serializers.js";
 import type { PathStyle, QueryStyle } from "../runtime/types.js";
 import type { OperationModel, ParamModel } from "../model/types.js";
 import type { MediaKind } from "../model/media-type.js";
+import type { Profile } from "../config/schema.js";
 import { printDoc } from "./layout/doc.js";
 import { expressionDoc } from "./layout/layout.js";
 import { array, identifier, literal, object, pureCall, type Expression } from "./ts.js";
@@ -42,7 +43,11 @@ export const PATH_WRITERS: Record<PathStyle, SerializerName> = {
 export type SpecValue =
   string | number | boolean | null | SerializerRef | readonly SpecValue[] | { readonly [key: string]: SpecValue | undefined };
 
-export function operationSpec(op: OperationModel): Record<string, SpecValue> {
+/**
+ * `profile`: a generic operation carries its own `security` and `Accept` (when its successes are
+ * not all JSON), never GitHub's `apiVersion`.
+ */
+export function operationSpec(op: OperationModel, profile: Profile = "github"): Record<string, SpecValue> {
   const names = (list: readonly { name: string }[]) => list.map((p) => p.name);
   const spec: Record<string, SpecValue> = { id: op.id, method: op.method, path: op.path };
   const pathStyles = writers(op.params.path, PATH_WRITERS);
@@ -59,7 +64,12 @@ export function operationSpec(op: OperationModel): Record<string, SpecValue> {
   }
   // Only a binary 2xx is read as bytes; every other operation reads text.
   if (op.responses.some((r) => r.kind === "binary" && r.status >= 200 && r.status < 300)) spec.binary = new SerializerRef("readBytes");
-  if (op.apiVersion) spec.apiVersion = op.apiVersion;
+  if (profile === "github" && op.apiVersion) spec.apiVersion = op.apiVersion;
+  if (profile === "generic") {
+    const accept = acceptOf(op);
+    if (accept) spec.accept = accept;
+    if (op.security) spec.security = op.security.map((names) => [...names]);
+  }
   if (op.responses.some((r) => r.kind === "redirect")) spec.redirect = new SerializerRef("manualRedirect");
   if (op.pagination) spec.pagination = { ...op.pagination };
   // Compact strings and numbers: they sit in every operation's literal, so in every bundle.
@@ -75,6 +85,16 @@ export function operationSpec(op: OperationModel): Record<string, SpecValue> {
  */
 export function errorStatuses(op: OperationModel): (number | string)[] {
   return op.responses.filter((r) => r.status >= 400).map((r) => (r.kind === "json" ? r.status : String(r.status)));
+}
+
+/** The media types of the documented 2xx bodies, when one of them is not JSON (JSON is the generic profile's default). */
+function acceptOf(op: OperationModel): string | undefined {
+  const types = [...new Set(op.responses.filter((r) => r.status >= 200 && r.status < 300 && r.mediaType).map((r) => r.mediaType!))];
+  return types.some((type) => !isJsonMediaType(type)) ? types.join(", ") : undefined;
+}
+
+function isJsonMediaType(type: string): boolean {
+  return /^application\/([\w.-]+\+)?json$/i.test(type.split(";")[0]!.trim());
 }
 
 /** The writer of each kind of body; a text body is a string, sent as is. */

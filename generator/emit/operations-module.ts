@@ -1,4 +1,5 @@
 // src/operations/<group>.ts: one typed, tree-shakeable function per operation of a tag.
+import type { Profile } from "../config/schema.js";
 import type { OperationModel } from "../model/types.js";
 import { sortBy } from "../model/order.js";
 import type { EmittedFile } from "./file.js";
@@ -9,18 +10,20 @@ import { errorType, itemType, operationType, paramsType, responseType, typeNames
 import { blankLine, exportedConst, generic, importFrom, pureCall, typeAlias, typeName, type Statement, type TypeNode } from "./ts.js";
 
 /** Each group's module and its dist/ files. */
-export function emitOperationModules(operations: readonly OperationModel[]): EmittedFile[] {
+export function emitOperationModules(operations: readonly OperationModel[], profile: Profile = "github"): EmittedFile[] {
   const groups = new Map<string, OperationModel[]>();
   for (const op of operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
-  return sortBy(groups, ([group]) => group).flatMap(([group, ops]) => renderModule(`src/operations/${group}.ts`, moduleStatements(ops)));
+  return sortBy(groups, ([group]) => group).flatMap(([group, ops]) =>
+    renderModule(`src/operations/${group}.ts`, moduleStatements(ops, profile)),
+  );
 }
 
 /** The statements of one group's module. */
-export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
+export function moduleStatements(ops: readonly OperationModel[], profile: Profile = "github"): Statement[] {
   const runtimeTypes = new Set(["ApiResponse", "Operation"]);
   const serializers = new Set<SerializerName>();
   // A blank line before each operation's block keeps the module readable in review.
-  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, runtimeTypes, serializers)]);
+  const body = ops.flatMap((op) => [blankLine, ...operationStatements(op, profile, runtimeTypes, serializers)]);
   return [
     importFrom("../runtime/operation.js", ["operation"]),
     ...(serializers.size ? [importFrom("../runtime/serializers.js", [...serializers])] : []),
@@ -31,7 +34,12 @@ export function moduleStatements(ops: readonly OperationModel[]): Statement[] {
   ];
 }
 
-function operationStatements(op: OperationModel, runtimeTypes: Set<string>, serializers: Set<SerializerName>): Statement[] {
+function operationStatements(
+  op: OperationModel,
+  profile: Profile,
+  runtimeTypes: Set<string>,
+  serializers: Set<SerializerName>,
+): Statement[] {
   const names = typeNames(op);
   const item = itemType(op, names);
   const response = responseType(op, names);
@@ -53,6 +61,8 @@ function operationStatements(op: OperationModel, runtimeTypes: Set<string>, seri
   const type: TypeNode = item
     ? generic("PaginatedOperation", params, result, typeName(names.item), error)
     : generic("Operation", params, result, error);
-  statements.push(exportedConst(op.name, type, pureCall("operation", specLiteral(operationSpec(op), serializers)), operationDoc(op)));
+  statements.push(
+    exportedConst(op.name, type, pureCall("operation", specLiteral(operationSpec(op, profile), serializers)), operationDoc(op)),
+  );
   return statements;
 }

@@ -6,6 +6,8 @@ import { HEADER_TEXT } from "./file.js";
 import { exampleArgs } from "./operation-doc.js";
 import { codeSpan, httpLinkTarget, markdownText } from "./markdown-text.js";
 import { render } from "./templates.js";
+import type { ApiIdentity } from "../model/identity.js";
+import { authText, baseUrlText, genericQuickStart } from "./generic-readme.js";
 
 export interface PackageInfo {
   readonly name: string;
@@ -23,21 +25,26 @@ export function emitPackageJson(model: ApiModel, pkg: PackageInfo): EmittedFile 
   return { path: "package.json", contents: render("package.json.hbs", values), formatted: true };
 }
 
-export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
+/**
+ * README.md: GitHub's (templates/README.md.hbs) unless `identity` is a generic API's, which gets
+ * README-generic.md.hbs: its own base URL and security schemes, neutral error names, no permissions.
+ */
+export function emitReadme(model: ApiModel, pkg: PackageInfo, identity?: ApiIdentity): EmittedFile {
+  const generic = identity?.profile === "generic" ? identity : undefined;
   const paginated = model.operations.filter((op) => op.pagination);
   const capped = paginated.filter((op) => op.pagination?.resultCap);
-  const header = ["Function", "Method and path", "Permission", "Paginated"];
+  const header = ["Function", "Method and path", ...(generic ? [] : ["Permission"]), "Paginated"];
   // Spec text is escaped (markdown-text.ts): a spec from a pull request must not put a link, an image or HTML into the README.
   const rows = model.operations.map((op) => [
     `[\`${op.name}\`](${(op.docs.url ? httpLinkTarget(op.docs.url) : undefined) ?? "#operations"})`,
     cell(codeSpan(`${op.method} ${op.path}`)),
-    cell(markdownText(op.docs.permissions.join("; ")) || "none listed"),
+    ...(generic ? [] : [cell(markdownText(op.docs.permissions.join("; ")) || "none listed")]),
     op.pagination ? `yes (${op.pagination.style})` : "no",
   ]);
   const values = {
     name: pkg.name,
     title: markdownText(model.title),
-    quickStart: quickStart(model, pkg.name),
+    quickStart: generic ? genericQuickStart(model, pkg.name, generic) : quickStart(model, pkg.name),
     pollCall: pollCall(model),
   };
   // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
@@ -50,9 +57,10 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo): EmittedFile {
     values.quickStart.split("\n").every((l) => l.length <= 100) &&
     values.pollCall.length <= 70 &&
     rows.every(isPlainRow);
-  const contents = render("README.md.hbs", {
+  const contents = render(generic ? "README-generic.md.hbs" : "README.md.hbs", {
     header: `<!-- ${HEADER_TEXT} -->`,
     ...values,
+    ...(generic ? { baseUrlText: baseUrlText(generic), authText: authText(generic) } : {}),
     operationCount: model.operations.length,
     capNotes: capNote(capped) ? [capNote(capped)] : [],
     paginatedList: paginated.length ? paginated.map((op) => `\`${op.name}\``).join(", ") : "none",

@@ -9,10 +9,15 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { CACHE_DIR, GENERATOR_DIR } from "../paths.js";
 import type { EmittedFile } from "./file.js";
+import { withNeutralNames } from "./neutral-names.js";
 import { runtimeSources } from "./runtime-files.js";
 
-export async function runtimeFiles(): Promise<EmittedFile[]> {
-  const sources = runtimeSources();
+/**
+ * `profile`: the package's src/runtime/profile.ts; `neutral`: GitHub's error names replaced
+ * (neutral-names.ts), in the sources and so in dist/.
+ */
+export async function runtimeFiles(profile?: EmittedFile, neutral = false): Promise<EmittedFile[]> {
+  const sources = runtimeSources(profile).map((file) => (neutral ? { ...file, contents: withNeutralNames(file.contents) } : file));
   return [...sources, ...(await runtimeDist(sources))];
 }
 

@@ -14,11 +14,20 @@ export function runtimeSourceFiles(): string[] {
     .map((name) => RUNTIME_DIR + name);
 }
 
-/** src/runtime/*.ts: each source with the generated header. */
-export function runtimeSources(): EmittedFile[] {
-  return runtimeSourceFiles().map((file) => ({
-    path: `src/runtime/${file.slice(RUNTIME_DIR.length)}`,
-    contents: TS_HEADER + readFileSync(file, "utf8"),
-    formatted: true,
-  }));
+/** An alternative profile (profile-generic.ts): it becomes src/runtime/profile.ts of the packages that use it. */
+const ALTERNATE_PROFILE = /^profile-[\w-]+\.ts$/;
+
+/**
+ * src/runtime/*.ts: each source with the generated header, the alternative profiles left out.
+ * `profile`: the package's own src/runtime/profile.ts (profile-module.ts), in place of GitHub's.
+ */
+export function runtimeSources(profile?: EmittedFile): EmittedFile[] {
+  return runtimeSourceFiles()
+    .map((file) => file.slice(RUNTIME_DIR.length))
+    .filter((name) => !ALTERNATE_PROFILE.test(name))
+    .map((name) =>
+      profile && name === "profile.ts"
+        ? profile
+        : { path: `src/runtime/${name}`, contents: TS_HEADER + readFileSync(RUNTIME_DIR + name, "utf8"), formatted: true },
+    );
 }

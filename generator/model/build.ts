@@ -10,6 +10,7 @@ import { paginationOf } from "./pagination.js";
 import { requiredPermissions } from "./permissions.js";
 import { responseModels } from "./responses.js";
 import { groupName } from "./naming.js";
+import { securityOf } from "./identity.js";
 
 export function buildModel(document: Json): ApiModel {
   const raws = rawOperations(document);
@@ -22,6 +23,7 @@ export function buildModel(document: Json): ApiModel {
     const responses = responseModels(document, operation.responses);
     const pagination = raw.method === "GET" ? paginationOf(document, operation, params.query, responses) : undefined;
     const apiVersion = stringField(operation, "x-api-version") ?? stringField(document, "x-api-version");
+    const security = securityOf(operation.security);
     const tags = Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === "string") : [];
     return {
       id: operationId(raw),
@@ -34,6 +36,7 @@ export function buildModel(document: Json): ApiModel {
       responses,
       ...(apiVersion ? { apiVersion } : {}),
       ...(pagination ? { pagination } : {}),
+      ...(security ? { security } : {}),
       ...withPermissions(docsOf(operation)),
     };
   });

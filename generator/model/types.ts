@@ -1,5 +1,6 @@
 // The intermediate model: what the emitters need to know about an API, and nothing else.
 // Data only, sorted; snapshotted as JSON in tests because it is the shortest diff to review.
+import type { SecurityModel } from "./identity.js";
 import type { MediaKind } from "./media-type.js";
 import type { HttpMethod, PaginationSpec, PathStyle, QueryStyle } from "../runtime/types.js";
 import type { RequiredPermission } from "../runtime/permissions.js";
@@ -73,5 +74,7 @@ export interface OperationModel {
   readonly pagination?: PaginationSpec;
   /** What a workflow's `permissions:` must grant, from `x-github-permissions` (permissions.ts); empty when unknown. */
   readonly requiredPermissions: readonly RequiredPermission[];
+  /** The operation's own `security`, when it declares one (else the description's applies); `[]` sends no credentials. */
+  readonly security?: SecurityModel;
   readonly docs: OperationDocs;
 }

@@ -18,14 +18,14 @@ export function memoryCache(options?: MemoryCacheOptions): ResponseCache {
 
 /**
  * Conditional GETs over any store. Keys are the request URL and `accept` header, under a SHA-256
- * hash of the authorization (never the token itself): two tokens never share an entry. Data
+ * hash of the credentials sent (never a credential itself): two tokens never share an entry. Data
  * returned from the cache is a copy (`structuredClone`), so a caller changing it does not change
  * the entry.
  */
 export function responseCache(store: CacheStore): ResponseCache {
   return {
-    async prepare(url, authorization, headers) {
-      const who = await identity(authorization);
+    async prepare(url, credentials, headers) {
+      const who = await identity(credentials);
       // No hash to tell tokens apart (a browser page on plain http has no crypto.subtle): no cache.
       if (!who) return undefined;
       const key = `${who} ${headers.accept ?? ""} ${url}`;
@@ -57,11 +57,11 @@ function replay(hit: CachedResponse, h: ResponseHeaders): ApiResponse {
 }
 
 /** A hash that tells tokens apart without revealing them; undefined where Web Crypto is missing. */
-async function identity(authorization: string | undefined): Promise<string | undefined> {
-  if (!authorization) return "anonymous";
+async function identity(credentials: string | undefined): Promise<string | undefined> {
+  if (!credentials) return "anonymous";
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return undefined;
-  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(authorization));
+  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(credentials));
   let hex = "";
   for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
   return hex;

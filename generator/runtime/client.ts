@@ -1,9 +1,10 @@
-// The client: options resolved and checked once. The token lives only in a closure, never in a
-// property, so JSON.stringify, util.inspect, String() and error objects cannot reveal it.
+// The client: options resolved and checked once. Credentials live only in a closure (profile.ts),
+// never in a property, so JSON.stringify, util.inspect, String() and error objects cannot reveal them.
 import { checkHeaderValue } from "./headers.js";
 import { checkSeams } from "./hooks.js";
+import { credentials, DEFAULT_BASE_URL, DEFAULT_USER_AGENT } from "./profile.js";
 import { checkLimit } from "./retry.js";
-import type { Client, ClientOptions } from "./types.js";
+import type { Client, ClientArgs } from "./types.js";
 
 /**
  * Creates a client. Bounded by default: each attempt has 30 s for the whole response
@@ -17,19 +18,22 @@ import type { Client, ClientOptions } from "./types.js";
  * const { data } = await listWorkflowRunsForRepo(gh, { owner, repo });
  * ```
  */
-export function createClient({
-  token,
-  baseUrl = "https://api.github.com",
-  userAgent = "gh-actions-client",
-  timeoutMs = 30_000,
-  maxResponseBytes = 67_108_864,
-  retry = {},
-  fetch,
-  hooks,
-  logger,
-  throttle,
-  cache,
-}: ClientOptions = {}): Client {
+// The assertion is needed where the options are required (an API without servers): never defaulted there.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: ClientArgs): Client {
+  // First: in an API whose description names no server, it reports a missing baseUrl.
+  const auth = credentials(options);
+  const {
+    baseUrl = DEFAULT_BASE_URL,
+    userAgent = DEFAULT_USER_AGENT,
+    timeoutMs = 30_000,
+    maxResponseBytes = 67_108_864,
+    retry = {},
+    hooks,
+    logger,
+    throttle,
+    cache,
+  } = options;
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -44,12 +48,6 @@ export function createClient({
   checkHeaderValue("createClient: userAgent", userAgent);
   checkLimit("createClient: timeoutMs", timeoutMs);
   checkLimit("createClient: maxResponseBytes", maxResponseBytes);
-  const bearer = (t: unknown): string | undefined => {
-    if (typeof t !== "string") throw new TypeError("token: the token function returned " + typeof t);
-    checkHeaderValue("token", t);
-    return t ? "Bearer " + t : undefined;
-  };
-  const fixed = typeof token === "string" ? bearer(token) : undefined;
   return Object.freeze({
     // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
     baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
@@ -57,14 +55,11 @@ export function createClient({
     timeoutMs,
     maxResponseBytes,
     retry,
-    fetch,
-    authenticated: !!token,
+    // `authenticated`, `authorize` and `fetch`: the profile's.
+    ...auth,
     hooks: checkSeams({ hooks, logger, throttle, cache }),
     logger,
     throttle,
     cache,
-    // A token function is called per request so that a refreshed token (e.g. a GitHub App
-    // installation token) is always the one sent; a fixed token becomes its header value once.
-    authorization: typeof token === "function" ? async () => bearer(await token()) : () => fixed,
   });
 }

@@ -1,6 +1,6 @@
 // Retry decisions and delays. Pure functions over status, headers and options, plus an
 // abortable sleep; the request core owns the loop.
-import { isRateLimited, isSecondaryRateLimit, resetMs } from "./errors.js";
+import { isRateLimited, vendorDelayMs } from "./profile.js";
 import type { ResponseHeaders, RetryOptions } from "./types.js";
 
 /** Methods whose repetition does not repeat an effect: all but POST and PATCH. */
@@ -29,17 +29,15 @@ export function checkLimit(name: string, value: unknown): void {
 
 /**
  * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
- * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`
- * (epoch seconds, digits) when `x-ratelimit-remaining` is 0; else 60 s for a secondary rate limit
- * that names no time (GitHub documents "wait at least one minute"). An invalid value (`1e400`,
+ * delta-seconds (digits) or an HTTP-date (it starts with a day name); else what the API's profile
+ * reads (GitHub: `x-ratelimit-reset`, secondary rate limits). An invalid value (`1e400`,
  * `0x10`, `Infinity`) is ignored. The result is clamped to [0, MAX_DELAY_MS]; a time already past
  * means "retry now". Undefined: no ask.
  */
 export function serverDelayMs(h: ResponseHeaders, body: string, now: number): number | undefined {
   const after = h["retry-after"] ?? "";
   let ms = /^\d+$/.test(after) ? +after * 1000 : /^[a-z]{3}/i.test(after) ? Date.parse(after) - now : NaN;
-  if (isNaN(ms) && h["x-ratelimit-remaining"] === "0") ms = resetMs(h) - now;
-  if (isNaN(ms) && isSecondaryRateLimit(body)) ms = 60_000;
+  if (isNaN(ms)) ms = vendorDelayMs(h, body, now);
   // Digits beyond 308 of them make Infinity, which the clamp also bounds.
   return isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_DELAY_MS);
 }

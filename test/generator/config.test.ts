@@ -96,6 +96,7 @@ describe("runSettings", () => {
       allowedFolders: ["/p/shared"],
       package: { name: "x", license: "ISC" },
       specTimeoutMs: 30_000,
+      identity: {},
     });
   });
 

@@ -34,7 +34,7 @@ type Fixture = keyof typeof FIXTURES;
 const USAGE: Partial<Record<Fixture, string>> = {
   names: `
     import { createClient, getPets, getPetsByPetIdToysByToyId, reposGet, orgsGet, petsRemoveToy, createAPet, headStatus, listUserKeys } from "./dist/index.js";
-    const c = createClient({});
+    const c = createClient({ baseUrl: "https://api.example.com" });
     void getPets(c, {}); void createAPet(c, {}); void headStatus(c, {});
     void getPetsByPetIdToysByToyId(c, { petId: 1, "toy-id": "ball" });
     void petsRemoveToy(c, { petId: 1, "toy-id": "ball" });
@@ -44,7 +44,7 @@ const USAGE: Partial<Record<Fixture, string>> = {
   `,
   paths: `
     import { createClient, getFile, getRange, getLabel, getMatrix } from "./dist/index.js";
-    const c = createClient({});
+    const c = createClient({ baseUrl: "https://api.example.com" });
     void getFile(c, { name: "a", ext: "json" });
     // @ts-expect-error ext is an enum
     void getFile(c, { name: "a", ext: "txt" });
@@ -70,11 +70,11 @@ const USAGE: Partial<Record<Fixture, string>> = {
     import { createClient, type components, type webhooks } from "./dist/index.js";
     type NewPet = NonNullable<webhooks["newPet"]["post"]>["requestBody"];
     const pet: components["schemas"]["Pet"] = { id: 1 };
-    void [createClient({}), pet, null as unknown as NewPet];
+    void [createClient({ baseUrl: "https://api.example.com" }), pet, null as unknown as NewPet];
   `,
   bodies: `
     import { createClient, createFile, putBlob, getBlob, createNote, login, createDocument, getReport, type GetBlobResponse } from "./dist/index.js";
-    const c = createClient({});
+    const c = createClient({ baseUrl: "https://api.example.com" });
     void createFile(c, { body: { file: new Blob(["x"]), purpose: "identity_document", file_link_data: { create: true } } });
     void createFile(c, { body: new FormData() });
     // @ts-expect-error purpose is an enum
@@ -91,14 +91,14 @@ const USAGE: Partial<Record<Fixture, string>> = {
   `,
   params: `
     import { createClient, listItems } from "./dist/index.js";
-    const c = createClient({});
+    const c = createClient({ baseUrl: "https://api.example.com" });
     void listItems(c, { "X-Request-ID": "r", session: "s", tag: ["a"], filter: { color: "red" }, point: { x: 1 } });
     // @ts-expect-error the session cookie is required
     void listItems(c, { "X-Request-ID": "r" });
   `,
   split: `
     import { createClient, listPets, showPetById, createPets, type Pet } from "./dist/index.js";
-    const c = createClient({});
+    const c = createClient({ baseUrl: "https://api.example.com" });
     const pet: Pet = { id: 1, name: "Rex", tag: null, owner: { name: "Ann", pets: [] } };
     void listPets(c, { limit: 10 }); void showPetById(c, { petId: "1" }); void createPets(c, pet);
   `,

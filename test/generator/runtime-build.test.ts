@@ -23,8 +23,9 @@ describe("the runtime's sources", () => {
     },
   );
 
-  it("are copied into src/runtime/ byte for byte after the generated header", () => {
-    const files = runtimeSourceFiles();
+  it("are copied into src/runtime/ byte for byte after the generated header (GitHub's profile: profile-generic.ts is not)", () => {
+    const files = runtimeSourceFiles().filter((file) => !file.endsWith("/profile-generic.ts"));
+    expect(files.length).toBe(runtimeSourceFiles().length - 1);
     const copies = runtimeSources();
     expect(copies.map((f) => f.path)).toEqual(files.map((f) => `src/runtime/${f.slice(f.lastIndexOf("/") + 1)}`));
     copies.forEach((copy, i) => expect(copy.contents).toBe(TS_HEADER + readFileSync(files[i]!, "utf8")));

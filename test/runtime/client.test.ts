@@ -3,11 +3,18 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "../../generator/runtime/client.js";
 import { GitHubApiError, GitHubError, GitHubNetworkError, GitHubTimeoutError } from "../../generator/runtime/errors.js";
 import { request } from "../../generator/runtime/request.js";
-import type { RetryInfo } from "../../generator/runtime/types.js";
+import type { Client, RetryInfo } from "../../generator/runtime/types.js";
 import { thrown } from "../integration/harness.js";
 import { getRun, json, recorder, sequence, stalled, TOKEN } from "./helpers.js";
 
 const params = { owner: "o", repo: "r", run_id: 1 };
+
+/** The `authorization` header the client writes for one request (what `authorization()` returned before profiles). */
+const authorization = (client: Client): string | undefined | Promise<string | undefined> => {
+  const headers: Record<string, string> = {};
+  const sent = client.authorize(getRun, headers, "https://api.github.com/x");
+  return sent instanceof Promise ? sent.then(() => headers.authorization) : headers.authorization;
+};
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -33,7 +40,7 @@ describe("createClient", () => {
     expect(gh.timeoutMs).toBe(30_000);
     expect(gh.maxResponseBytes).toBe(64 * 1024 * 1024);
     expect(gh.retry).toEqual({});
-    expect(gh.authorization()).toBeUndefined();
+    expect(authorization(gh)).toBeUndefined();
     expect(Object.isFrozen(gh)).toBe(true);
   });
 
@@ -85,7 +92,7 @@ describe("createClient", () => {
     ["a token with LF", `${TOKEN}\n`, "token has CR, LF, NUL or a character beyond U+00FF, which no HTTP header can carry (not shown)"],
   ])("refuses a token function that returns %s, when asked, quoting nothing", async (_name, value, message) => {
     const gh = createClient({ token: (() => value) as () => string });
-    const error = await (gh.authorization() as Promise<string>).catch((e: unknown) => e);
+    const error = await (authorization(gh) as Promise<string>).catch((e: unknown) => e);
     expect(error).toEqual(new TypeError(message));
     expect(leaks(error)).toEqual([]);
   });
@@ -111,11 +118,11 @@ describe("createClient", () => {
   });
 
   it("builds the authorization header from a token or a token function", async () => {
-    expect(createClient({ token: "abc" }).authorization()).toBe("Bearer abc");
-    expect(createClient({ token: "" }).authorization()).toBeUndefined();
-    await expect(createClient({ token: () => "sync" }).authorization()).resolves.toBe("Bearer sync");
-    await expect(createClient({ token: () => "" }).authorization()).resolves.toBeUndefined();
-    await expect(createClient({ token: async () => "async" }).authorization()).resolves.toBe("Bearer async");
+    expect(authorization(createClient({ token: "abc" }))).toBe("Bearer abc");
+    expect(authorization(createClient({ token: "" }))).toBeUndefined();
+    await expect(authorization(createClient({ token: () => "sync" }))).resolves.toBe("Bearer sync");
+    await expect(authorization(createClient({ token: () => "" }))).resolves.toBeUndefined();
+    await expect(authorization(createClient({ token: async () => "async" }))).resolves.toBe("Bearer async");
   });
 
   it("looks up globalThis.fetch at call time when none is given", async () => {

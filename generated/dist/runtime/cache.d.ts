@@ -10,7 +10,7 @@ export interface MemoryCacheOptions {
 export declare function memoryCache(options?: MemoryCacheOptions): ResponseCache;
 /**
  * Conditional GETs over any store. Keys are the request URL and `accept` header, under a SHA-256
- * hash of the authorization (never the token itself): two tokens never share an entry. Data
+ * hash of the credentials sent (never a credential itself): two tokens never share an entry. Data
  * returned from the cache is a copy (`structuredClone`), so a caller changing it does not change
  * the entry.
  */

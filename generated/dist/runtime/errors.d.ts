@@ -72,17 +72,6 @@ export declare class GitHubSizeLimitError extends GitHubResponseError {
 export declare class GitHubPageLimitError extends GitHubError {
     readonly maxPages: number;
 }
-/** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
-export declare function parseRateLimit(h: ResponseHeaders): RateLimit | undefined;
-/**
- * `x-ratelimit-reset` in ms. Epoch seconds as digits only: `1e400`, `0x10` or `Infinity` are not
- * read as numbers, and 12 digits at most keep the result a valid Date. NaN when absent or invalid.
- */
-export declare function resetMs(h: ResponseHeaders): number;
-/** A secondary rate limit announces itself only in the body's message. */
-export declare function isSecondaryRateLimit(body: string): boolean;
-/** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
-export declare function isRateLimited(status: number, h: ResponseHeaders, body: string): boolean;
 /**
  * An error about one request: the message is `METHOD url` and `detail`, and the error has the
  * request's `method` and `url` besides `props`.

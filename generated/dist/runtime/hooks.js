@@ -8,7 +8,7 @@ import { apiError } from "./errors.js";
  * The client's seam options as a hook list, after checking them, so that a wrong one is a
  * TypeError from createClient rather than a failure mid-call.
  */
-export function checkSeams({ hooks, logger, throttle, cache }) {
+export function checkSeams({ hooks, logger, throttle, cache, }) {
     const list = hooks ? [].concat(hooks) : [];
     const members = [
         ["logger.debug (pass a console-like logger, e.g. console)", logger && (logger.debug ?? 0)],
@@ -32,11 +32,11 @@ export function hooksOf(client, own) {
  * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
  * hooks. The request core sends that copy, with the token added to a copy of it.
  */
-export async function openAttempt(client, hooks, operationId, method, url, attempt, headers, authorization, signal) {
+export async function openAttempt(client, hooks, operationId, method, url, attempt, headers, credentials, signal) {
     const release = client.throttle && (await client.throttle.acquire(method, signal));
     try {
         const own = { ...headers };
-        const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, authorization, own) : undefined;
+        const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, credentials, own) : undefined;
         const info = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
         client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
         // Awaited only when a hook returns something: a synchronous hook costs no extra turn.

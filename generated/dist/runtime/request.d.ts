@@ -6,3 +6,9 @@ import type { ApiResponse, Client, OperationSpec, RequestOptions } from "./types
  * Bad params and header values throw a TypeError before any request; they are never retried.
  */
 export declare function request(client: Client, spec: OperationSpec, params: object | undefined, options?: RequestOptions, next?: string): Promise<ApiResponse>;
+/**
+ * Whether an error, or a cause under it, quotes `secret` in its message or stack. The message is
+ * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
+ * its `message` is what our own error quotes.
+ */
+export declare function leaks(e: unknown, secret: string): boolean;

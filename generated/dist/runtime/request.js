@@ -6,6 +6,7 @@
 import { apiError, GitHubError, GitHubNetworkError, GitHubSizeLimitError, GitHubTimeoutError, requestError, responseError, } from "./errors.js";
 import { setHeader } from "./headers.js";
 import { closeAttempt, hooksOf, openAttempt } from "./hooks.js";
+import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
 const decoder = /* @__PURE__ */ new TextDecoder();
@@ -15,9 +16,7 @@ const decoder = /* @__PURE__ */ new TextDecoder();
  * Bad params and header values throw a TypeError before any request; they are never retried.
  */
 export async function request(client, spec, params, options, next) {
-    const headers = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
-    if (spec.apiVersion)
-        headers["x-github-api-version"] = spec.apiVersion;
+    const headers = requestHeaders(spec, client.userAgent);
     let method = spec.method;
     let url = next;
     let body;
@@ -57,20 +56,24 @@ export async function request(client, spec, params, options, next) {
     };
     for (let attempt = 1;; attempt++) {
         // Asked per attempt: a token function may hand out a refreshed token after a long wait.
-        let auth = client.authorization();
-        if (typeof auth === "object")
-            auth = await auth;
+        // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
+        // else sees them); a query credential comes back in `target`. Asked per attempt: a token
+        // function may hand out a refreshed token after a long wait.
+        let sent = seamed ? { ...headers } : headers;
+        let target = client.authorize(spec, sent, url);
+        if (typeof target === "object")
+            target = await target;
         // Checked after the token await, before our listener: an abort already past would not fire it.
         signal?.throwIfAborted();
         let seam;
         if (seamed) {
-            // The attempt's own copy of the headers, which hooks see and may change; the token is added
-            // to a copy of that, so that no hook ever holds it.
-            seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, auth, signal);
-            init.headers = auth ? { ...seam.info.headers, authorization: auth } : seam.info.headers;
+            // Hooks see and may change their own copy of the headers without credentials; the cache keys
+            // by the credentials (hashed); the credentials go on top of what the hooks left.
+            const credentials = addedBy(headers, sent);
+            const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
+            seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, who === "{}" ? undefined : who, signal);
+            init.headers = sent = { ...seam.info.headers, ...credentials };
         }
-        else if (auth)
-            headers.authorization = auth;
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
         let own;
         let timer;
@@ -90,7 +93,7 @@ export async function request(client, spec, params, options, next) {
         let retriable = true;
         try {
             // Looked up per call, so that a fetch installed or stubbed after createClient is used.
-            res = await (client.fetch ?? fetch)(url, init);
+            res = await (client.fetch ?? fetch)(target, init);
             res.headers.forEach(setHeaderOf, h);
             // The timer runs on while the body is read: it bounds the whole response.
             const raw = await readBody(res, client.maxResponseBytes, method, url, h);
@@ -113,9 +116,10 @@ export async function request(client, spec, params, options, next) {
                 let detail = `${e?.message}${cause ? ` (${cause})` : ""}`;
                 // A fetch that quotes request headers in its errors would reveal the token: cut it from the
                 // message and keep no such cause.
-                const leaked = auth && leaks(e, auth.slice(7));
+                const token = sent.authorization?.slice(7);
+                const leaked = token && leaks(e, token);
                 if (leaked)
-                    detail = detail.split(auth.slice(7)).join("[token]");
+                    detail = detail.split(token).join("[token]");
                 error = own?.signal.aborted
                     ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, {
                         timeoutMs,
@@ -220,7 +224,7 @@ async function readBody(res, max, method, url, h) {
  * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
  * its `message` is what our own error quotes.
  */
-function leaks(e, secret) {
+export function leaks(e, secret) {
     for (let i = 0; e && i < 5; i++, e = e.cause) {
         const { message, stack } = e;
         if ([typeof e === "string" ? e : message, stack].some((text) => String(text).includes(secret)))
@@ -235,3 +239,11 @@ function abortTimer(ac) {
     ac.abort();
 }
 function ignore() { }
+/** The entries of `after` that `before` does not have, or has with another value. */
+function addedBy(before, after) {
+    const added = {};
+    for (const name in after)
+        if (after[name] !== before[name])
+            added[name] = after[name];
+    return added;
+}

@@ -12,9 +12,8 @@ export declare const MAX_DELAY_MS = 2147483647;
 export declare function checkLimit(name: string, value: unknown): void;
 /**
  * The wait the server asks for, in ms, in the forms HTTP allows and nothing else: `retry-after` as
- * delta-seconds (digits) or an HTTP-date (it starts with a day name); else `x-ratelimit-reset`
- * (epoch seconds, digits) when `x-ratelimit-remaining` is 0; else 60 s for a secondary rate limit
- * that names no time (GitHub documents "wait at least one minute"). An invalid value (`1e400`,
+ * delta-seconds (digits) or an HTTP-date (it starts with a day name); else what the API's profile
+ * reads (GitHub: `x-ratelimit-reset`, secondary rate limits). An invalid value (`1e400`,
  * `0x10`, `Infinity`) is ignored. The result is clamped to [0, MAX_DELAY_MS]; a time already past
  * means "retry now". Undefined: no ask.
  */

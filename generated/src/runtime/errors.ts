@@ -3,6 +3,7 @@
 // leak through a message, a stack, `toJSON()` or `util.inspect`.
 import { brand } from "./brand.js";
 import { permissionOf, type RequiredPermission } from "./permissions.js";
+import { isRateLimited, rateLimitOf, requestIdOf } from "./profile.js";
 import type { OperationSpec, ResponseHeaders } from "./types.js";
 
 /** GitHub's error body: `{ message, documentation_url, errors }`. */
@@ -110,43 +111,6 @@ for (const [error, name] of [
 // `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
 brand(GitHubError);
 
-/** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
-export function parseRateLimit(h: ResponseHeaders): RateLimit | undefined {
-  const limit = h["x-ratelimit-limit"];
-  const used = h["x-ratelimit-used"];
-  return limit === undefined
-    ? undefined
-    : {
-        limit: +limit,
-        remaining: +h["x-ratelimit-remaining"]!,
-        reset: new Date(resetMs(h)),
-        used: used === undefined ? used : +used,
-        resource: h["x-ratelimit-resource"],
-      };
-}
-
-/**
- * `x-ratelimit-reset` in ms. Epoch seconds as digits only: `1e400`, `0x10` or `Infinity` are not
- * read as numbers, and 12 digits at most keep the result a valid Date. NaN when absent or invalid.
- */
-export function resetMs(h: ResponseHeaders): number {
-  const v = h["x-ratelimit-reset"];
-  return v && /^\d{1,12}$/.test(v) ? +v * 1000 : NaN;
-}
-
-/** A secondary rate limit announces itself only in the body's message. */
-export function isSecondaryRateLimit(body: string): boolean {
-  return /secondary rate limit/i.test(body);
-}
-
-/** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
-export function isRateLimited(status: number, h: ResponseHeaders, body: string): boolean {
-  return (
-    status === 429 ||
-    (status === 403 && (h["retry-after"] != null || h["x-ratelimit-remaining"] === "0" || isSecondaryRateLimit(body)))
-  );
-}
-
 /**
  * An error about one request: the message is `METHOD url` and `detail`, and the error has the
  * request's `method` and `url` besides `props`.
@@ -172,7 +136,7 @@ export function responseError(
   Class: typeof GitHubResponseError = GitHubResponseError,
   props?: object,
 ): GitHubResponseError {
-  const requestId = headers["x-github-request-id"];
+  const requestId = requestIdOf(headers);
   return requestError(Class, method, url, `: ${detail}${withRequestId(requestId)}`, {
     status,
     contentType: headers["content-type"],
@@ -213,7 +177,7 @@ export function apiError(
   } catch {
     // Not JSON (an HTML error page, a proxy's text): keep the raw text.
   }
-  const requestId = headers["x-github-request-id"];
+  const requestId = requestIdOf(headers);
   const location = headers.location;
   const message = typeof body === "object" ? body.message : body;
   const detail =
@@ -239,7 +203,7 @@ export function apiError(
       body,
       headers,
       requestId,
-      rateLimit: parseRateLimit(headers),
+      rateLimit: rateLimitOf(headers),
       retryAt,
       operationId: spec?.id,
       requiredPermission: needed ? permissionOf(needed) : undefined,

@@ -28,7 +28,12 @@ export interface OpenAttempt {
  * The client's seam options as a hook list, after checking them, so that a wrong one is a
  * TypeError from createClient rather than a failure mid-call.
  */
-export function checkSeams({ hooks, logger, throttle, cache }: ClientOptions): readonly Hooks[] {
+export function checkSeams({
+  hooks,
+  logger,
+  throttle,
+  cache,
+}: Pick<ClientOptions, "hooks" | "logger" | "throttle" | "cache">): readonly Hooks[] {
   const list = hooks ? ([] as Hooks[]).concat(hooks) : [];
   const members: [string, unknown][] = [
     ["logger.debug (pass a console-like logger, e.g. console)", logger && (logger.debug ?? 0)],
@@ -61,13 +66,13 @@ export async function openAttempt(
   url: string,
   attempt: number,
   headers: Record<string, string>,
-  authorization: string | undefined,
+  credentials: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<OpenAttempt> {
   const release = client.throttle && (await client.throttle.acquire(method, signal));
   try {
     const own = { ...headers };
-    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, authorization, own) : undefined;
+    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, credentials, own) : undefined;
     const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
     client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
     // Awaited only when a hook returns something: a synchronous hook costs no extra turn.

@@ -13,6 +13,7 @@ import {
 } from "./errors.js";
 import { setHeader } from "./headers.js";
 import { closeAttempt, hooksOf, openAttempt, type OpenAttempt } from "./hooks.js";
+import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
@@ -34,8 +35,7 @@ export async function request(
   options?: RequestOptions,
   next?: string,
 ): Promise<ApiResponse> {
-  const headers: Headers_ = { accept: "application/vnd.github+json", "user-agent": client.userAgent };
-  if (spec.apiVersion) headers["x-github-api-version"] = spec.apiVersion;
+  const headers = requestHeaders(spec, client.userAgent);
   let method: string = spec.method;
   let url = next!;
   let body: RequestInit["body"];
@@ -73,17 +73,33 @@ export async function request(
 
   for (let attempt = 1; ; attempt++) {
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
-    let auth = client.authorization();
-    if (typeof auth === "object") auth = await auth;
+    // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
+    // else sees them); a query credential comes back in `target`. Asked per attempt: a token
+    // function may hand out a refreshed token after a long wait.
+    let sent = seamed ? { ...headers } : headers;
+    let target = client.authorize(spec, sent, url);
+    if (typeof target === "object") target = await target;
     // Checked after the token await, before our listener: an abort already past would not fire it.
     signal?.throwIfAborted();
     let seam: OpenAttempt | undefined;
     if (seamed) {
-      // The attempt's own copy of the headers, which hooks see and may change; the token is added
-      // to a copy of that, so that no hook ever holds it.
-      seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, auth, signal);
-      init.headers = auth ? { ...seam.info.headers, authorization: auth } : seam.info.headers;
-    } else if (auth) headers.authorization = auth;
+      // Hooks see and may change their own copy of the headers without credentials; the cache keys
+      // by the credentials (hashed); the credentials go on top of what the hooks left.
+      const credentials = addedBy(headers, sent);
+      const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
+      seam = await openAttempt(
+        client,
+        hooks,
+        spec.id,
+        method,
+        url,
+        attempt,
+        headers,
+        who === "{}" ? undefined : who,
+        signal,
+      );
+      init.headers = sent = { ...seam.info.headers, ...credentials };
+    }
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let own: AbortController | undefined;
@@ -105,7 +121,7 @@ export async function request(
     let retriable = true;
     try {
       // Looked up per call, so that a fetch installed or stubbed after createClient is used.
-      res = await (client.fetch ?? fetch)(url, init);
+      res = await (client.fetch ?? fetch)(target, init);
       res.headers.forEach(setHeaderOf, h);
       // The timer runs on while the body is read: it bounds the whole response.
       const raw = await readBody(res, client.maxResponseBytes, method, url, h);
@@ -123,8 +139,9 @@ export async function request(
         let detail = `${(e as Error)?.message}${cause ? ` (${cause})` : ""}`;
         // A fetch that quotes request headers in its errors would reveal the token: cut it from the
         // message and keep no such cause.
-        const leaked = auth && leaks(e, auth.slice(7));
-        if (leaked) detail = detail.split(auth!.slice(7)).join("[token]");
+        const token = sent.authorization?.slice(7);
+        const leaked = token && leaks(e, token);
+        if (leaked) detail = detail.split(token).join("[token]");
         error = own?.signal.aborted
           ? requestError(GitHubTimeoutError, method, url, `: no complete response within ${timeoutMs} ms`, {
               timeoutMs,
@@ -235,7 +252,7 @@ async function readBody(res: Response, max: number, method: string, url: string,
  * read as a field, not through String(): a thrown non-Error object prints as "[object Object]" but
  * its `message` is what our own error quotes.
  */
-function leaks(e: unknown, secret: string): boolean {
+export function leaks(e: unknown, secret: string): boolean {
   for (let i = 0; e && i < 5; i++, e = (e as Error).cause) {
     const { message, stack } = e as Partial<Error>;
     if ([typeof e === "string" ? e : message, stack].some((text) => String(text).includes(secret))) return true;
@@ -252,3 +269,10 @@ function abortTimer(ac: AbortController): void {
 }
 
 function ignore(): void {}
+
+/** The entries of `after` that `before` does not have, or has with another value. */
+function addedBy(before: Headers_, after: Headers_): Headers_ {
+  const added: Headers_ = {};
+  for (const name in after) if (after[name] !== before[name]) added[name] = after[name]!;
+  return added;
+}

@@ -2,6 +2,7 @@
 // Shared types of the client runtime. Emitted operations, the request core and the
 // pagination helpers all speak in these terms, so this file is the runtime's contract.
 import type { GitHubApiError } from "./errors.js";
+import type { ProfileOptions } from "./profile.js";
 
 export type HttpMethod = "GET" | "HEAD" | "PUT" | "DELETE" | "POST" | "PATCH" | "OPTIONS" | "TRACE";
 
@@ -103,6 +104,13 @@ export interface OperationSpec {
   readonly binary?: BytesReader;
   /** Value for X-GitHub-Api-Version. */
   readonly apiVersion?: string;
+  /** `Accept`, when the documented successes are not all JSON (the generic profile sends it). */
+  readonly accept?: string;
+  /**
+   * The operation's own security requirement, when it has one (else the description's): the
+   * alternatives, each the names of the schemes sent together; `[]` sends no credentials at all.
+   */
+  readonly security?: readonly (readonly string[])[];
   readonly pagination?: PaginationSpec;
   /**
    * The operation answers with a redirect whose target is the result (e.g. a logs download URL):
@@ -184,19 +192,8 @@ export interface RetryOptions {
 
 export type TokenSource = string | (() => string | Promise<string>);
 
-export interface ClientOptions {
-  /**
-   * A token, or a function that returns one (e.g. a GitHub App installation token, refreshed; asked
-   * before each attempt). A token with CR, LF, NUL or a character beyond U+00FF is refused with a
-   * TypeError before any request, as is a function that returns anything but a string.
-   */
-  readonly token?: TokenSource;
-  /**
-   * Default `https://api.github.com`; for GitHub Enterprise Server, `https://HOST/api/v3`. An http(s)
-   * URL without credentials (`user:token@` is refused: pass the token as `token`), query or fragment.
-   * Pagination follows Link targets only on its origin and under its path.
-   */
-  readonly baseUrl?: string;
+/** `createClient`'s options: these, and those of the API's profile (`token` or `auth`, `baseUrl`). */
+export interface ClientOptions extends ProfileOptions {
   readonly userAgent?: string;
   /**
    * Per-attempt timeout for the whole response, body included (a body that trickles in is cut
@@ -300,7 +297,7 @@ export interface CachedResponse {
 }
 
 /**
- * Where a `responseCache` keeps responses. Keys hold a hash of the authorization, never a token.
+ * Where a `responseCache` keeps responses. Keys hold a hash of the credentials sent, never a credential.
  * A store may be async (e.g. a database) and may forget entries at any time.
  */
 export interface CacheStore {
@@ -317,7 +314,7 @@ export interface ResponseCache {
    */
   prepare(
     url: string,
-    authorization: string | undefined,
+    credentials: string | undefined,
     headers: Record<string, string>,
   ): Promise<CacheTicket | undefined>;
 }
@@ -361,15 +358,25 @@ export interface Client {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly retry: RetryOptions | false;
-  /** The fetch given to `createClient`; undefined means `globalThis.fetch` at call time. */
+  /** The fetch given to `createClient` (the generic profile wraps it to follow redirects itself); undefined means `globalThis.fetch` at call time. */
   readonly fetch: typeof fetch | undefined;
-  /** Whether a token was given. */
+  /** Whether credentials were given. */
   readonly authenticated: boolean;
   /** The client's hooks, as a list (empty when none). */
   readonly hooks: readonly Hooks[];
   readonly logger: Logger | undefined;
   readonly throttle: Throttle | undefined;
   readonly cache: ResponseCache | undefined;
-  /** The `Authorization` header value, or undefined when no token was given. */
-  authorization(): string | undefined | Promise<string | undefined>;
+  /** Adds the credentials an operation asks for (see `Authorize`); asked before each attempt. */
+  readonly authorize: Authorize;
 }
+
+/**
+ * Writes the credentials `spec` asks for into `headers`, and returns the URL to send: `url` with
+ * any query credential added (`url` itself, without it, is what errors show).
+ */
+export type Authorize = (spec: OperationSpec, headers: Record<string, string>, url: string) => string | Promise<string>;
+
+/** `createClient`'s arguments: the options may be left out unless one of them is required. */
+export type ClientArgs =
+  Partial<ClientOptions> extends ClientOptions ? [options?: ClientOptions] : [options: ClientOptions];

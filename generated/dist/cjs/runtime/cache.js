@@ -14,14 +14,14 @@ function memoryCache(options) {
 }
 /**
  * Conditional GETs over any store. Keys are the request URL and `accept` header, under a SHA-256
- * hash of the authorization (never the token itself): two tokens never share an entry. Data
+ * hash of the credentials sent (never a credential itself): two tokens never share an entry. Data
  * returned from the cache is a copy (`structuredClone`), so a caller changing it does not change
  * the entry.
  */
 function responseCache(store) {
     return {
-        async prepare(url, authorization, headers) {
-            const who = await identity(authorization);
+        async prepare(url, credentials, headers) {
+            const who = await identity(credentials);
             // No hash to tell tokens apart (a browser page on plain http has no crypto.subtle): no cache.
             if (!who)
                 return undefined;
@@ -54,13 +54,13 @@ function replay(hit, h) {
     return { status: hit.status, data: structuredClone(hit.data), headers: { ...hit.headers, ...h }, fromCache: true };
 }
 /** A hash that tells tokens apart without revealing them; undefined where Web Crypto is missing. */
-async function identity(authorization) {
-    if (!authorization)
+async function identity(credentials) {
+    if (!credentials)
         return "anonymous";
     const subtle = globalThis.crypto?.subtle;
     if (!subtle)
         return undefined;
-    const digest = await subtle.digest("SHA-256", new TextEncoder().encode(authorization));
+    const digest = await subtle.digest("SHA-256", new TextEncoder().encode(credentials));
     let hex = "";
     for (const byte of new Uint8Array(digest))
         hex += byte.toString(16).padStart(2, "0");

@@ -2,10 +2,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.GitHubPageLimitError = exports.GitHubSizeLimitError = exports.GitHubResponseError = exports.GitHubTimeoutError = exports.GitHubNetworkError = exports.GitHubRateLimitError = exports.GitHubApiError = exports.GitHubError = void 0;
-exports.parseRateLimit = parseRateLimit;
-exports.resetMs = resetMs;
-exports.isSecondaryRateLimit = isSecondaryRateLimit;
-exports.isRateLimited = isRateLimited;
 exports.requestError = requestError;
 exports.responseError = responseError;
 exports.clip = clip;
@@ -15,6 +11,7 @@ exports.apiError = apiError;
 // leak through a message, a stack, `toJSON()` or `util.inspect`.
 const brand_js_1 = require("./brand.js");
 const permissions_js_1 = require("./permissions.js");
+const profile_js_1 = require("./profile.js");
 /** Base class of every error this client throws (caller aborts excepted: those reject with `signal.reason`). */
 class GitHubError extends Error {
     // Fields are assigned from `props` rather than declared with initializers so that subclasses
@@ -73,37 +70,6 @@ for (const [error, name] of [
 }
 // `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
 (0, brand_js_1.brand)(GitHubError);
-/** Parses the `x-ratelimit-*` headers, or returns undefined when the response has none. */
-function parseRateLimit(h) {
-    const limit = h["x-ratelimit-limit"];
-    const used = h["x-ratelimit-used"];
-    return limit === undefined
-        ? undefined
-        : {
-            limit: +limit,
-            remaining: +h["x-ratelimit-remaining"],
-            reset: new Date(resetMs(h)),
-            used: used === undefined ? used : +used,
-            resource: h["x-ratelimit-resource"],
-        };
-}
-/**
- * `x-ratelimit-reset` in ms. Epoch seconds as digits only: `1e400`, `0x10` or `Infinity` are not
- * read as numbers, and 12 digits at most keep the result a valid Date. NaN when absent or invalid.
- */
-function resetMs(h) {
-    const v = h["x-ratelimit-reset"];
-    return v && /^\d{1,12}$/.test(v) ? +v * 1000 : NaN;
-}
-/** A secondary rate limit announces itself only in the body's message. */
-function isSecondaryRateLimit(body) {
-    return /secondary rate limit/i.test(body);
-}
-/** 429, or a 403 that is GitHub's rate limit rather than a permission error. */
-function isRateLimited(status, h, body) {
-    return (status === 429 ||
-        (status === 403 && (h["retry-after"] != null || h["x-ratelimit-remaining"] === "0" || isSecondaryRateLimit(body))));
-}
 /**
  * An error about one request: the message is `METHOD url` and `detail`, and the error has the
  * request's `method` and `url` besides `props`.
@@ -113,7 +79,7 @@ function requestError(Class, method, url, detail, props, cause) {
 }
 /** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
 function responseError(method, url, status, headers, detail, Class = GitHubResponseError, props) {
-    const requestId = headers["x-github-request-id"];
+    const requestId = (0, profile_js_1.requestIdOf)(headers);
     return requestError(Class, method, url, `: ${detail}${withRequestId(requestId)}`, {
         status,
         contentType: headers["content-type"],
@@ -145,14 +111,14 @@ function apiError(method, url, status, headers, text, retryAt, spec) {
     catch {
         // Not JSON (an HTML error page, a proxy's text): keep the raw text.
     }
-    const requestId = headers["x-github-request-id"];
+    const requestId = (0, profile_js_1.requestIdOf)(headers);
     const location = headers.location;
     const message = typeof body === "object" ? body.message : body;
     const detail = status < 400 && (location || !status)
         ? `: unexpected redirect${location ? " to " + location : ""}, not followed`
         : (message ? ": " + message : "") +
             (typeof body === "object" && body.errors ? " " + JSON.stringify(body.errors) : "");
-    const limited = isRateLimited(status, headers, text);
+    const limited = (0, profile_js_1.isRateLimited)(status, headers, text);
     // A rate limit stays a rate limit. GitHub answers 404 rather than 403 when the token may not see a
     // private repository: both name the operation's permissions.
     const needed = !limited && (status === 403 || status === 404) && spec?.permissions;
@@ -165,7 +131,7 @@ function apiError(method, url, status, headers, text, retryAt, spec) {
         body,
         headers,
         requestId,
-        rateLimit: parseRateLimit(headers),
+        rateLimit: (0, profile_js_1.rateLimitOf)(headers),
         retryAt,
         operationId: spec?.id,
         requiredPermission: needed ? (0, permissions_js_1.permissionOf)(needed) : undefined,

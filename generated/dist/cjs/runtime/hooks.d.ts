@@ -13,7 +13,7 @@ export interface OpenAttempt {
  * The client's seam options as a hook list, after checking them, so that a wrong one is a
  * TypeError from createClient rather than a failure mid-call.
  */
-export declare function checkSeams({ hooks, logger, throttle, cache }: ClientOptions): readonly Hooks[];
+export declare function checkSeams({ hooks, logger, throttle, cache, }: Pick<ClientOptions, "hooks" | "logger" | "throttle" | "cache">): readonly Hooks[];
 /** The hooks of a call: its own (`options.hooks`), else the client's. */
 export declare function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[];
 /**
@@ -21,7 +21,7 @@ export declare function hooksOf(client: Client, own: Hooks | readonly Hooks[] | 
  * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
  * hooks. The request core sends that copy, with the token added to a copy of it.
  */
-export declare function openAttempt(client: Client, hooks: readonly Hooks[], operationId: string, method: string, url: string, attempt: number, headers: Record<string, string>, authorization: string | undefined, signal: AbortSignal | undefined): Promise<OpenAttempt>;
+export declare function openAttempt(client: Client, hooks: readonly Hooks[], operationId: string, method: string, url: string, attempt: number, headers: Record<string, string>, credentials: string | undefined, signal: AbortSignal | undefined): Promise<OpenAttempt>;
 /** What the request core knows at the end of an attempt. */
 export interface AttemptEnd {
     /** The call's result when the attempt succeeded (a 2xx, a redirect result, a 304 answered from cache). */
