@@ -2,6 +2,8 @@
 export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
 export type { CappedInfo, CollectOptions, Page, Paginate, PaginateOptions } from "./pagination.js";
+export { splitCapped } from "./split.js";
+export type { PageWalk, SplitCapped } from "./split.js";
 export {
   GitHubApiError,
   GitHubError,

@@ -290,6 +290,7 @@ export const listWorkflowRuns = /* @__PURE__ */ operation({
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
 });
 /**
@@ -334,6 +335,7 @@ export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
 });
 /**

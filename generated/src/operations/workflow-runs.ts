@@ -464,6 +464,7 @@ export const listWorkflowRuns: PaginatedOperation<
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
 });
 
@@ -529,6 +530,7 @@ export const listWorkflowRunsForRepo: PaginatedOperation<
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
 });
 
