@@ -4,12 +4,13 @@
 import type { ApiModel } from "../model/types.js";
 import { CJS_PACKAGE, typesDist } from "./dist-files.js";
 import type { EmittedFile } from "./file.js";
+import { emitHelpers } from "./helpers.js";
 import { emitIndex } from "./index-module.js";
 import { emitOperationModules } from "./operations-module.js";
 import { emitPackageJson, emitReadme, type PackageInfo } from "./package-files.js";
 import { emitPagination } from "./pagination-module.js";
 import { formatLeftovers } from "./prettier.js";
-import { runtimeFiles } from "./runtime-build.js";
+import { runtimeDist, runtimeFiles } from "./runtime-build.js";
 import { emitSchemas } from "./schemas-module.js";
 
 export type { EmittedFile } from "./file.js";
@@ -22,11 +23,16 @@ export async function emitPackage(
   pkg: PackageInfo,
   types: Promise<EmittedFile>,
 ): Promise<EmittedFile[]> {
+  const helpers = emitHelpers(model);
   const printed = [
     ...emitOperationModules(model.operations),
     ...emitPagination(model),
     ...emitSchemas(model, document),
-    ...emitIndex(model),
+    ...emitIndex(
+      model,
+      helpers.map((h) => h.path),
+    ),
+    ...helpers,
     emitPackageJson(model, pkg),
     emitReadme(model, pkg),
     CJS_PACKAGE,
@@ -35,7 +41,16 @@ export async function emitPackage(
   // vouch for is formatted by prettier after all.
   const sources = await formatLeftovers(printed.filter((f) => !f.path.startsWith("dist/")));
   const runtime = await runtimeFiles();
+  // Helpers are hand-written like the runtime and compiled the same way, once formatted.
+  const helpersDist = await runtimeDist(sources.filter((f) => f.path.startsWith("src/helpers/")));
   const typesFile = await types;
-  const files = [...sources, ...printed.filter((f) => f.path.startsWith("dist/")), ...runtime, typesFile, ...typesDist(typesFile)];
+  const files = [
+    ...sources,
+    ...printed.filter((f) => f.path.startsWith("dist/")),
+    ...runtime,
+    ...helpersDist,
+    typesFile,
+    ...typesDist(typesFile),
+  ];
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

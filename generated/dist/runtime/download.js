@@ -69,7 +69,9 @@ export async function download(client, fn, params, options) {
         if (signal?.aborted)
             throw signal.reason;
         if (ac.signal.aborted) {
-            throw requestError(GitHubTimeoutError, method, url, `: download not complete within ${timeoutMs} ms`, { timeoutMs });
+            throw requestError(GitHubTimeoutError, method, url, `: download not complete within ${timeoutMs} ms`, {
+                timeoutMs,
+            });
         }
         throw e;
     }

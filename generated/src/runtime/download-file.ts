@@ -50,7 +50,7 @@ export async function downloadToFile<P>(
   try {
     const to = new WritableStream<Uint8Array>({
       async write(chunk) {
-        for (let done = 0; done < chunk.byteLength; ) done += (await handle.write(chunk, done)).bytesWritten;
+        for (let done = 0; done < chunk.byteLength;) done += (await handle.write(chunk, done)).bytesWritten;
       },
       close,
     });

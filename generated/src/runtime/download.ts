@@ -104,7 +104,9 @@ export async function download<P>(
     to.abort(e).catch(ignore);
     if (signal?.aborted) throw signal.reason;
     if (ac.signal.aborted) {
-      throw requestError(GitHubTimeoutError, method, url, `: download not complete within ${timeoutMs} ms`, { timeoutMs });
+      throw requestError(GitHubTimeoutError, method, url, `: download not complete within ${timeoutMs} ms`, {
+        timeoutMs,
+      });
     }
     throw e;
   } finally {
@@ -145,7 +147,13 @@ async function pipe(
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** The target as a URL, or a `GitHubResponseError` (of the response that named it) when it is not one, or not https. */
-function checkTarget(location: string, allowLoopback: boolean | undefined, method: string, from: string, status: number): URL {
+function checkTarget(
+  location: string,
+  allowLoopback: boolean | undefined,
+  method: string,
+  from: string,
+  status: number,
+): URL {
   let url: URL | undefined;
   try {
     url = new URL(location);

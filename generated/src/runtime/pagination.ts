@@ -92,7 +92,8 @@ export function pages<P, I>(
   }
   const split = options?.splitCapped;
   if (split) {
-    const walkOne = (p: Params, o: PaginateOptions) => walk<unknown>(client, fn as unknown as Call, spec, p, o, backward);
+    const walkOne = (p: Params, o: PaginateOptions) =>
+      walk<unknown>(client, fn as unknown as Call, spec, p, o, backward);
     return split(spec, params as Params, options!, walkOne) as AsyncGenerator<Page<I>, void, undefined>;
   }
   return walk(client, fn as unknown as Call, spec, params as Params, options, backward);

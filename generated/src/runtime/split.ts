@@ -111,7 +111,10 @@ export function dateRange(value: unknown, name: string): Window {
   const text = String(value).trim();
   const range = /^(.+?)\.\.(.+)$/.exec(text);
   const [lo, hi] = range
-    ? [range[1] === "*" ? EARLIEST : bound(range[1]!, false, name), range[2] === "*" ? now : bound(range[2]!, true, name)]
+    ? [
+        range[1] === "*" ? EARLIEST : bound(range[1]!, false, name),
+        range[2] === "*" ? now : bound(range[2]!, true, name),
+      ]
     : text.startsWith(">=")
       ? [bound(text.slice(2), false, name), now]
       : text.startsWith(">")
@@ -130,7 +133,9 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2})?(?:\.\d+)?(Z|[+
 /** The first (or, with `end`, the last) second a date or date-time names. */
 function bound(text: string, end: boolean, name: string): number {
   const m = DATE_TIME.exec(text.trim());
-  const ms = m ? Date.parse(`${m[1]}T${m[2] ?? "00:00"}${m[3] ?? ":00"}${(m[4] ?? "Z").replace(/(\d\d)(\d\d)$/, "$1:$2")}`) : NaN;
+  const ms = m
+    ? Date.parse(`${m[1]}T${m[2] ?? "00:00"}${m[3] ?? ":00"}${(m[4] ?? "Z").replace(/(\d\d)(\d\d)$/, "$1:$2")}`)
+    : NaN;
   if (isNaN(ms)) {
     throw new TypeError(
       `splitCapped: cannot read ${name} ${JSON.stringify(text)}; use YYYY-MM-DD or an ISO date-time, as a range (A..B) or with >, >=, <, <=`,

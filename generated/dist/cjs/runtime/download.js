@@ -72,7 +72,9 @@ async function download(client, fn, params, options) {
         if (signal?.aborted)
             throw signal.reason;
         if (ac.signal.aborted) {
-            throw (0, errors_js_1.requestError)(errors_js_1.GitHubTimeoutError, method, url, `: download not complete within ${timeoutMs} ms`, { timeoutMs });
+            throw (0, errors_js_1.requestError)(errors_js_1.GitHubTimeoutError, method, url, `: download not complete within ${timeoutMs} ms`, {
+                timeoutMs,
+            });
         }
         throw e;
     }
