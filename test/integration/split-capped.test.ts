@@ -134,7 +134,10 @@ describe("splitCapped", () => {
     const got = await collect(gh, listWorkflowRunsForRepo, { ...params, created: range }, { splitCapped });
     expect(got.map((r) => r.id)).toEqual(spread.slice(0, 2000).map((r) => r.id));
     for (const q of queries.slice(1)) {
-      const [a, b] = q.get("created")!.split("..").map((d) => Date.parse(d) / 1000);
+      const [a, b] = q
+        .get("created")!
+        .split("..")
+        .map((d) => Date.parse(d) / 1000);
       expect(a).toBeGreaterThanOrEqual(lo);
       expect(b).toBeLessThanOrEqual(START);
     }
@@ -162,9 +165,7 @@ describe("splitCapped", () => {
     expect(() => paginate(gh, listWorkflowRunsForRepo, { ...params, created: "2026-02-01..2026-01-01" }, { splitCapped })).toThrow(
       /empty range/,
     );
-    expect(() => paginate(gh, listConcurrencyGroupsForRepository, { owner: "o", repo: "r" }, { splitCapped })).toThrow(
-      /cannot be split/,
-    );
+    expect(() => paginate(gh, listConcurrencyGroupsForRepository, { owner: "o", repo: "r" }, { splitCapped })).toThrow(/cannot be split/);
     expect(queries).toEqual([]);
   });
 });

@@ -1,14 +1,7 @@
 // waitForRun over real HTTP against a run that moves one step per poll: updates per change with
 // the queue place while pending, conditional polls answered by 304, bounds and aborts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createClient,
-  waitForRun,
-  WaitForRunTimeoutError,
-  GitHubError,
-  type Client,
-  type RunUpdate,
-} from "../../generated/src/index.js";
+import { createClient, waitForRun, WaitForRunTimeoutError, GitHubError, type Client, type RunUpdate } from "../../generated/src/index.js";
 import { RUN, startRunProgressServer, TO_COMPLETION, type RunProgressServer } from "../server/run-progress.js";
 
 const TOKEN = "ghp_waitForRunTestToken";
@@ -36,12 +29,7 @@ describe("waitForRun", () => {
     const updates: RunUpdate[] = [];
     const run = await waitForRun(gh, RUN, { ...fast, onUpdate: (u) => updates.push(u) });
     expect(run).toMatchObject({ id: 42, status: "completed", conclusion: "success" });
-    expect(updates.map(describeUpdate)).toEqual([
-      "queued",
-      "pending (2 ahead in group deploy-prod)",
-      "in_progress",
-      "completed success",
-    ]);
+    expect(updates.map(describeUpdate)).toEqual(["queued", "pending (2 ahead in group deploy-prod)", "in_progress", "completed success"]);
     expect(updates.map((u) => u.polls)).toEqual([1, 3, 5, 7]);
     // Every poll but the first is conditional; the unchanged ones cost a 304.
     const polls = runPolls();
@@ -80,7 +68,9 @@ describe("waitForRun", () => {
     expect(error).toBeInstanceOf(GitHubError);
     expect(error.name).toBe("WaitForRunTimeoutError");
     expect(error.lastRun).toMatchObject({ id: 42, status: "in_progress" });
-    expect(error.message).toMatch(/run 42 in octo-org\/octo-repo not completed after \d+ polls and 150 ms \(timeoutMs\); last status in_progress/);
+    expect(error.message).toMatch(
+      /run 42 in octo-org\/octo-repo not completed after \d+ polls and 150 ms \(timeoutMs\); last status in_progress/,
+    );
     expect(error.polls).toBeGreaterThan(1);
     expect(JSON.stringify(error) + error.stack).not.toContain(TOKEN);
   });

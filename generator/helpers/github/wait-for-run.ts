@@ -80,14 +80,9 @@ const WAITING: ReadonlySet<unknown> = new Set(["pending", "waiting"]);
  * });
  * ```
  */
-export async function waitForRun(
-  client: Client,
-  params: WaitForRunParams,
-  options: WaitForRunOptions = {},
-): Promise<WaitedRun> {
+export async function waitForRun(client: Client, params: WaitForRunParams, options: WaitForRunOptions = {}): Promise<WaitedRun> {
   const { timeoutMs = 3_600_000, maxPolls = 1000, intervalMs = 5000, maxIntervalMs = 60_000, signal } = options;
-  for (const [name, value] of Object.entries({ timeoutMs, maxPolls, intervalMs, maxIntervalMs }))
-    checkLimit(`waitForRun: ${name}`, value);
+  for (const [name, value] of Object.entries({ timeoutMs, maxPolls, intervalMs, maxIntervalMs })) checkLimit(`waitForRun: ${name}`, value);
   const deadline = Date.now() + timeoutMs;
   const { owner, repo, run_id } = params;
   let run: WaitedRun | undefined;
