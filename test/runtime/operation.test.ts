@@ -66,9 +66,12 @@ describe("index", () => {
       "GitHubTimeoutError",
       "collect",
       "createClient",
+      "download",
+      "downloadToFile",
       "pages",
       "paginate",
       "parseLink",
+      "splitCapped",
     ]);
   });
 });
