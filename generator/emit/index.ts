@@ -34,7 +34,11 @@ export async function emitPackage(
     ),
     ...helpers,
     emitPackageJson(model, pkg),
-    emitReadme(model, pkg),
+    emitReadme(
+      model,
+      pkg,
+      helpers.map((h) => h.path),
+    ),
     CJS_PACKAGE,
   ];
   // dist/ is printed from the same structures as the sources; a source the layout printer could not
