@@ -74,7 +74,7 @@ beforeEach(() => {
   apiAuth.length = 0;
   location = `${storage.url}/logs/1.zip?${SIGNATURE}`;
   serve = (_req, res) => res.writeHead(200, { "content-type": "application/zip", "content-length": "5" }).end("PK\x03\x04!");
-  dir && rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
   dir = mkdtempSync(join(tmpdir(), "download-test-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -94,7 +94,7 @@ export function pages<P, I>(
   if (split) {
     const walkOne = (p: Params, o: PaginateOptions) =>
       walk<unknown>(client, fn as unknown as Call, spec, p, o, backward);
-    return split(spec, params as Params, options!, walkOne) as AsyncGenerator<Page<I>, void, undefined>;
+    return split(spec, params as Params, options, walkOne) as AsyncGenerator<Page<I>, void, undefined>;
   }
   return walk(client, fn as unknown as Call, spec, params as Params, options, backward);
 }

@@ -108,7 +108,8 @@ type Window = readonly [number, number];
 export function dateRange(value: unknown, name: string): Window {
   const now = Math.floor(Date.now() / 1000) + DAY;
   if (value == null || value === "") return [EARLIEST, now];
-  const text = String(value).trim();
+  if (typeof value !== "string") throw new TypeError(`splitCapped: ${name} must be a string, not ${typeof value}`);
+  const text = value.trim();
   const range = /^(.+?)\.\.(.+)$/.exec(text);
   const [lo, hi] = range
     ? [
