@@ -2,7 +2,7 @@
 // of status and, while the run is pending, its place in its concurrency queue.
 // Usage: node --import tsx examples/wait-for-run.ts --help
 import { waitForRun, WaitForRunTimeoutError, type RunUpdate } from "../generated/dist/index.js";
-import { clientFromEnv, parseCommandLine, parseRepo, runCli, UsageError } from "./lib/cli.js";
+import { clientFromEnv, parseCommandLine, parseRunTarget, runCli, UsageError } from "./lib/cli.js";
 
 const USAGE = `Usage: wait-for-run <owner>/<repo> <run_id> [--timeout <minutes>] [--interval <seconds>]
 
@@ -48,10 +48,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (positionals.length !== 2) throw new UsageError("expected <owner>/<repo> <run_id>");
-  const where = parseRepo(positionals[0]);
-  const runId = Number(positionals[1]);
-  if (!Number.isSafeInteger(runId) || runId <= 0) throw new UsageError(`"${positionals[1]}" is not a run id`);
+  const { where, runId } = parseRunTarget(positionals);
   subject = `run ${runId} in ${where.owner}/${where.repo}`;
   const timeoutMs = positiveNumber(values.timeout, "timeout", 60) * 60_000;
   const intervalMs = positiveNumber(values.interval, "interval", 5) * 1000;
