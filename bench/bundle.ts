@@ -39,6 +39,30 @@ export function entries(heySrcDir: string | undefined): Entry[] {
         `export const run = () => getWorkflowRun(gh, ${call});\nexport const each = () => paginate(gh, listWorkflowRunsForRepo, { owner: "o", repo: "r" });\n` +
         `export const all = () => collect(gh, listWorkflowRunsForRepo, { owner: "o", repo: "r" });\n`,
     },
+    // Each helper on top of the one-endpoint bundle: what importing it costs (nothing when not imported).
+    {
+      name: "ours: + listWorkflowRunsForRepo + collect + splitCapped",
+      source:
+        `import { createClient, getWorkflowRun, listWorkflowRunsForRepo, collect, splitCapped } from ${ours};\nconst gh = createClient({ token: "x" });\n` +
+        `export const run = () => getWorkflowRun(gh, ${call});\n` +
+        `export const all = () => collect(gh, listWorkflowRunsForRepo, { owner: "o", repo: "r" }, { splitCapped });\n`,
+    },
+    {
+      name: "ours: createClient + waitForRun",
+      source: `import { createClient, waitForRun } from ${ours};\nconst gh = createClient({ token: "x" });\nexport const wait = () => waitForRun(gh, ${call});\n`,
+    },
+    {
+      name: "ours: createClient + download(downloadWorkflowRunLogs)",
+      source:
+        `import { createClient, download, downloadWorkflowRunLogs } from ${ours};\nconst gh = createClient({ token: "x" });\n` +
+        `export const get = (to: WritableStream<Uint8Array>) => download(gh, downloadWorkflowRunLogs, ${call}, { to });\n`,
+    },
+    {
+      name: "ours: createClient + downloadToFile(downloadWorkflowRunLogs)",
+      source:
+        `import { createClient, downloadToFile, downloadWorkflowRunLogs } from ${ours};\nconst gh = createClient({ token: "x" });\n` +
+        `export const get = () => downloadToFile(gh, downloadWorkflowRunLogs, ${call}, { path: "logs.zip" });\n`,
+    },
     {
       name: "openapi-fetch 0.17: createClient + GET",
       source: `import createClient from "openapi-fetch";\nconst c = createClient({ baseUrl: "https://api.github.com", headers: { authorization: "Bearer x" } });\nexport const run = () => c.GET("/repos/{owner}/{repo}/actions/runs/{run_id}", { params: { path: ${call} } });\n`,

@@ -9,7 +9,7 @@ import {
   type Client,
   type ListConcurrencyGroupsForWorkflowRunItem,
 } from "../generated/dist/index.js";
-import { clientFromEnv, parseCommandLine, parseRepo, runCli, UsageError, type Repo } from "./lib/cli.js";
+import { clientFromEnv, parseCommandLine, parseRunTarget, runCli, type Repo } from "./lib/cli.js";
 import { formatTable, plural } from "./lib/table.js";
 
 const USAGE = `Usage: why-waiting <owner>/<repo> <run_id>
@@ -107,10 +107,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (positionals.length !== 2) throw new UsageError("expected <owner>/<repo> <run_id>");
-  const where = parseRepo(positionals[0]);
-  const runId = Number(positionals[1]);
-  if (!Number.isSafeInteger(runId) || runId <= 0) throw new UsageError(`"${positionals[1]}" is not a run id`);
+  const { where, runId } = parseRunTarget(positionals);
   subject = `run ${runId} in ${where.owner}/${where.repo}`;
   const gh = clientFromEnv();
 

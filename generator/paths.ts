@@ -13,6 +13,8 @@ export const GENERATOR_DIR =
       ? fileURLToPath(new URL(__GENERATOR_DIR__, import.meta.url))
       : __GENERATOR_DIR__;
 export const RUNTIME_DIR = GENERATOR_DIR + "runtime/";
+/** Helpers over one API's operations, emitted when a spec has them (emit/helpers.ts). */
+export const HELPERS_DIR = GENERATOR_DIR + "helpers/";
 export const TEMPLATES_DIR = GENERATOR_DIR + "../templates/";
 /** What the generator keeps between runs (bin.mjs, plain JavaScript, names the same folder for its bundle; the runtime's dist/): never committed. */
 export const CACHE_DIR = GENERATOR_DIR + "../node_modules/.cache/actions-client-generator/";

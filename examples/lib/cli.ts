@@ -39,6 +39,15 @@ export function parseRepo(text: string | undefined): Repo {
   return { owner: match[1]!, repo: match[2]! };
 }
 
+/** The `<owner>/<repo> <run_id>` positionals of a command about one run. */
+export function parseRunTarget(positionals: readonly string[]): { readonly where: Repo; readonly runId: number } {
+  if (positionals.length !== 2) throw new UsageError("expected <owner>/<repo> <run_id>");
+  const where = parseRepo(positionals[0]);
+  const runId = Number(positionals[1]);
+  if (!Number.isSafeInteger(runId) || runId <= 0) throw new UsageError(`"${positionals[1]}" is not a run id`);
+  return { where, runId };
+}
+
 /**
  * A client for GITHUB_API_URL (set in GitHub Actions, and the way to reach GitHub Enterprise
  * Server) with GITHUB_TOKEN. A missing token is a usage error: the API would answer 401 or 404

@@ -5,3 +5,4 @@ export * from "./pagination.js";
 export * from "./schemas.js";
 export * from "./operations/concurrency-groups.js";
 export * from "./operations/workflow-runs.js";
+export * from "./helpers/wait-for-run.js";

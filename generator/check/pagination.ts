@@ -52,6 +52,14 @@ export const checkPagination: Check = ({ document, report }) => {
     if (cappedBy !== undefined && (!Array.isArray(cappedBy) || cappedBy.some((c) => typeof c !== "string"))) {
       report([...at, "cappedBy"], "cappedBy must be a list of query parameter names", "e.g. `cappedBy: [actor, branch]`");
     }
+    const splitBy = declared.splitBy;
+    if (splitBy !== undefined && (splitBy !== "created" || typeof declared.resultCap !== "number")) {
+      report(
+        [...at, "splitBy"],
+        `splitBy ${JSON.stringify(splitBy)} is not supported${splitBy === "created" ? " without a numeric resultCap" : ""}`,
+        "use `splitBy: created` (a date-range query parameter, as GitHub's run listings take) next to `resultCap`, or remove it",
+      );
+    }
   }
 };
 

@@ -5,6 +5,7 @@ import type { EmittedFile } from "./file.js";
 import { HEADER_TEXT } from "./file.js";
 import { exampleArgs } from "./operation-doc.js";
 import { codeSpan, httpLinkTarget, markdownText } from "./markdown-text.js";
+import { addonSections, splitNote, withPackageName } from "./readme-addons.js";
 import { render } from "./templates.js";
 import type { ApiIdentity } from "../model/identity.js";
 import { authText, baseUrlText, genericQuickStart } from "./generic-readme.js";
@@ -28,8 +29,9 @@ export function emitPackageJson(model: ApiModel, pkg: PackageInfo): EmittedFile 
 /**
  * README.md: GitHub's (templates/README.md.hbs) unless `identity` is a generic API's, which gets
  * README-generic.md.hbs: its own base URL and security schemes, neutral error names, no permissions.
+ * `helpers`: the paths of the emitted src/helpers/ modules, whose sections the README gains.
  */
-export function emitReadme(model: ApiModel, pkg: PackageInfo, identity?: ApiIdentity): EmittedFile {
+export function emitReadme(model: ApiModel, pkg: PackageInfo, identity?: ApiIdentity, helpers: readonly string[] = []): EmittedFile {
   const generic = identity?.profile === "generic" ? identity : undefined;
   const paginated = model.operations.filter((op) => op.pagination);
   const capped = paginated.filter((op) => op.pagination?.resultCap);
@@ -47,6 +49,7 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo, identity?: ApiIden
     quickStart: generic ? genericQuickStart(model, pkg.name, generic) : quickStart(model, pkg.name),
     pollCall: pollCall(model),
   };
+  const addons = addonSections(model, helpers).map((section) => withPackageName(section, pkg.name));
   // Text that prettier would not change is laid out here as prettier lays it out, and prettier is
   // not run; anything else (odd characters in a title, a path or a permission) goes through it.
   const plainFilters = capped.every((op) => (op.pagination?.cappedBy ?? []).every((f) => /^[\w.-]+$/.test(f)));
@@ -54,7 +57,8 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo, identity?: ApiIden
     plainFilters &&
     isPlainProse(values.name) &&
     isPlainProse(values.title) &&
-    values.quickStart.split("\n").every((l) => l.length <= 100) &&
+    // Prettier reflows code over 100 columns; prose lines it leaves as they are.
+    [values.quickStart, ...addons.map(codeBlocks)].every((text) => text.split("\n").every((l) => l.length <= 100)) &&
     values.pollCall.length <= 70 &&
     rows.every(isPlainRow);
   const contents = render(generic ? "README-generic.md.hbs" : "README.md.hbs", {
@@ -66,6 +70,7 @@ export function emitReadme(model: ApiModel, pkg: PackageInfo, identity?: ApiIden
     paginatedList: paginated.length ? paginated.map((op) => `\`${op.name}\``).join(", ") : "none",
     table: table([header, ...rows], inPrettierLayout),
     ...errorExamples(model, pkg.name),
+    addons,
   });
   return inPrettierLayout ? { path: "README.md", contents, formatted: true } : { path: "README.md", contents };
 }
@@ -130,7 +135,15 @@ function capNote(capped: readonly OperationModel[]): string {
   if (!capped.length) return "";
   const filters = [...new Set(capped.flatMap((op) => op.pagination?.cappedBy ?? []))].map(codeSpan).join(", ");
   const cap = markdownText(capped[0]!.pagination!.resultCap!.toLocaleString("en-US"));
-  return `- **The ${cap}-result cap.** ${capped.map((op) => `\`${op.name}\``).join(" and ")} return at most ${cap} results when a filter is used (${filters}). When \`total_count\` says there are more than can be reached, each page from \`pages()\` has \`capped: true\`, and the \`onCapped({ totalCount, cap })\` option is called once, so you can narrow the query (for example by \`created\` date ranges) instead of silently missing results.`;
+  return `- **The ${cap}-result cap.** ${capped.map((op) => `\`${op.name}\``).join(" and ")} return at most ${cap} results when a filter is used (${filters}). When \`total_count\` says there are more than can be reached, each page from \`pages()\` has \`capped: true\`, and the \`onCapped({ totalCount, cap })\` option is called once, so you can narrow the query (for example by \`created\` date ranges) instead of silently missing results.${splitNote(capped)}`;
+}
+
+/** The text inside a Markdown text's code fences. */
+function codeBlocks(markdown: string): string {
+  return markdown
+    .split("```")
+    .filter((_, i) => i % 2 === 1)
+    .join("\n");
 }
 
 /** A Markdown table cell: pipes and line breaks would end it early. */

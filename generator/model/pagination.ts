@@ -33,7 +33,11 @@ export function paginationOf(
   if (isObject(declared)) {
     const cap =
       typeof declared.resultCap === "number"
-        ? { resultCap: declared.resultCap, cappedBy: (declared.cappedBy as string[] | undefined) ?? [] }
+        ? {
+            resultCap: declared.resultCap,
+            cappedBy: (declared.cappedBy as string[] | undefined) ?? [],
+            ...(declared.splitBy === "created" ? { splitBy: "created" as const } : {}),
+          }
         : {};
     return {
       style: declared.style as PaginationSpec["style"],

@@ -4,7 +4,7 @@
 // own sources, so that a new runtime export is reserved without a list to update;
 // test/generator/reserved-names.test.ts checks the reading against TypeScript's.
 import { readFileSync } from "node:fs";
-import { RUNTIME_DIR } from "../paths.js";
+import { HELPERS_DIR, RUNTIME_DIR } from "../paths.js";
 
 /** The runtime modules the generated code imports from by name. */
 export const IMPORTED_MODULES = ["index.ts", "operation.ts", "serializers.ts"];
@@ -12,8 +12,12 @@ export const IMPORTED_MODULES = ["index.ts", "operation.ts", "serializers.ts"];
 /** What openapi-typescript's src/types.ts exports, which src/index.ts re-exports (emit/index-module.ts). */
 export const TYPES_FILE_EXPORTS = ["components", "operations", "paths", "webhooks"] as const;
 
+/** The helpers src/index.ts may re-export (emit/helpers.ts): reserved whether a spec gets them or not. */
+export const HELPER_MODULES = ["github/wait-for-run.ts"];
+
 export const PACKAGE_NAMES: ReadonlySet<string> = new Set([
   ...IMPORTED_MODULES.flatMap((file) => moduleExports(file)),
+  ...HELPER_MODULES.flatMap((file) => moduleExports(file, HELPERS_DIR)),
   ...TYPES_FILE_EXPORTS,
 ]);
 

@@ -7,9 +7,9 @@ import type { ApiResponse, Client, Operation, OperationSpec, RequestOptions } fr
  * with `spec` attached. The precise type comes from the declaration it is assigned to:
  * `export const listRuns: PaginatedOperation<P, R, Item> = operation({ ... })`.
  */
-export function operation<O extends Operation<never, unknown> = Operation<Record<string, unknown>, ApiResponse>>(
-  spec: OperationSpec,
-): O {
+export function operation<
+  O extends Operation<never, unknown, unknown> = Operation<Record<string, unknown>, ApiResponse>,
+>(spec: OperationSpec): O {
   const call = (client: Client, params?: object, options?: RequestOptions): Promise<ApiResponse> =>
     request(client, spec, params, options);
   return Object.assign(call, { spec }) as unknown as O;

@@ -3,6 +3,7 @@ import { clip, GitHubPageLimitError, requestError, responseError } from "./error
 import { parseLink } from "./link.js";
 import { request } from "./request.js";
 import { checkLimit } from "./retry.js";
+import type { SplitCapped } from "./split.js";
 import type {
   ApiResponse,
   Client,
@@ -42,6 +43,11 @@ export interface PaginateOptions extends RequestOptions {
    * `per_page: 1`, and 100,000 items at the helpers' `per_page` of 100. `Infinity`: no limit.
    */
   readonly maxPages?: number;
+  /**
+   * `{ splitCapped }` (the function, imported from this package): walks a capped run listing as
+   * `created` date windows under the cap, so that no result is lost. See `splitCapped`.
+   */
+  readonly splitCapped?: SplitCapped;
 }
 
 export interface CollectOptions extends PaginateOptions {
@@ -82,6 +88,12 @@ export function pages<P, I>(
   // Checked here, not in the generator, so that misuse throws at the call site.
   if (!spec.pagination || (backward && !spec.pagination.backward)) {
     throw new TypeError(`${spec.id} cannot be paged${backward ? " backward" : ""}`);
+  }
+  const split = options?.splitCapped;
+  if (split) {
+    const walkOne = (p: Params, o: PaginateOptions) =>
+      walk<unknown>(client, fn as unknown as Call, spec, p, o, backward);
+    return split(spec, params as Params, options, walkOne) as AsyncGenerator<Page<I>, void, undefined>;
   }
   return walk(client, fn as unknown as Call, spec, params as Params, options, backward);
 }

@@ -213,6 +213,17 @@ const CASES: readonly BrokenCase[] = [
     ],
   },
   {
+    name: "pagination splitBy other than created",
+    spec: `${F}/pagination-split/openapi.yaml`,
+    errors: [
+      {
+        line: `${F}/pagination-split/openapi.yaml:14:9 error: splitBy "updated" is not supported (at #/paths/~1runs/get/x-pagination/splitBy)`,
+        hint: "use `splitBy: created` (a date-range query parameter, as GitHub's run listings take) next to `resultCap`, or remove it",
+        pointsAt: "splitBy: updated",
+      },
+    ],
+  },
+  {
     name: "two operationIds that generate the same function name (get-run, get_run)",
     spec: `${F}/name-collision/openapi.yaml`,
     errors: [

@@ -91,7 +91,7 @@ describe.concurrent("--spec <http URL>", () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^2 operations, \d+ files, [\d.]+ s, \d+ changed\n$/);
       expect(readFileSync(join(out, "src/operations/default.ts"), "utf8")).toContain(
-        "export const getRun: Operation<GetRunParams, GetRunResponse>",
+        "export const getRun: Operation<GetRunParams, GetRunResponse, GetRunError>",
       );
       expect(readdirSync(temp)).toEqual([]);
     },

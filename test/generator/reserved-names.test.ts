@@ -40,6 +40,19 @@ describe("reserved names come from the runtime's exports", () => {
     ]) {
       expect(PACKAGE_NAMES.has(name), name).toBe(true);
     }
+    // The helpers' names too, and the runtime's newer exports.
+    for (const name of [
+      "waitForRun",
+      "WaitForRunTimeoutError",
+      "WaitForRunOptions",
+      "RunUpdate",
+      "download",
+      "downloadToFile",
+      "splitCapped",
+    ]) {
+      expect(PACKAGE_NAMES.has(name), name).toBe(true);
+    }
+    expect(safeIdentifier("waitForRun", "x")).toBe("waitForRunOperation");
     // Internal helpers are not in scope in generated code, so they stay free.
     expect(PACKAGE_NAMES.has("request")).toBe(false);
   });

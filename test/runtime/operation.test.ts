@@ -66,12 +66,15 @@ describe("index", () => {
       "GitHubTimeoutError",
       "collect",
       "createClient",
+      "download",
+      "downloadToFile",
       "isErrorOf",
       "memoryCache",
       "pages",
       "paginate",
       "parseLink",
       "responseCache",
+      "splitCapped",
       "throttle",
     ]);
   });

@@ -148,6 +148,8 @@ const RUN_LIST_PAGINATION = {
   itemsKey: "workflow_runs",
   resultCap: 1000,
   cappedBy: ["actor", "branch", "check_suite_id", "created", "event", "head_sha", "status"],
+  // Not a docs fact but ours: `created` takes date ranges, so a capped listing can be split by it (splitCapped).
+  splitBy: "created",
 };
 
 const ENABLE_DEBUG_LOGGING: BodyField = ["enable_debug_logging", "boolean", false, { default: false }];

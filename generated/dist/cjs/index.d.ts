@@ -4,4 +4,5 @@ export * from "./pagination.js";
 export * from "./schemas.js";
 export * from "./operations/concurrency-groups.js";
 export * from "./operations/workflow-runs.js";
+export * from "./helpers/wait-for-run.js";
 export type { components, operations, paths, webhooks } from "./types.js";

@@ -11,3 +11,4 @@ __exportStar(require("./pagination.js"), exports);
 __exportStar(require("./schemas.js"), exports);
 __exportStar(require("./operations/concurrency-groups.js"), exports);
 __exportStar(require("./operations/workflow-runs.js"), exports);
+__exportStar(require("./helpers/wait-for-run.js"), exports);

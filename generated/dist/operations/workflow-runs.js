@@ -306,6 +306,7 @@ export const listWorkflowRuns = /* @__PURE__ */ operation({
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
   permissions: "actions: read",
 });
@@ -351,6 +352,7 @@ export const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
   permissions: "actions: read",
 });

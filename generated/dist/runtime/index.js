@@ -3,6 +3,9 @@
 // The public API of the runtime. `operation`, `request` and the serializers stay internal (generated code imports them directly).
 export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
+export { download } from "./download.js";
+export { downloadToFile } from "./download-file.js";
+export { splitCapped } from "./split.js";
 export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
 export { isErrorOf } from "./guards.js";
 export { parseLink } from "./link.js";

@@ -5,4 +5,4 @@ import type { ApiResponse, Operation, OperationSpec } from "./types.js";
  * with `spec` attached. The precise type comes from the declaration it is assigned to:
  * `export const listRuns: PaginatedOperation<P, R, Item> = operation({ ... })`.
  */
-export declare function operation<O extends Operation<never, unknown> = Operation<Record<string, unknown>, ApiResponse>>(spec: OperationSpec): O;
+export declare function operation<O extends Operation<never, unknown, unknown> = Operation<Record<string, unknown>, ApiResponse>>(spec: OperationSpec): O;

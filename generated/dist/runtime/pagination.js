@@ -22,6 +22,11 @@ export function pages(client, fn, params, options) {
     if (!spec.pagination || (backward && !spec.pagination.backward)) {
         throw new TypeError(`${spec.id} cannot be paged${backward ? " backward" : ""}`);
     }
+    const split = options?.splitCapped;
+    if (split) {
+        const walkOne = (p, o) => walk(client, fn, spec, p, o, backward);
+        return split(spec, params, options, walkOne);
+    }
     return walk(client, fn, spec, params, options, backward);
 }
 async function* walk(client, fn, spec, params, options, backward) {

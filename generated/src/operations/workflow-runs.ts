@@ -513,6 +513,7 @@ export const listWorkflowRuns: PaginatedOperation<
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
   permissions: "actions: read",
 });
@@ -580,6 +581,7 @@ export const listWorkflowRunsForRepo: PaginatedOperation<
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
   permissions: "actions: read",
 });

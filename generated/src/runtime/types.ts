@@ -20,6 +20,8 @@ export interface PaginationSpec {
    */
   readonly cappedBy?: readonly string[];
   readonly resultCap?: number;
+  /** The date filter a capped listing can be split by into windows under the cap (`splitCapped`). */
+  readonly splitBy?: "created";
 }
 
 /**

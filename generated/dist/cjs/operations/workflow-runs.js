@@ -307,6 +307,7 @@ const listWorkflowRuns = /* @__PURE__ */ operation({
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
   permissions: "actions: read",
 });
@@ -352,6 +353,7 @@ const listWorkflowRunsForRepo = /* @__PURE__ */ operation({
     itemsKey: "workflow_runs",
     resultCap: 1000,
     cappedBy: ["actor", "branch", "event", "status", "created", "head_sha", "check_suite_id"],
+    splitBy: "created",
   },
   permissions: "actions: read",
 });

@@ -2,6 +2,12 @@
 export { createClient } from "./client.js";
 export { collect, pages, paginate } from "./pagination.js";
 export type { CappedInfo, CollectOptions, Page, Paginate, PaginateOptions } from "./pagination.js";
+export { download } from "./download.js";
+export type { DownloadOptions, DownloadResult, DownloadTarget, RedirectingOperation } from "./download.js";
+export { downloadToFile } from "./download-file.js";
+export type { DownloadFileOptions } from "./download-file.js";
+export { splitCapped } from "./split.js";
+export type { PageWalk, SplitCapped } from "./split.js";
 export { GitHubApiError, GitHubError, GitHubNetworkError, GitHubPageLimitError, GitHubRateLimitError, GitHubResponseError, GitHubSizeLimitError, GitHubTimeoutError, } from "./errors.js";
 export type { GitHubErrorBody, RateLimit } from "./errors.js";
 export { isErrorOf } from "./guards.js";

@@ -1,0 +1,87 @@
+// A small API server whose workflow run moves through a script of states, one step per poll:
+// for waitForRun's tests and its example. Answers If-None-Match with 304 while the run is
+// unchanged, and tells where the run queues while it is pending.
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Step {
+  readonly status: string;
+  readonly conclusion?: string | null;
+  /** While pending: the group and how many entries are ahead of the run. */
+  readonly queue?: { readonly group: string; readonly ahead: number };
+  /** Sent with this poll's answer (200 or 304). */
+  readonly retryAfter?: string;
+}
+
+export interface RunProgressServer {
+  readonly url: string;
+  /** The run every poll after the script's end stays at its last step. */
+  script: Step[];
+  readonly requests: IncomingMessage[];
+  /** Polls of the run answered 304. */
+  notModified: number;
+  close(): Promise<void>;
+}
+
+export const RUN = { owner: "octo-org", repo: "octo-repo", run_id: 42 } as const;
+
+export async function startRunProgressServer(script: Step[] = []): Promise<RunProgressServer> {
+  const base = `/repos/${RUN.owner}/${RUN.repo}/actions`;
+  let polls = 0;
+  const state: RunProgressServer = {
+    url: "",
+    script,
+    requests: [],
+    notModified: 0,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const current = () => state.script[Math.min(Math.max(polls, 1), state.script.length) - 1]!;
+  const server = createServer((req, res) => {
+    state.requests.push(req);
+    const url = new URL(req.url!, "http://127.0.0.1");
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
+    if (url.pathname === `${base}/runs/${RUN.run_id}`) {
+      polls++;
+      const step = current();
+      const run = { id: RUN.run_id, name: "Deploy", status: step.status, conclusion: step.conclusion ?? null };
+      const etag = `"${createHash("sha1").update(JSON.stringify(run)).digest("hex")}"`;
+      const headers: Record<string, string> = { etag, ...(step.retryAfter ? { "retry-after": step.retryAfter } : {}) };
+      if (req.headers["if-none-match"] === etag) {
+        state.notModified++;
+        return void res.writeHead(304, headers).end();
+      }
+      return send(200, run, headers);
+    }
+    const queue = current().queue;
+    if (url.pathname === `${base}/runs/${RUN.run_id}/concurrency_groups`) {
+      const member = { run_id: RUN.run_id, run_name: "Deploy", run_url: null, run_html_url: null, status: "pending" };
+      return send(200, {
+        concurrency_groups: queue ? [{ group_name: queue.group, group_url: "", group_members: [member] }] : [],
+      });
+    }
+    if (queue && url.pathname === `${base}/concurrency_groups/${encodeURIComponent(queue.group)}`) {
+      if (url.searchParams.get("ahead_of_run") !== String(RUN.run_id)) return send(422, { message: "ahead_of_run expected" });
+      const ahead = Array.from({ length: queue.ahead }, (_, i) => ({ run_id: 1000 + i, status: "in_progress", position: i }));
+      return send(200, {
+        group_name: queue.group,
+        group_members: [...ahead, { run_id: RUN.run_id, status: "pending", position: queue.ahead }],
+      });
+    }
+    send(404, { message: "Not Found" });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return Object.assign(state, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+}
+
+/** queued → pending (2 ahead in deploy-prod) → in_progress → completed, each state seen twice (the second a 304). */
+export const TO_COMPLETION: Step[] = [
+  { status: "queued" },
+  { status: "queued" },
+  { status: "pending", queue: { group: "deploy-prod", ahead: 2 } },
+  { status: "pending", queue: { group: "deploy-prod", ahead: 2 } },
+  { status: "in_progress" },
+  { status: "in_progress" },
+  { status: "completed", conclusion: "success" },
+];
