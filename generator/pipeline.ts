@@ -14,6 +14,7 @@ import type { TypesRequest } from "./emit/types-worker.js";
 import { loadSpec, type LoadedSpec, type LoadOptions } from "./load/index.js";
 import { buildModel } from "./model/build.js";
 import { apiIdentity, type IdentitySettings } from "./model/identity.js";
+import { packageNameOf } from "./model/package-name.js";
 import { normalise } from "./normalise/index.js";
 import type { ApiModel } from "./model/types.js";
 
@@ -39,7 +40,8 @@ export type GenerateOptions = TypesJobOptions &
     readonly identity?: IdentitySettings;
   };
 
-export const DEFAULT_PACKAGE: PackageInfo = { name: "github-actions-rest-client", version: "0.1.0" };
+/** The first version of a new output. Its name, unless configured or kept from the last output, comes from the API's title. */
+export const FIRST_VERSION = "0.1.0";
 
 export async function generate(specPath: string, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   // Started first: it loads openapi-typescript while this thread loads the spec.
@@ -89,17 +91,20 @@ async function changeRecord(document: Json, model: ApiModel, outDir: string, opt
   const previous = await previousOutput(outDir);
   const plan = planRelease(previous.record, apiSurface(document, model), previous.pkg.version, options.releaseDate);
   const record = [surfaceFile(plan.record), changelogFile(previous.changelog, plan)];
-  return { release: { plan, packageInfo: { name: previous.pkg.name, ...options.package, version: plan.version } }, record };
+  const name = options.package?.name ?? previous.pkg.name ?? packageNameOf(model.title);
+  return { release: { plan, packageInfo: { ...options.package, name, version: plan.version } }, record };
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */
-async function previousOutput(outDir: string): Promise<{ pkg: PackageInfo; record?: ReturnType<typeof parseRecord>; changelog?: string }> {
+async function previousOutput(
+  outDir: string,
+): Promise<{ pkg: { name?: string; version: string }; record?: ReturnType<typeof parseRecord>; changelog?: string }> {
   const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
   const [pkgText, surfaceText, changelog] = await Promise.all([read("package.json"), read(SURFACE_PATH), read(CHANGELOG_PATH)]);
-  let pkg = DEFAULT_PACKAGE;
+  let pkg: { name?: string; version: string } = { version: FIRST_VERSION };
   try {
     const parsed = JSON.parse(pkgText ?? "{}") as Partial<PackageInfo>;
-    pkg = { name: parsed.name ?? DEFAULT_PACKAGE.name, version: parsed.version ?? DEFAULT_PACKAGE.version };
+    pkg = { ...(typeof parsed.name === "string" ? { name: parsed.name } : {}), version: parsed.version ?? FIRST_VERSION };
   } catch {
     // An unreadable package.json is regenerated with the defaults.
   }
