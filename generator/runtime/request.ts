@@ -75,7 +75,7 @@ export async function request(
     // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
     // else sees them); a query credential comes back in `target`. Asked per attempt: a token
     // function may hand out a refreshed token after a long wait.
-    let sent = seamed ? { ...headers } : headers;
+    const sent = seamed ? { ...headers } : headers;
     let target = client.authorize(spec, sent, url);
     if (typeof target === "object") target = await target;
     // Checked after the token await, before our listener: an abort already past would not fire it.
@@ -97,7 +97,11 @@ export async function request(
         who === "{}" ? undefined : who,
         signal,
       );
-      init.headers = sent = { ...seam.info.headers, ...credentials };
+      // Into the very object `authorize` filled: the profile knows the credentials it holds by it (a
+      // generic API's redirects drop them on another origin).
+      const hooked = seam.info.headers;
+      for (const name in sent) if (!(name in hooked) && !(name in credentials)) delete sent[name];
+      init.headers = Object.assign(sent, hooked, credentials);
     }
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.

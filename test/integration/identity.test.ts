@@ -173,6 +173,29 @@ describe("a client of a non-GitHub API", () => {
     expect(credentialsOf(api.seen[2]!)).toEqual({ ...NONE, key: KEY });
   });
 
+  it("gives no credential to another origin with hooks and a logger configured, and shows them none", async () => {
+    const logged: string[] = [];
+    const hooked: string[] = [];
+    const client = pkg.createClient({
+      auth: ALL,
+      logger: { debug: (line: string) => logged.push(line) },
+      hooks: {
+        onRequest: ({ headers }: { headers: Record<string, string> }) => {
+          hooked.push(JSON.stringify(headers));
+          headers["x-hooked"] = "yes";
+        },
+      },
+    });
+    const seenBefore = elsewhere.seen.length;
+    const away = await pkg.getItem(client, { id: "away" });
+    expect(away.data).toEqual({ id: "elsewhere", name: "x" });
+    expect(elsewhere.seen).toHaveLength(seenBefore + 1);
+    expect(credentialsOf(elsewhere.seen.at(-1)!)).toEqual({ ...NONE, query: "none" });
+    expect(credentialsOf(api.seen.at(-1)!)).toEqual({ ...NONE, key: KEY });
+    expect(api.seen.at(-1)!.headers["x-hooked"]).toBe("yes");
+    for (const secret of SECRETS) expect([...logged, ...hooked].filter((text) => text.includes(secret))).toEqual([]);
+  });
+
   it("never shows a query API key: not in error.url or messages, nor from a next link that echoes it", async () => {
     const client = pkg.createClient({ auth: ALL, retry: false });
     const error = await rejection(pkg.search(client, { q: "fail" }));
