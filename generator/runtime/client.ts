@@ -1,7 +1,6 @@
 // The client: options resolved and checked once. Credentials live only in a closure (profile.ts),
 // never in a property, so JSON.stringify, util.inspect, String() and error objects cannot reveal them.
 import { checkHeaderValue } from "./headers.js";
-import { checkSeams } from "./hooks.js";
 import { credentials, DEFAULT_BASE_URL, DEFAULT_USER_AGENT } from "./profile.js";
 import { checkLimit } from "./retry.js";
 import type { Client, ClientArgs } from "./types.js";
@@ -29,10 +28,7 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
     timeoutMs = 30_000,
     maxResponseBytes = 67_108_864,
     retry = {},
-    hooks,
-    logger,
-    throttle,
-    cache,
+    seams,
   } = options;
   let url: URL | undefined;
   try {
@@ -57,9 +53,6 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
     retry,
     // `authenticated`, `authorize` and `fetch`: the profile's.
     ...auth,
-    hooks: checkSeams({ hooks, logger, throttle, cache }),
-    logger,
-    throttle,
-    cache,
+    seams,
   });
 }

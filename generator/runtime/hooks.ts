@@ -1,38 +1,35 @@
 // The seam around one attempt: the client's throttle, cache, hooks and logger, in that order.
-// The request core calls `openAttempt` and `closeAttempt` only when one of them is configured,
-// so a client without them pays one property check per attempt.
+// The request core reaches `openAttempt` and `closeAttempt` only through a client's `seams(...)`
+// (never by import), so a client without them neither bundles this module nor pays more than one
+// property check per attempt.
 import { apiError } from "./errors.js";
 import type {
   ApiResponse,
   AttemptInfo,
   AttemptOutcome,
   CacheTicket,
-  Client,
-  ClientOptions,
   Hooks,
   ResponseHeaders,
+  SeamOptions,
+  Seams,
 } from "./types.js";
 
 /** One attempt in flight: what `closeAttempt` needs to finish it. */
 export interface OpenAttempt {
   readonly info: AttemptInfo;
   readonly hooks: readonly Hooks[];
-  readonly client: Client;
+  readonly client: Seams;
   readonly ticket: CacheTicket | undefined;
   /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
   readonly release: (() => void) | undefined;
 }
 
 /**
- * The client's seam options as a hook list, after checking them, so that a wrong one is a
- * TypeError from createClient rather than a failure mid-call.
+ * Hooks, logger, throttle and cache for `createClient({ seams: seams({ ... }) })`, checked now so
+ * that a wrong one is a TypeError here rather than a failure mid-call. The result carries the code
+ * that runs them: a client without seams bundles none of this module.
  */
-export function checkSeams({
-  hooks,
-  logger,
-  throttle,
-  cache,
-}: Pick<ClientOptions, "hooks" | "logger" | "throttle" | "cache">): readonly Hooks[] {
+export function seams({ hooks, logger, throttle, cache }: SeamOptions = {}): Seams {
   const list = hooks ? ([] as Hooks[]).concat(hooks) : [];
   const members: [string, unknown][] = [
     ["logger.debug (pass a console-like logger, e.g. console)", logger && (logger.debug ?? 0)],
@@ -42,14 +39,8 @@ export function checkSeams({
   for (const hook of list)
     for (const name of ["onRequest", "onResponse", "onError"]) members.push([`hooks.${name}`, (hook as never)?.[name]]);
   for (const [what, member] of members)
-    if (member !== undefined && typeof member !== "function")
-      throw new TypeError(`createClient: ${what} must be a function`);
-  return list;
-}
-
-/** The hooks of a call: its own (`options.hooks`), else the client's. */
-export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[] {
-  return own ? ([] as Hooks[]).concat(own) : client.hooks;
+    if (member !== undefined && typeof member !== "function") throw new TypeError(`seams: ${what} must be a function`);
+  return Object.freeze({ hooks: list, logger, throttle, cache, open: openAttempt, close: closeAttempt });
 }
 
 /**
@@ -58,8 +49,8 @@ export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefine
  * hooks. The request core sends that copy, with the token added to a copy of it.
  */
 export async function openAttempt(
-  client: Client,
-  hooks: readonly Hooks[],
+  client: Seams,
+  own: Hooks | readonly Hooks[] | undefined,
   operationId: string,
   method: string,
   url: string,
@@ -68,6 +59,8 @@ export async function openAttempt(
   credentials: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<OpenAttempt> {
+  // A call's own hooks replace the client's.
+  const hooks = own ? ([] as Hooks[]).concat(own) : client.hooks;
   const release = client.throttle && (await client.throttle.acquire(method, signal));
   try {
     const own = { ...headers };

@@ -5,7 +5,6 @@
 // names. This is the per-call hot path: one async function, few closures and no regexes.
 import { apiError, GitHubError, GitHubNetworkError, GitHubSizeLimitError, GitHubTimeoutError, requestError, responseError, } from "./errors.js";
 import { setHeader } from "./headers.js";
-import { closeAttempt, hooksOf, openAttempt } from "./hooks.js";
 import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
@@ -42,9 +41,11 @@ export async function request(client, spec, params, options, next) {
     const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
     const retry = mergeRetry(client.retry, options?.retry);
     const retries = maxRetries(method, retry);
-    const hooks = hooksOf(client, options?.hooks);
-    // The seam (hooks.ts): taken only when a hook, logger, throttle or cache is configured.
-    const seamed = hooks.length || client.logger || client.throttle || client.cache;
+    // The seam (hooks.ts), reached only through the client's `seams(...)`.
+    const seamed = client.seams;
+    const callHooks = options?.hooks;
+    if (callHooks && !seamed)
+        throw new TypeError("options.hooks: create the client with seams (createClient({ seams: seams() }))");
     // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
     // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
     const init = {
@@ -71,7 +72,7 @@ export async function request(client, spec, params, options, next) {
             // by the credentials (hashed); the credentials go on top of what the hooks left.
             const credentials = addedBy(headers, sent);
             const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
-            seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, who === "{}" ? undefined : who, signal);
+            seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, who === "{}" ? undefined : who, signal);
             init.headers = sent = { ...seam.info.headers, ...credentials };
         }
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
@@ -166,7 +167,7 @@ export async function request(client, spec, params, options, next) {
         }
         if (seam) {
             const retryInMs = typeof delay === "number" ? delay : undefined;
-            result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
+            result = await seamed.close(seam, { result, error, status, headers: h, text, size, retryInMs });
         }
         if (result)
             return result;

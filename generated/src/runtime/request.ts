@@ -12,7 +12,7 @@ import {
   responseError,
 } from "./errors.js";
 import { setHeader } from "./headers.js";
-import { closeAttempt, hooksOf, openAttempt, type OpenAttempt } from "./hooks.js";
+import type { OpenAttempt } from "./hooks.js";
 import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
@@ -58,9 +58,10 @@ export async function request(
   const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
   const retry = mergeRetry(client.retry, options?.retry);
   const retries = maxRetries(method, retry);
-  const hooks = hooksOf(client, options?.hooks);
-  // The seam (hooks.ts): taken only when a hook, logger, throttle or cache is configured.
-  const seamed = hooks.length || client.logger || client.throttle || client.cache;
+  // The seam (hooks.ts), reached only through the client's `seams(...)`.
+  const seamed = client.seams;
+  const callHooks = options?.hooks;
+  if (callHooks && !seamed) throw new TypeError("options.hooks: create the client with seams (createClient({ seams: seams() }))");
   // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
   // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
   const init: RequestInit = {
@@ -87,9 +88,9 @@ export async function request(
       // by the credentials (hashed); the credentials go on top of what the hooks left.
       const credentials = addedBy(headers, sent);
       const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
-      seam = await openAttempt(
-        client,
-        hooks,
+      seam = await seamed.open(
+        seamed,
+        callHooks,
         spec.id,
         method,
         url,
@@ -188,7 +189,7 @@ export async function request(
     }
     if (seam) {
       const retryInMs = typeof delay === "number" ? delay : undefined;
-      result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
+      result = await seamed!.close(seam, { result, error, status, headers: h, text, size, retryInMs });
     }
     if (result) return result;
     if (typeof delay !== "number") throw error!;

@@ -6,7 +6,6 @@ exports.createClient = createClient;
 // The client: options resolved and checked once. Credentials live only in a closure (profile.ts),
 // never in a property, so JSON.stringify, util.inspect, String() and error objects cannot reveal them.
 const headers_js_1 = require("./headers.js");
-const hooks_js_1 = require("./hooks.js");
 const profile_js_1 = require("./profile.js");
 const retry_js_1 = require("./retry.js");
 /**
@@ -26,7 +25,7 @@ const retry_js_1 = require("./retry.js");
 function createClient(...[options = {}]) {
     // First: in an API whose description names no server, it reports a missing baseUrl.
     const auth = (0, profile_js_1.credentials)(options);
-    const { baseUrl = profile_js_1.DEFAULT_BASE_URL, userAgent = profile_js_1.DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, hooks, logger, throttle, cache, } = options;
+    const { baseUrl = profile_js_1.DEFAULT_BASE_URL, userAgent = profile_js_1.DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, seams, } = options;
     let url;
     try {
         url = new URL(baseUrl);
@@ -49,9 +48,6 @@ function createClient(...[options = {}]) {
         retry,
         // `authenticated`, `authorize` and `fetch`: the profile's.
         ...auth,
-        hooks: (0, hooks_js_1.checkSeams)({ hooks, logger, throttle, cache }),
-        logger,
-        throttle,
-        cache,
+        seams,
     });
 }
