@@ -70,10 +70,8 @@ export async function request(client, spec, params, options, next) {
         if (seamed) {
             // Hooks see and may change their own copy of the headers without credentials; the cache keys
             // by the credentials (hashed); the credentials go on top of what the hooks left.
-            const credentials = addedBy(headers, sent);
-            const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
-            seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, who === "{}" ? undefined : who, signal);
-            init.headers = sent = { ...seam.info.headers, ...credentials };
+            seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal);
+            init.headers = sent = seam.sent;
         }
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
         let own;
@@ -240,11 +238,3 @@ function abortTimer(ac) {
     ac.abort();
 }
 function ignore() { }
-/** The entries of `after` that `before` does not have, or has with another value. */
-function addedBy(before, after) {
-    const added = {};
-    for (const name in after)
-        if (after[name] !== before[name])
-            added[name] = after[name];
-    return added;
-}

@@ -21,6 +21,8 @@ export interface OpenAttempt {
   readonly hooks: readonly Hooks[];
   readonly client: Seams;
   readonly ticket: CacheTicket | undefined;
+  /** The attempt's headers as sent: the hooks' copy with the credentials on top. */
+  readonly sent: Record<string, string>;
   /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
   readonly release: (() => void) | undefined;
 }
@@ -47,7 +49,9 @@ export function seams({ hooks, logger, throttle, cache }: SeamOptions = {}): Sea
 /**
  * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
  * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
- * hooks. The request core sends that copy, with the token added to a copy of it.
+ * hooks. The request core sends `sent`: that copy with the credentials (what `authorized`, the
+ * headers after authorization, adds to `headers`) on top. The cache keys by those credentials
+ * and a query credential (`target`, the URL sent), hashed.
  */
 export async function openAttempt(
   client: Seams,
@@ -57,15 +61,18 @@ export async function openAttempt(
   url: string,
   attempt: number,
   headers: Record<string, string>,
-  credentials: string | undefined,
+  authorized: Record<string, string>,
+  target: string,
   signal: AbortSignal | undefined,
 ): Promise<OpenAttempt> {
+  const credentials = addedBy(headers, authorized);
+  const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
   // A call's own hooks replace the client's.
   const hooks = own ? ([] as Hooks[]).concat(own) : client.hooks;
   const release = client.throttle && (await client.throttle.acquire(method, signal));
   try {
     const own = { ...headers };
-    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, credentials, own) : undefined;
+    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, who === "{}" ? undefined : who, own) : undefined;
     const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
     client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
     // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
@@ -75,7 +82,7 @@ export async function openAttempt(
     }
     // Timed from here: the hooks' own time is not the request's.
     (info as { startedAt: number }).startedAt = Date.now();
-    return { info, hooks, client, ticket, release };
+    return { info, hooks, client, ticket, release, sent: { ...own, ...credentials } };
   } catch (e) {
     release?.();
     throw e;
@@ -130,4 +137,11 @@ export async function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<
  */
 function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }: AttemptOutcome): string {
   return `${operationId}: ${method} ${url} (attempt ${attempt}) ${error ? `failed: ${(error as Error).message}` : status} in ${durationMs} ms${retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`}`;
+}
+
+/** The entries of `after` that `before` does not have, or has with another value. */
+function addedBy(before: Record<string, string>, after: Record<string, string>): Record<string, string> {
+  const added: Record<string, string> = {};
+  for (const name in after) if (after[name] !== before[name]) added[name] = after[name]!;
+  return added;
 }

@@ -86,20 +86,8 @@ export async function request(
     if (seamed) {
       // Hooks see and may change their own copy of the headers without credentials; the cache keys
       // by the credentials (hashed); the credentials go on top of what the hooks left.
-      const credentials = addedBy(headers, sent);
-      const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
-      seam = await seamed.open(
-        seamed,
-        callHooks,
-        spec.id,
-        method,
-        url,
-        attempt,
-        headers,
-        who === "{}" ? undefined : who,
-        signal,
-      );
-      init.headers = sent = { ...seam.info.headers, ...credentials };
+      seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal);
+      init.headers = sent = seam.sent;
     }
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
@@ -270,10 +258,3 @@ function abortTimer(ac: AbortController): void {
 }
 
 function ignore(): void {}
-
-/** The entries of `after` that `before` does not have, or has with another value. */
-function addedBy(before: Headers_, after: Headers_): Headers_ {
-  const added: Headers_ = {};
-  for (const name in after) if (after[name] !== before[name]) added[name] = after[name]!;
-  return added;
-}

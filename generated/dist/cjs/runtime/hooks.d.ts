@@ -6,6 +6,8 @@ export interface OpenAttempt {
     readonly hooks: readonly Hooks[];
     readonly client: Seams;
     readonly ticket: CacheTicket | undefined;
+    /** The attempt's headers as sent: the hooks' copy with the credentials on top. */
+    readonly sent: Record<string, string>;
     /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
     readonly release: (() => void) | undefined;
 }
@@ -18,9 +20,11 @@ export declare function seams({ hooks, logger, throttle, cache }?: SeamOptions):
 /**
  * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
  * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
- * hooks. The request core sends that copy, with the token added to a copy of it.
+ * hooks. The request core sends `sent`: that copy with the credentials (what `authorized`, the
+ * headers after authorization, adds to `headers`) on top. The cache keys by those credentials
+ * and a query credential (`target`, the URL sent), hashed.
  */
-export declare function openAttempt(client: Seams, own: Hooks | readonly Hooks[] | undefined, operationId: string, method: string, url: string, attempt: number, headers: Record<string, string>, credentials: string | undefined, signal: AbortSignal | undefined): Promise<OpenAttempt>;
+export declare function openAttempt(client: Seams, own: Hooks | readonly Hooks[] | undefined, operationId: string, method: string, url: string, attempt: number, headers: Record<string, string>, authorized: Record<string, string>, target: string, signal: AbortSignal | undefined): Promise<OpenAttempt>;
 /** What the request core knows at the end of an attempt. */
 export interface AttemptEnd {
     /** The call's result when the attempt succeeded (a 2xx, a redirect result, a 304 answered from cache). */

@@ -33,15 +33,19 @@ function seams({ hooks, logger, throttle, cache } = {}) {
 /**
  * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
  * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
- * hooks. The request core sends that copy, with the token added to a copy of it.
+ * hooks. The request core sends `sent`: that copy with the credentials (what `authorized`, the
+ * headers after authorization, adds to `headers`) on top. The cache keys by those credentials
+ * and a query credential (`target`, the URL sent), hashed.
  */
-async function openAttempt(client, own, operationId, method, url, attempt, headers, credentials, signal) {
+async function openAttempt(client, own, operationId, method, url, attempt, headers, authorized, target, signal) {
+    const credentials = addedBy(headers, authorized);
+    const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
     // A call's own hooks replace the client's.
     const hooks = own ? [].concat(own) : client.hooks;
     const release = client.throttle && (await client.throttle.acquire(method, signal));
     try {
         const own = { ...headers };
-        const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, credentials, own) : undefined;
+        const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, who === "{}" ? undefined : who, own) : undefined;
         const info = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
         client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
         // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
@@ -52,7 +56,7 @@ async function openAttempt(client, own, operationId, method, url, attempt, heade
         }
         // Timed from here: the hooks' own time is not the request's.
         info.startedAt = Date.now();
-        return { info, hooks, client, ticket, release };
+        return { info, hooks, client, ticket, release, sent: { ...own, ...credentials } };
     }
     catch (e) {
         release?.();
@@ -95,4 +99,12 @@ async function closeAttempt(open, end) {
  */
 function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }) {
     return `${operationId}: ${method} ${url} (attempt ${attempt}) ${error ? `failed: ${error.message}` : status} in ${durationMs} ms${retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`}`;
+}
+/** The entries of `after` that `before` does not have, or has with another value. */
+function addedBy(before, after) {
+    const added = {};
+    for (const name in after)
+        if (after[name] !== before[name])
+            added[name] = after[name];
+    return added;
 }
