@@ -182,6 +182,12 @@ describe("seams() checks its options", () => {
     expect(() => seams(options as never)).toThrow(new TypeError(message));
   });
 
+  it.each(["hooks", "logger", "throttle", "cache"])("%s given to createClient itself is a TypeError that says where it goes", (name) => {
+    expect(() => createClient({ [name]: {} } as never)).toThrow(
+      new TypeError(`createClient: ${name} goes into seams({ ${name} })`),
+    );
+  });
+
   it("takes what the factories return, and a console", () => {
     const all = seams({ hooks: [{}], logger: console, throttle: throttle(), cache: memoryCache() });
     expect(createClient({ seams: all }).seams).toBe(all);

@@ -45,6 +45,9 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
   checkHeaderValue("createClient: userAgent", userAgent);
   checkLimit("createClient: timeoutMs", timeoutMs);
   checkLimit("createClient: maxResponseBytes", maxResponseBytes);
+  // These were createClient options before seams(): ignored silently, a throttle would be lost.
+  for (const name of ["hooks", "logger", "throttle", "cache"])
+    if (name in options) throw new TypeError(`createClient: ${name} goes into seams({ ${name} })`);
   return Object.freeze({
     // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
     baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),

@@ -39,6 +39,10 @@ function createClient(...[options = {}]) {
     (0, headers_js_1.checkHeaderValue)("createClient: userAgent", userAgent);
     (0, retry_js_1.checkLimit)("createClient: timeoutMs", timeoutMs);
     (0, retry_js_1.checkLimit)("createClient: maxResponseBytes", maxResponseBytes);
+    // These were createClient options before seams(): ignored silently, a throttle would be lost.
+    for (const name of ["hooks", "logger", "throttle", "cache"])
+        if (name in options)
+            throw new TypeError(`createClient: ${name} goes into seams({ ${name} })`);
     return Object.freeze({
         // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
         baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
