@@ -60,7 +60,8 @@ export async function request(
   // The seam (hooks.ts), reached only through the client's `seams(...)`.
   const seamed = client.seams;
   const callHooks = options?.hooks;
-  if (callHooks && !seamed) throw new TypeError("options.hooks: create the client with seams (createClient({ seams: seams() }))");
+  if (callHooks && !seamed)
+    throw new TypeError("options.hooks: create the client with seams (createClient({ seams: seams() }))");
   // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
   // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
   const init: RequestInit = {

@@ -183,9 +183,7 @@ describe("seams() checks its options", () => {
   });
 
   it.each(["hooks", "logger", "throttle", "cache"])("%s given to createClient itself is a TypeError that says where it goes", (name) => {
-    expect(() => createClient({ [name]: {} } as never)).toThrow(
-      new TypeError(`createClient: ${name} goes into seams({ ${name} })`),
-    );
+    expect(() => createClient({ [name]: {} })).toThrow(new TypeError(`createClient: ${name} goes into seams({ ${name} })`));
   });
 
   it("takes what the factories return, and a console", () => {

@@ -72,7 +72,10 @@ export async function openAttempt(
   const release = client.throttle && (await client.throttle.acquire(method, signal));
   try {
     const own = { ...headers };
-    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, who === "{}" ? undefined : who, own) : undefined;
+    const ticket =
+      client.cache && method === "GET"
+        ? await client.cache.prepare(url, who === "{}" ? undefined : who, own)
+        : undefined;
     const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
     client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
     // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
