@@ -23,14 +23,14 @@ function entry(name: string, imports: string, options: string) {
 
 export const SEAM_ENTRIES = [
   entry("one endpoint (createClient + getWorkflowRun)", "", ""),
-  entry("+ hooks", "", ", hooks: { onResponse: (o) => console.log(o.status) }"),
-  entry("+ logger", "", ", logger: console"),
-  entry("+ throttle()", ", throttle", ", throttle: throttle()"),
-  entry("+ memoryCache()", ", memoryCache", ", cache: memoryCache()"),
+  entry("+ seams({ hooks })", ", seams", ", seams: seams({ hooks: { onResponse: (o) => console.log(o.status) } })"),
+  entry("+ seams({ logger })", ", seams", ", seams: seams({ logger: console })"),
+  entry("+ seams({ throttle: throttle() })", ", seams, throttle", ", seams: seams({ throttle: throttle() })"),
+  entry("+ seams({ cache: memoryCache() })", ", seams, memoryCache", ", seams: seams({ cache: memoryCache() })"),
   entry(
     "+ all four",
-    ", throttle, memoryCache",
-    ", hooks: { onResponse: (o) => console.log(o.status) }, logger: console, throttle: throttle(), cache: memoryCache()",
+    ", seams, throttle, memoryCache",
+    ", seams: seams({ hooks: { onResponse: (o) => console.log(o.status) }, logger: console, throttle: throttle(), cache: memoryCache() })",
   ),
 ];
 
@@ -72,11 +72,13 @@ export async function benchSeamCalls(batches: number, callsPerBatch: number, war
   const plain = gen.createClient({ fetch: stub.fetch, token: "x" });
   let seen = 0;
   const hook: import("../generated/dist/index.js").Hooks = { onResponse: () => void seen++ };
-  const hooked = gen.createClient({ fetch: stub.fetch, token: "x", hooks: hook });
+  const hooked = gen.createClient({ fetch: stub.fetch, token: "x", seams: gen.seams({ hooks: hook }) });
+  // Per-call hooks need a client with seams (of its own, none configured).
+  const seamed = gen.createClient({ fetch: stub.fetch, token: "x", seams: gen.seams() });
   const contenders = [
     { name: "no hooks", call: () => gen.getWorkflowRun(plain, params) },
     { name: "one hook (client, onResponse)", call: () => gen.getWorkflowRun(hooked, params) },
-    { name: "one hook (per call, onResponse)", call: () => gen.getWorkflowRun(plain, params, { hooks: hook }) },
+    { name: "one hook (per call, onResponse)", call: () => gen.getWorkflowRun(seamed, params, { hooks: hook }) },
   ];
   if (baseline) {
     const base = (await import(baseline)) as typeof gen;

@@ -6,6 +6,7 @@ import {
   GitHubApiError,
   listWorkflowRunsForRepo,
   pages,
+  seams,
   throttle,
   type Client,
   type ListWorkflowRunsForRepoItem,
@@ -110,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
   subject = `repository ${where.owner}/${where.repo}`;
   // GitHub's guidance for mutating requests: one at a time, at least 1 s apart. The throttle is
   // shared by every call of this client, so the cancels below may be started all at once.
-  const gh = clientFromEnv(process.env, { throttle: throttle({ mutationSpacingMs: 1000 }) });
+  const gh = clientFromEnv(process.env, { seams: seams({ throttle: throttle({ mutationSpacingMs: 1000 }) }) });
 
   console.log(`Active runs on ${branch} in ${where.owner}/${where.repo}:`);
   const runs = await activeRuns(gh, where, branch, perPage);

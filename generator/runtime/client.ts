@@ -1,7 +1,6 @@
 // The client: options resolved and checked once. Credentials live only in a closure (profile.ts),
 // never in a property, so JSON.stringify, util.inspect, String() and error objects cannot reveal them.
 import { checkHeaderValue } from "./headers.js";
-import { checkSeams } from "./hooks.js";
 import { credentials, DEFAULT_BASE_URL, DEFAULT_USER_AGENT } from "./profile.js";
 import { checkLimit } from "./retry.js";
 import type { Client, ClientArgs } from "./types.js";
@@ -29,10 +28,7 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
     timeoutMs = 30_000,
     maxResponseBytes = 67_108_864,
     retry = {},
-    hooks,
-    logger,
-    throttle,
-    cache,
+    seams,
   } = options;
   let url: URL | undefined;
   try {
@@ -48,6 +44,9 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
   checkHeaderValue("createClient: userAgent", userAgent);
   checkLimit("createClient: timeoutMs", timeoutMs);
   checkLimit("createClient: maxResponseBytes", maxResponseBytes);
+  // These were createClient options before seams(): ignored silently, a throttle would be lost.
+  for (const name of ["hooks", "logger", "throttle", "cache"])
+    if (name in options) throw new TypeError(`createClient: ${name} goes into seams({ ${name} })`);
   return Object.freeze({
     // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
     baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
@@ -57,9 +56,6 @@ export function createClient(...[options = {} as NonNullable<ClientArgs[0]>]: Cl
     retry,
     // `authenticated`, `authorize` and `fetch`: the profile's.
     ...auth,
-    hooks: checkSeams({ hooks, logger, throttle, cache }),
-    logger,
-    throttle,
-    cache,
+    seams,
   });
 }

@@ -1,38 +1,37 @@
 // The seam around one attempt: the client's throttle, cache, hooks and logger, in that order.
-// The request core calls `openAttempt` and `closeAttempt` only when one of them is configured,
-// so a client without them pays one property check per attempt.
+// The request core reaches `openAttempt` and `closeAttempt` only through a client's `seams(...)`
+// (never by import), so a client without them neither bundles this module nor pays more than one
+// property check per attempt.
 import { apiError } from "./errors.js";
 import type {
   ApiResponse,
   AttemptInfo,
   AttemptOutcome,
   CacheTicket,
-  Client,
-  ClientOptions,
   Hooks,
   ResponseHeaders,
+  SeamOptions,
+  Seams,
 } from "./types.js";
 
 /** One attempt in flight: what `closeAttempt` needs to finish it. */
 export interface OpenAttempt {
   readonly info: AttemptInfo;
   readonly hooks: readonly Hooks[];
-  readonly client: Client;
+  readonly client: Seams;
   readonly ticket: CacheTicket | undefined;
+  /** The attempt's headers as sent: the hooks' copy with the credentials on top. */
+  readonly sent: Record<string, string>;
   /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
   readonly release: (() => void) | undefined;
 }
 
 /**
- * The client's seam options as a hook list, after checking them, so that a wrong one is a
- * TypeError from createClient rather than a failure mid-call.
+ * Hooks, logger, throttle and cache for `createClient({ seams: seams({ ... }) })`, checked now so
+ * that a wrong one is a TypeError here rather than a failure mid-call. The result carries the code
+ * that runs them: a client without seams bundles none of this module.
  */
-export function checkSeams({
-  hooks,
-  logger,
-  throttle,
-  cache,
-}: Pick<ClientOptions, "hooks" | "logger" | "throttle" | "cache">): readonly Hooks[] {
+export function seams({ hooks, logger, throttle, cache }: SeamOptions = {}): Seams {
   const list = hooks ? ([] as Hooks[]).concat(hooks) : [];
   const members: [string, unknown][] = [
     ["logger.debug (pass a console-like logger, e.g. console)", logger && (logger.debug ?? 0)],
@@ -42,36 +41,40 @@ export function checkSeams({
   for (const hook of list)
     for (const name of ["onRequest", "onResponse", "onError"]) members.push([`hooks.${name}`, (hook as never)?.[name]]);
   for (const [what, member] of members)
-    if (member !== undefined && typeof member !== "function")
-      throw new TypeError(`createClient: ${what} must be a function`);
-  return list;
-}
-
-/** The hooks of a call: its own (`options.hooks`), else the client's. */
-export function hooksOf(client: Client, own: Hooks | readonly Hooks[] | undefined): readonly Hooks[] {
-  return own ? ([] as Hooks[]).concat(own) : client.hooks;
+    if (member !== undefined && typeof member !== "function") throw new TypeError(`seams: ${what} must be a function`);
+  return Object.freeze({ hooks: list, logger, throttle, cache, open: openAttempt, close: closeAttempt });
 }
 
 /**
  * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
  * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
- * hooks. The request core sends that copy, with the token added to a copy of it.
+ * hooks. The request core sends `sent`: that copy with the credentials (what `authorized`, the
+ * headers after authorization, adds to `headers`) on top, in the `authorized` object itself. The cache keys by those credentials
+ * and a query credential (`target`, the URL sent), hashed.
  */
 export async function openAttempt(
-  client: Client,
-  hooks: readonly Hooks[],
+  client: Seams,
+  own: Hooks | readonly Hooks[] | undefined,
   operationId: string,
   method: string,
   url: string,
   attempt: number,
   headers: Record<string, string>,
-  credentials: string | undefined,
+  authorized: Record<string, string>,
+  target: string,
   signal: AbortSignal | undefined,
 ): Promise<OpenAttempt> {
+  const credentials = addedBy(headers, authorized);
+  const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
+  // A call's own hooks replace the client's.
+  const hooks = own ? ([] as Hooks[]).concat(own) : client.hooks;
   const release = client.throttle && (await client.throttle.acquire(method, signal));
   try {
     const own = { ...headers };
-    const ticket = client.cache && method === "GET" ? await client.cache.prepare(url, credentials, own) : undefined;
+    const ticket =
+      client.cache && method === "GET"
+        ? await client.cache.prepare(url, who === "{}" ? undefined : who, own)
+        : undefined;
     const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
     client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
     // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
@@ -81,7 +84,10 @@ export async function openAttempt(
     }
     // Timed from here: the hooks' own time is not the request's.
     (info as { startedAt: number }).startedAt = Date.now();
-    return { info, hooks, client, ticket, release };
+    // Into the very object `authorize` filled: the profile knows the credentials it holds by it (a
+    // generic API's redirects drop them on another origin).
+    for (const name in authorized) if (!(name in own) && !(name in credentials)) delete authorized[name];
+    return { info, hooks, client, ticket, release, sent: Object.assign(authorized, own, credentials) };
   } catch (e) {
     release?.();
     throw e;
@@ -136,4 +142,11 @@ export async function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<
  */
 function describe({ operationId, method, url, attempt, status, durationMs, error, retryInMs }: AttemptOutcome): string {
   return `${operationId}: ${method} ${url} (attempt ${attempt}) ${error ? `failed: ${(error as Error).message}` : status} in ${durationMs} ms${retryInMs === undefined ? "" : `; retry ${attempt} in ${retryInMs} ms`}`;
+}
+
+/** The entries of `after` that `before` does not have, or has with another value. */
+function addedBy(before: Record<string, string>, after: Record<string, string>): Record<string, string> {
+  const added: Record<string, string> = {};
+  for (const name in after) if (after[name] !== before[name]) added[name] = after[name]!;
+  return added;
 }

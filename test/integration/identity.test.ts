@@ -178,13 +178,15 @@ describe("a client of a non-GitHub API", () => {
     const hooked: string[] = [];
     const client = pkg.createClient({
       auth: ALL,
-      logger: { debug: (line: string) => logged.push(line) },
-      hooks: {
-        onRequest: ({ headers }: { headers: Record<string, string> }) => {
-          hooked.push(JSON.stringify(headers));
-          headers["x-hooked"] = "yes";
+      seams: pkg.seams({
+        logger: { debug: (line: string) => logged.push(line) },
+        hooks: {
+          onRequest: ({ headers }: { headers: Record<string, string> }) => {
+            hooked.push(JSON.stringify(headers));
+            headers["x-hooked"] = "yes";
+          },
         },
-      },
+      }),
     });
     const seenBefore = elsewhere.seen.length;
     const away = await pkg.getItem(client, { id: "away" });

@@ -15,8 +15,15 @@ const runPath = `/repos/${owner}/${repo}/actions/runs/${runId}`;
 const fast = { baseDelayMs: 1, maxDelayMs: 5 };
 
 const context = useTestServer();
-const client = (options: gen.ClientOptions = {}) =>
-  gen.createClient({ token: TOKEN, baseUrl: context.server.url, retry: fast, ...options });
+/** A client whose seam options (`hooks`, `logger`, `throttle`, `cache`) go into `seams()`. */
+const client = ({ hooks, logger, throttle, cache, ...options }: gen.ClientOptions & gen.SeamOptions = {}) =>
+  gen.createClient({
+    token: TOKEN,
+    baseUrl: context.server.url,
+    retry: fast,
+    seams: gen.seams({ hooks, logger, throttle, cache }),
+    ...options,
+  });
 
 /** Every hook call, in order, with a copy of what it was given. */
 function recordingHooks() {

@@ -153,7 +153,6 @@ describe("the token never leaks", () => {
       maxResponseBytes: 67_108_864,
       retry: {},
       authenticated: true,
-      hooks: [],
     });
     expect(Object.values(gh).filter((v) => typeof v === "string" && v.includes(TOKEN))).toEqual([]);
   });

@@ -74,6 +74,7 @@ describe("index", () => {
       "paginate",
       "parseLink",
       "responseCache",
+      "seams",
       "splitCapped",
       "throttle",
     ]);

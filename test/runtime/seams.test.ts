@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { memoryCache, responseCache } from "../../generator/runtime/cache.js";
 import { createClient } from "../../generator/runtime/client.js";
+import { seams } from "../../generator/runtime/hooks.js";
 import { request } from "../../generator/runtime/request.js";
 import { throttle } from "../../generator/runtime/throttle.js";
 import type { AttemptOutcome, Throttle } from "../../generator/runtime/types.js";
@@ -42,7 +43,7 @@ describe("a store of one's own", () => {
         set: () => Promise.reject(new Error("store down")),
       });
       const { fetch, calls } = recorder(sequence(withEtag()));
-      const gh = createClient({ token: TOKEN, fetch, cache: failing });
+      const gh = createClient({ token: TOKEN, fetch, seams: seams({ cache: failing }) });
       expect((await request(gh, getRun, params)).status).toBe(200);
       expect((await request(gh, getRun, params)).fromCache).toBeUndefined();
       expect(calls.map((c) => c.headers.get("if-none-match"))).toEqual([null, null]);
@@ -61,7 +62,7 @@ describe("a store of one's own", () => {
       set: () => undefined,
     });
     const { fetch, calls } = recorder(sequence(withEtag()));
-    const gh = createClient({ token: TOKEN, fetch, cache: broken, retry: false });
+    const gh = createClient({ token: TOKEN, fetch, seams: seams({ cache: broken }), retry: false });
     await expect(request(gh, getRun, params)).rejects.toThrow("store unreadable");
     expect(calls).toHaveLength(0);
   });
@@ -73,7 +74,7 @@ describe("a store of one's own", () => {
     const { fetch, calls } = recorder(
       sequence(json({ id: 1 }, 200, { "last-modified": lastModified }), new Response(null, { status: 304 })),
     );
-    const gh = createClient({ token: TOKEN, fetch, cache });
+    const gh = createClient({ token: TOKEN, fetch, seams: seams({ cache }) });
     await request(gh, getRun, params);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const again = await request(gh, getRun, params);
@@ -93,7 +94,7 @@ describe("a throttle of one's own", () => {
       },
     };
     const { fetch } = recorder(sequence(json({}, 503), new Error("socket hang up"), json({ id: 1 })));
-    const gh = createClient({ token: TOKEN, fetch, throttle: counting, retry: { baseDelayMs: 1, retries: 3 } });
+    const gh = createClient({ token: TOKEN, fetch, seams: seams({ throttle: counting }), retry: { baseDelayMs: 1, retries: 3 } });
     await request(gh, getRun, params);
     expect([held, released]).toEqual([3, 3]);
     const failing = { onRequest: () => Promise.reject(new Error("hook failed")) };
@@ -110,11 +111,13 @@ describe("hooks", () => {
       token: TOKEN,
       fetch,
       retry: { baseDelayMs: 1 },
-      hooks: {
-        onRequest: (i) => void seen.push(i as AttemptOutcome),
-        onError: (o) => void seen.push(o),
-        onResponse: (o) => void seen.push(o),
-      },
+      seams: seams({
+        hooks: {
+          onRequest: (i) => void seen.push(i as AttemptOutcome),
+          onError: (o) => void seen.push(o),
+          onResponse: (o) => void seen.push(o),
+        },
+      }),
     });
     await request(gh, getRun, params);
     expect(seen).toHaveLength(4);
@@ -127,7 +130,7 @@ describe("hooks", () => {
     const gh = createClient({
       fetch,
       retry: { baseDelayMs: 1 },
-      hooks: { onRequest: (i) => void (i.attempt === 1 && (i.headers["x-first"] = "yes")) },
+      seams: seams({ hooks: { onRequest: (i) => void (i.attempt === 1 && (i.headers["x-first"] = "yes")) } }),
     });
     await request(gh, getRun, params);
     expect(calls.map((c) => c.headers.get("x-first"))).toEqual(["yes", null]);
@@ -142,7 +145,7 @@ describe("hooks", () => {
       }
     }
     const counter = new Counter();
-    await request(createClient({ fetch, hooks: counter }), getRun, params);
+    await request(createClient({ fetch, seams: seams({ hooks: counter }) }), getRun, params);
     expect(counter.count).toBe(1);
   });
 });
@@ -150,7 +153,7 @@ describe("hooks", () => {
 describe("without Web Crypto (a browser page on plain http)", () => {
   it("does not cache an authenticated call rather than key it by something weaker", async () => {
     const { fetch, calls } = recorder(sequence(withEtag()));
-    const gh = createClient({ token: TOKEN, fetch, cache: memoryCache() });
+    const gh = createClient({ token: TOKEN, fetch, seams: seams({ cache: memoryCache() }) });
     vi.stubGlobal("crypto", {});
     try {
       await request(gh, getRun, params);
@@ -168,18 +171,31 @@ describe("without Web Crypto (a browser page on plain http)", () => {
   });
 });
 
-describe("createClient checks the seam options", () => {
+describe("seams() checks its options", () => {
   it.each([
-    [{ hooks: { onRequest: "log" } }, "createClient: hooks.onRequest must be a function"],
-    [{ hooks: [{}, { onError: 1 }] }, "createClient: hooks.onError must be a function"],
-    [{ logger: { info: () => undefined } }, "createClient: logger.debug (pass a console-like logger, e.g. console) must be a function"],
-    [{ throttle: { concurrency: 1 } }, "createClient: throttle.acquire (pass what throttle() returns) must be a function"],
-    [{ cache: new Map() }, "createClient: cache.prepare (pass what memoryCache() or responseCache(store) returns) must be a function"],
+    [{ hooks: { onRequest: "log" } }, "seams: hooks.onRequest must be a function"],
+    [{ hooks: [{}, { onError: 1 }] }, "seams: hooks.onError must be a function"],
+    [{ logger: { info: () => undefined } }, "seams: logger.debug (pass a console-like logger, e.g. console) must be a function"],
+    [{ throttle: { concurrency: 1 } }, "seams: throttle.acquire (pass what throttle() returns) must be a function"],
+    [{ cache: new Map() }, "seams: cache.prepare (pass what memoryCache() or responseCache(store) returns) must be a function"],
   ])("%j is a TypeError that says what to pass", (options, message) => {
-    expect(() => createClient(options as never)).toThrow(new TypeError(message));
+    expect(() => seams(options as never)).toThrow(new TypeError(message));
+  });
+
+  it.each(["hooks", "logger", "throttle", "cache"])("%s given to createClient itself is a TypeError that says where it goes", (name) => {
+    expect(() => createClient({ [name]: {} })).toThrow(new TypeError(`createClient: ${name} goes into seams({ ${name} })`));
   });
 
   it("takes what the factories return, and a console", () => {
-    expect(() => createClient({ hooks: [{}], logger: console, throttle: throttle(), cache: memoryCache() })).not.toThrow();
+    const all = seams({ hooks: [{}], logger: console, throttle: throttle(), cache: memoryCache() });
+    expect(createClient({ seams: all }).seams).toBe(all);
+  });
+
+  it("a call's own hooks on a client without seams are a TypeError that says how to fix it, before any request", async () => {
+    const { fetch, calls } = recorder(sequence(json({ id: 1 })));
+    await expect(request(createClient({ fetch }), getRun, params, { hooks: {} })).rejects.toThrow(
+      new TypeError("options.hooks: create the client with seams (createClient({ seams: seams() }))"),
+    );
+    expect(calls).toHaveLength(0);
   });
 });

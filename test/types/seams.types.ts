@@ -7,6 +7,7 @@ import {
   getWorkflowRun,
   memoryCache,
   responseCache,
+  seams,
   throttle,
   type AttemptInfo,
   type AttemptOutcome,
@@ -18,7 +19,7 @@ import {
 
 const repo = { owner: "octocat", repo: "hello-world", run_id: 1 } as const;
 
-export async function seams(): Promise<void> {
+export async function seamTypes(): Promise<void> {
   const hooks: Hooks = {
     onRequest(info) {
       expectTypeOf(info).toEqualTypeOf<AttemptInfo>();
@@ -40,17 +41,23 @@ export async function seams(): Promise<void> {
   void typo;
 
   const gh = createClient({
-    hooks: [hooks, {}],
-    logger: console,
-    throttle: throttle({ concurrency: 2, mutationSpacingMs: 1000, maxQueue: 50 }),
-    cache: memoryCache({ maxEntries: 100, maxBytes: 1 << 20 }),
+    seams: seams({
+      hooks: [hooks, {}],
+      logger: console,
+      throttle: throttle({ concurrency: 2, mutationSpacingMs: 1000, maxQueue: 50 }),
+      cache: memoryCache({ maxEntries: 100, maxBytes: 1 << 20 }),
+    }),
   });
   // @ts-expect-error a logger needs a debug method
-  createClient({ logger: { info: (m: string) => m } });
+  seams({ logger: { info: (m: string) => m } });
   // @ts-expect-error throttle takes the factory's result, not its options
-  createClient({ throttle: { concurrency: 1 } });
+  seams({ throttle: { concurrency: 1 } });
   // @ts-expect-error a cache is memoryCache() or responseCache(store), not a bare store
-  createClient({ cache: new Map<string, unknown>() });
+  seams({ cache: new Map<string, unknown>() });
+  // @ts-expect-error the seam options go into seams(), not createClient
+  createClient({ hooks: [hooks] });
+  // @ts-expect-error seams takes what seams() returns, not its options
+  createClient({ seams: { logger: console } });
   expectTypeOf(throttle()).toEqualTypeOf<Throttle>();
 
   // A store of one's own: sync or async.

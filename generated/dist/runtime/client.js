@@ -3,7 +3,6 @@
 // The client: options resolved and checked once. Credentials live only in a closure (profile.ts),
 // never in a property, so JSON.stringify, util.inspect, String() and error objects cannot reveal them.
 import { checkHeaderValue } from "./headers.js";
-import { checkSeams } from "./hooks.js";
 import { credentials, DEFAULT_BASE_URL, DEFAULT_USER_AGENT } from "./profile.js";
 import { checkLimit } from "./retry.js";
 /**
@@ -23,7 +22,7 @@ import { checkLimit } from "./retry.js";
 export function createClient(...[options = {}]) {
     // First: in an API whose description names no server, it reports a missing baseUrl.
     const auth = credentials(options);
-    const { baseUrl = DEFAULT_BASE_URL, userAgent = DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, hooks, logger, throttle, cache, } = options;
+    const { baseUrl = DEFAULT_BASE_URL, userAgent = DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, seams, } = options;
     let url;
     try {
         url = new URL(baseUrl);
@@ -37,6 +36,10 @@ export function createClient(...[options = {}]) {
     checkHeaderValue("createClient: userAgent", userAgent);
     checkLimit("createClient: timeoutMs", timeoutMs);
     checkLimit("createClient: maxResponseBytes", maxResponseBytes);
+    // These were createClient options before seams(): ignored silently, a throttle would be lost.
+    for (const name of ["hooks", "logger", "throttle", "cache"])
+        if (name in options)
+            throw new TypeError(`createClient: ${name} goes into seams({ ${name} })`);
     return Object.freeze({
         // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
         baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
@@ -46,9 +49,6 @@ export function createClient(...[options = {}]) {
         retry,
         // `authenticated`, `authorize` and `fetch`: the profile's.
         ...auth,
-        hooks: checkSeams({ hooks, logger, throttle, cache }),
-        logger,
-        throttle,
-        cache,
+        seams,
     });
 }

@@ -11,3 +11,4 @@ export { isErrorOf } from "./guards.js";
 export { parseLink } from "./link.js";
 export { memoryCache, responseCache } from "./cache.js";
 export { throttle } from "./throttle.js";
+export { seams } from "./hooks.js";

@@ -5,7 +5,6 @@
 // names. This is the per-call hot path: one async function, few closures and no regexes.
 import { apiError, GitHubError, GitHubNetworkError, GitHubSizeLimitError, GitHubTimeoutError, requestError, responseError, } from "./errors.js";
 import { setHeader } from "./headers.js";
-import { closeAttempt, hooksOf, openAttempt } from "./hooks.js";
 import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import { buildUrl, isSet, simpleValue } from "./url.js";
@@ -42,9 +41,11 @@ export async function request(client, spec, params, options, next) {
     const timed = timeoutMs > 0 && timeoutMs <= MAX_DELAY_MS;
     const retry = mergeRetry(client.retry, options?.retry);
     const retries = maxRetries(method, retry);
-    const hooks = hooksOf(client, options?.hooks);
-    // The seam (hooks.ts): taken only when a hook, logger, throttle or cache is configured.
-    const seamed = hooks.length || client.logger || client.throttle || client.cache;
+    // The seam (hooks.ts), reached only through the client's `seams(...)`.
+    const seamed = client.seams;
+    const callHooks = options?.hooks;
+    if (callHooks && !seamed)
+        throw new TypeError("options.hooks: create the client with seams (createClient({ seams: seams() }))");
     // Only a GET follows redirects (fetch drops the token on another origin). Any other method stops
     // at a 3xx, so that a POST is never re-sent elsewhere or turned into a GET there.
     const init = {
@@ -69,16 +70,8 @@ export async function request(client, spec, params, options, next) {
         if (seamed) {
             // Hooks see and may change their own copy of the headers without credentials; the cache keys
             // by the credentials (hashed); the credentials go on top of what the hooks left.
-            const credentials = addedBy(headers, sent);
-            const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
-            seam = await openAttempt(client, hooks, spec.id, method, url, attempt, headers, who === "{}" ? undefined : who, signal);
-            // Into the very object `authorize` filled: the profile knows the credentials it holds by it (a
-            // generic API's redirects drop them on another origin).
-            const hooked = seam.info.headers;
-            for (const name in sent)
-                if (!(name in hooked) && !(name in credentials))
-                    delete sent[name];
-            init.headers = Object.assign(sent, hooked, credentials);
+            seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal);
+            init.headers = seam.sent;
         }
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
         let own;
@@ -172,7 +165,7 @@ export async function request(client, spec, params, options, next) {
         }
         if (seam) {
             const retryInMs = typeof delay === "number" ? delay : undefined;
-            result = await closeAttempt(seam, { result, error, status, headers: h, text, size, retryInMs });
+            result = await seamed.close(seam, { result, error, status, headers: h, text, size, retryInMs });
         }
         if (result)
             return result;
@@ -245,11 +238,3 @@ function abortTimer(ac) {
     ac.abort();
 }
 function ignore() { }
-/** The entries of `after` that `before` does not have, or has with another value. */
-function addedBy(before, after) {
-    const added = {};
-    for (const name in after)
-        if (after[name] !== before[name])
-            added[name] = after[name];
-    return added;
-}

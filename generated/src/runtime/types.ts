@@ -3,6 +3,7 @@
 // pagination helpers all speak in these terms, so this file is the runtime's contract.
 import type { GitHubApiError } from "./errors.js";
 import type { ProfileOptions } from "./profile.js";
+import type { closeAttempt, openAttempt } from "./hooks.js";
 
 export type HttpMethod = "GET" | "HEAD" | "PUT" | "DELETE" | "POST" | "PATCH" | "OPTIONS" | "TRACE";
 
@@ -213,6 +214,15 @@ export interface ClientOptions extends ProfileOptions {
   readonly retry?: RetryOptions | false;
   /** A fetch implementation; default `globalThis.fetch`, looked up per call. */
   readonly fetch?: typeof fetch;
+  /**
+   * Hooks, logger, throttle and conditional GETs: `seams({ hooks, logger, throttle, cache })`.
+   * An import, so that a client without them bundles none of their code.
+   */
+  readonly seams?: Seams;
+}
+
+/** What `seams()` takes. */
+export interface SeamOptions {
   /** Called around every attempt of every call (hooks.ts); a call's own `hooks` replace these. */
   readonly hooks?: Hooks | readonly Hooks[];
   /** Logs each attempt, its outcome and each retry at debug level; never a header, so never the token. */
@@ -223,6 +233,17 @@ export interface ClientOptions extends ProfileOptions {
   readonly cache?: ResponseCache;
 }
 
+/** What `seams()` returns: the options checked, and the code that runs them (carried here, not imported by the request core). */
+export interface Seams {
+  /** The hooks, as a list (empty when none). */
+  readonly hooks: readonly Hooks[];
+  readonly logger: Logger | undefined;
+  readonly throttle: Throttle | undefined;
+  readonly cache: ResponseCache | undefined;
+  readonly open: typeof openAttempt;
+  readonly close: typeof closeAttempt;
+}
+
 export interface RequestOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
@@ -230,7 +251,10 @@ export interface RequestOptions {
   readonly retry?: RetryOptions | false;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Hooks for this call only, in place of the client's `hooks` (the client's logger still logs). */
+  /**
+   * Hooks for this call only, in place of the client's (the client's logger still logs). The
+   * client must have been created with `seams(...)` (a TypeError otherwise).
+   */
   readonly hooks?: Hooks | readonly Hooks[];
 }
 
@@ -273,7 +297,7 @@ export interface Hooks {
   onError?(outcome: AttemptOutcome): void | Promise<void>;
 }
 
-/** Console-like: `createClient({ logger: console })`. */
+/** Console-like: `seams({ logger: console })`. */
 export interface Logger {
   debug(message: string): void;
 }
@@ -364,11 +388,8 @@ export interface Client {
   readonly fetch: typeof fetch | undefined;
   /** Whether credentials were given. */
   readonly authenticated: boolean;
-  /** The client's hooks, as a list (empty when none). */
-  readonly hooks: readonly Hooks[];
-  readonly logger: Logger | undefined;
-  readonly throttle: Throttle | undefined;
-  readonly cache: ResponseCache | undefined;
+  /** The client's `seams(...)`, if any. */
+  readonly seams: Seams | undefined;
   /** Adds the credentials an operation asks for (see `Authorize`); asked before each attempt. */
   readonly authorize: Authorize;
 }

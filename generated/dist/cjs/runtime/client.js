@@ -6,7 +6,6 @@ exports.createClient = createClient;
 // The client: options resolved and checked once. Credentials live only in a closure (profile.ts),
 // never in a property, so JSON.stringify, util.inspect, String() and error objects cannot reveal them.
 const headers_js_1 = require("./headers.js");
-const hooks_js_1 = require("./hooks.js");
 const profile_js_1 = require("./profile.js");
 const retry_js_1 = require("./retry.js");
 /**
@@ -26,7 +25,7 @@ const retry_js_1 = require("./retry.js");
 function createClient(...[options = {}]) {
     // First: in an API whose description names no server, it reports a missing baseUrl.
     const auth = (0, profile_js_1.credentials)(options);
-    const { baseUrl = profile_js_1.DEFAULT_BASE_URL, userAgent = profile_js_1.DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, hooks, logger, throttle, cache, } = options;
+    const { baseUrl = profile_js_1.DEFAULT_BASE_URL, userAgent = profile_js_1.DEFAULT_USER_AGENT, timeoutMs = 30_000, maxResponseBytes = 67_108_864, retry = {}, seams, } = options;
     let url;
     try {
         url = new URL(baseUrl);
@@ -40,6 +39,10 @@ function createClient(...[options = {}]) {
     (0, headers_js_1.checkHeaderValue)("createClient: userAgent", userAgent);
     (0, retry_js_1.checkLimit)("createClient: timeoutMs", timeoutMs);
     (0, retry_js_1.checkLimit)("createClient: maxResponseBytes", maxResponseBytes);
+    // These were createClient options before seams(): ignored silently, a throttle would be lost.
+    for (const name of ["hooks", "logger", "throttle", "cache"])
+        if (name in options)
+            throw new TypeError(`createClient: ${name} goes into seams({ ${name} })`);
     return Object.freeze({
         // Normalised (dot segments resolved, host lower-cased), so that Link targets compare against it.
         baseUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
@@ -49,9 +52,6 @@ function createClient(...[options = {}]) {
         retry,
         // `authenticated`, `authorize` and `fetch`: the profile's.
         ...auth,
-        hooks: (0, hooks_js_1.checkSeams)({ hooks, logger, throttle, cache }),
-        logger,
-        throttle,
-        cache,
+        seams,
     });
 }

@@ -18,4 +18,5 @@ export type * from "./types.js";
 export { memoryCache, responseCache } from "./cache.js";
 export type { MemoryCacheOptions } from "./cache.js";
 export { throttle } from "./throttle.js";
+export { seams } from "./hooks.js";
 export type { ThrottleOptions } from "./throttle.js";
