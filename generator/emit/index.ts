@@ -43,7 +43,7 @@ export async function emitPackage(
     // A generic API's modules name its errors neutrally (the spec's own types in src/types.ts keep theirs).
     ...(generic ? modules.map((file) => ({ ...file, contents: withNeutralNames(file.contents) })) : modules),
     ...emitSchemas(model, document),
-    emitPackageJson(model, pkg),
+    emitPackageJson(model, pkg, identity.profile),
     emitReadme(model, pkg, identity, helperPaths),
     CJS_PACKAGE,
   ];

@@ -8,6 +8,7 @@ import { codeSpan, httpLinkTarget, markdownText } from "./markdown-text.js";
 import { addonSections, splitNote, withPackageName } from "./readme-addons.js";
 import { render } from "./templates.js";
 import type { ApiIdentity } from "../model/identity.js";
+import type { Profile } from "../config/schema.js";
 import { authText, baseUrlText, genericQuickStart } from "./generic-readme.js";
 
 export interface PackageInfo {
@@ -19,9 +20,22 @@ export interface PackageInfo {
   readonly license?: string;
 }
 
-export function emitPackageJson(model: ApiModel, pkg: PackageInfo): EmittedFile {
+/** npm keywords: a generic API's package is not found under "github". */
+const KEYWORDS = {
+  github: ["github", "github-actions", "rest", "api", "client", "typescript"],
+  generic: ["openapi", "rest", "api", "client", "typescript"],
+} as const;
+
+export function emitPackageJson(model: ApiModel, pkg: PackageInfo, profile: Profile = "github"): EmittedFile {
   const description = pkg.description ?? `Typed client for ${model.title}, generated from its OpenAPI description.`;
-  const values = { header: HEADER_TEXT, name: pkg.name, version: pkg.version, description, license: pkg.license ?? "MIT" };
+  const values = {
+    header: HEADER_TEXT,
+    name: pkg.name,
+    version: pkg.version,
+    description,
+    license: pkg.license ?? "MIT",
+    keywords: KEYWORDS[profile],
+  };
   // The template is in prettier's layout, and values are JSON strings, which prettier keeps as they are.
   return { path: "package.json", contents: render("package.json.hbs", values), formatted: true };
 }

@@ -259,4 +259,11 @@ describe("a generic client's types", () => {
     const noServers = results["no-servers"]!.files.find((f) => f.path === "README.md")!.contents;
     expect(noServers).toContain("`createClient({ baseUrl })` is required");
   });
+
+  it("have a package.json that npm does not list under github", () => {
+    const manifest = JSON.parse(results.vault!.files.find((f) => f.path === "package.json")!.contents) as Record<string, unknown>;
+    expect(manifest.keywords).toEqual(["openapi", "rest", "api", "client", "typescript"]);
+    // Only the generator's name in the header comment may say github.
+    expect(JSON.stringify({ ...manifest, "//": undefined })).not.toMatch(/github/i);
+  });
 });
