@@ -5,9 +5,9 @@ export default {
   printWidth: 140,
   overrides: [
     {
-      // The runtime is copied into the generated package, laid out with
+      // The runtime and the helpers are copied into the generated package, laid out with
       // PRETTIER_OPTIONS of generator/emit/layout/style.ts; test/tooling checks they agree.
-      files: "generator/runtime/**",
+      files: ["generator/runtime/**", "generator/helpers/**"],
       options: { printWidth: 120, trailingComma: "all", endOfLine: "lf" },
     },
   ],

@@ -8,6 +8,7 @@ import type { ApiModel } from "../model/types.js";
 import { HELPERS_DIR } from "../paths.js";
 import type { EmittedFile } from "./file.js";
 import { TS_HEADER } from "./file.js";
+import { PRINT_WIDTH } from "./layout/style.js";
 
 interface Helper {
   /** File under generator/helpers/, and under src/helpers/ in the package. */
@@ -30,7 +31,7 @@ export const HELPERS: readonly Helper[] = [
 const GENERATED = "../../../generated/src/";
 const OPERATION_IMPORT = /^import \{[^}]*\} from "\.\.\/\.\.\/\.\.\/generated\/src\/operations\/[\w-]+\.js";\n/gm;
 
-/** The helpers whose operations the model has, as src/helpers/<name>.ts (to be formatted). */
+/** The helpers whose operations the model has, as src/helpers/<name>.ts. */
 export function emitHelpers(model: ApiModel): EmittedFile[] {
   const byId = new Map(model.operations.map((op) => [op.id, op]));
   const out: EmittedFile[] = [];
@@ -45,7 +46,7 @@ export function emitHelpers(model: ApiModel): EmittedFile[] {
     }
     const imports = [...modules]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([group, names]) => `import { ${names.sort().join(", ")} } from "../operations/${group}.js";\n`)
+      .map(([group, names]) => importLine(names.sort(), `../operations/${group}.js`))
       .join("");
     const source = readFileSync(HELPERS_DIR + helper.file, "utf8");
     if (!source.match(OPERATION_IMPORT) || !source.includes(`"${GENERATED}runtime/`)) {
@@ -60,7 +61,16 @@ export function emitHelpers(model: ApiModel): EmittedFile[] {
     if (contents.includes(GENERATED)) {
       throw new Error(`internal error: ${HELPERS_DIR}${helper.file} imports generated/ in a way emit/helpers.ts does not rewrite`);
     }
-    out.push({ path: `src/helpers/${helper.file.slice(helper.file.lastIndexOf("/") + 1)}`, contents: TS_HEADER + contents });
+    // The source is in prettier's layout (lint checks it), and so are the imports written here, so
+    // prettier is not loaded: it would cost every generate about 0.5 s of CPU.
+    const path = `src/helpers/${helper.file.slice(helper.file.lastIndexOf("/") + 1)}`;
+    out.push({ path, contents: TS_HEADER + contents, formatted: true });
   }
   return out;
+}
+
+/** A named import as prettier lays it out: on one line when it fits, else one name per line. */
+function importLine(names: readonly string[], from: string): string {
+  const line = `import { ${names.join(", ")} } from "${from}";\n`;
+  return line.length - 1 <= PRINT_WIDTH ? line : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";\n`;
 }

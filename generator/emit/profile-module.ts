@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type { ApiIdentity, SchemeModel } from "../model/identity.js";
 import { RUNTIME_DIR } from "../paths.js";
 import { TS_HEADER, type EmittedFile } from "./file.js";
+import { PRINT_WIDTH } from "./layout/style.js";
 import { formatText } from "./prettier.js";
 
 /** The runtime file that holds each profile's code. */
@@ -18,11 +19,23 @@ export async function emitProfile(identity: ApiIdentity): Promise<EmittedFile> {
   const file = RUNTIME_DIR + PROFILE_SOURCES[identity.profile];
   const source = readFileSync(file, "utf8");
   if (!BLOCK.test(source)) throw new Error(`internal error: ${file} has no "// <api>" … "// </api>" block`);
-  const contents = source.replace(BLOCK, () => apiBlock(identity));
-  // The block is in prettier's layout unless a long name or URL makes a line too long.
+  const block = apiBlock(identity);
+  const contents = source.replace(BLOCK, () => block);
   const path = "src/runtime/profile.ts";
-  return { path, contents: TS_HEADER + (contents === source ? source : await formatText(file, contents)), formatted: true };
+  const formatted = inPrettierLayout(block) && identity.schemes.every((s) => IDENTIFIER.test(s.name));
+  return { path, contents: TS_HEADER + (formatted ? contents : await formatText(file, contents)), formatted: true };
 }
+
+/**
+ * Whether prettier would leave the block as it is: no line too long, and no escape in a string
+ * (prettier may switch its quotes); the caller checks that no key is quoted. Then prettier is not
+ * loaded, which would cost a generate about 0.5 s of CPU.
+ */
+function inPrettierLayout(block: string): boolean {
+  return !block.includes("\\") && block.split("\n").every((line) => line.length <= PRINT_WIDTH);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** The block's text; the sources hold what it writes for their own sample identity. */
 export function apiBlock(identity: ApiIdentity): string {
@@ -79,5 +92,5 @@ function schemeDoc(s: SchemeModel): string {
 }
 
 function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
 }

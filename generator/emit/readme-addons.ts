@@ -14,9 +14,9 @@ export function splitNote(capped: readonly OperationModel[]): string {
 /** `## Downloads` and `## Waiting for a run`, as the package has them. */
 export function addonSections(model: ApiModel, helpers: readonly string[]): string[] {
   const sections: string[] = [];
-  // The example with the fewest path parameters reads best.
+  // A GET (a download, not a POST that may answer 303) with the fewest path parameters reads best.
   const redirecting = model.operations
-    .filter((op) => op.responses.some((r) => r.kind === "redirect"))
+    .filter((op) => op.method === "GET" && op.responses.some((r) => r.kind === "redirect"))
     .sort((a, b) => a.params.path.length - b.params.path.length)[0];
   if (redirecting) sections.push(downloads(redirecting));
   if (helpers.includes("src/helpers/wait-for-run.ts")) sections.push(WAIT_FOR_RUN);
@@ -33,7 +33,8 @@ function downloads(op: OperationModel): string {
 import { downloadToFile, ${op.name} } from "${"${PACKAGE}"}";
 
 const params = { ${params} };
-const { bytes } = await downloadToFile(gh, ${op.name}, params, { path: "logs.zip" });
+const path = "logs.zip";
+const { bytes } = await downloadToFile(gh, ${op.name}, params, { path });
 \`\`\`
 
 - The API call carries your token; the redirect target never does (a new request without \`Authorization\` or cookies). Only \`https:\` targets are followed (up to 5 hops); \`allowInsecureLoopback: true\` also accepts \`http:\` on 127.0.0.1, localhost or [::1], for tests.
@@ -50,9 +51,17 @@ const WAIT_FOR_RUN = `## Waiting for a run
 \`\`\`ts
 import { waitForRun } from "\${PACKAGE}";
 
-const run = await waitForRun(gh, { owner, repo, run_id }, {
-  onUpdate: ({ status, queue }) => console.log(status, queue.map((q) => \`\${q.ahead} ahead in \${q.group}\`)),
-});
+const run = await waitForRun(
+  gh,
+  { owner, repo, run_id },
+  {
+    onUpdate: ({ status, queue }) =>
+      console.log(
+        status,
+        queue.map((q) => \`\${q.ahead} ahead in \${q.group}\`),
+      ),
+  },
+);
 \`\`\`
 
 - Polls are conditional (\`If-None-Match\` with the last ETag): an unchanged run is a 304, which GitHub does not count against the rate limit. Unchanged polls back off from \`intervalMs\` (default 5 s) to \`maxIntervalMs\` (default 60 s), and a \`retry-after\` is waited out.

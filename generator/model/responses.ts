@@ -9,6 +9,8 @@ import { sortBy } from "./order.js";
 export { pickMediaType } from "./media-type.js";
 
 function kindOf(status: number, response: Json): { kind: ResponseKind; mediaType?: string } {
+  // 304 Not Modified answers a conditional request: nothing to follow, and no body.
+  if (status === 304) return { kind: "empty" };
   if (status >= 300 && status < 400) return { kind: "redirect" };
   const mediaType = pickMediaType(response.content);
   if (!mediaType || status === 204 || status === 205) return { kind: "empty" };

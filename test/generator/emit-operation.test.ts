@@ -86,6 +86,12 @@ describe("response type: one member per documented success status", () => {
       "ApiResponse<200, ArrayBuffer>",
     ],
     ["only errors documented", { 404: {} }, "ApiResponse<number, unknown>"],
+    // Not Modified answers a conditional request: no body, nothing to follow.
+    [
+      "200 and 304",
+      { 200: json({}), 304: { description: "Not modified" } },
+      'ApiResponse<200, XOperation["responses"][200]["content"]["application/json"]> | ApiResponse<304, undefined>',
+    ],
   ])("%s", (_case, responses, want) => {
     const { op, names } = modelOf("/x", "get", { operationId: "x", responses });
     expect(code(responseType(op, names))).toBe(want);
@@ -171,6 +177,11 @@ describe("runtime spec literal", () => {
       apiVersion: "2022-11-28",
       redirect: new SerializerRef("manualRedirect"),
     });
+  });
+
+  it("does not mark a 304 as a redirect: a GET that documents Not Modified still follows redirects", () => {
+    const { op } = modelOf("/x", "get", { operationId: "x", responses: { 200: json({}), 304: { description: "Not modified" } } });
+    expect(operationSpec(op)).not.toHaveProperty("redirect");
   });
 
   it("names a serializer only for what the runtime does not do itself, and imports exactly those", () => {

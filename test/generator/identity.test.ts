@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSettings } from "../../generator/config/settings.js";
-import { apiBlock, emitProfile } from "../../generator/emit/profile-module.js";
+import { apiBlock, emitProfile, PROFILE_SOURCES } from "../../generator/emit/profile-module.js";
+import { formatText } from "../../generator/emit/prettier.js";
 import { withNeutralNames } from "../../generator/emit/neutral-names.js";
 import { operationSpec } from "../../generator/emit/operation-spec.js";
 import { apiIdentity, detectProfile, firstServer, securityOf, securitySchemes, type ApiIdentity } from "../../generator/model/identity.js";
@@ -169,6 +170,19 @@ describe("the profile module", () => {
     expect(generic).toContain('  readonly "api-key"?: Credential;');
     expect(generic).toContain("  readonly baseUrl: string;");
     expect(generic).not.toContain("x-github");
+  });
+
+  // Prettier is skipped when the block is in its layout: the output must then be what prettier prints.
+  it.each([
+    ["spec/'s", github],
+    ["a GitHub Enterprise", { ...github, baseUrl: "https://ghe.example.com/api/v3", userAgent: "my-ghe-client" }],
+    ["a generic API's", { ...sample, schemes: [...sample.schemes, { name: "key", place: "query", key: "api_key" }] }],
+    ["a quoted scheme's", { ...sample, schemes: [{ name: "api-key", place: "header", key: "X-Key" }], security: [["api-key"]] }],
+    ["a long URL's", { ...sample, baseUrl: `https://${"very-long-host-name.".repeat(6)}example.com/v1` }],
+    ["an escaped user agent's", { ...sample, userAgent: 'say "hi"' }],
+  ] as [string, ApiIdentity][])("for %s identity, is in prettier's layout", async (_, identity) => {
+    const { contents } = await emitProfile(identity);
+    expect(await formatText(RUNTIME_DIR + PROFILE_SOURCES[identity.profile], contents)).toBe(contents);
   });
 });
 

@@ -8,20 +8,23 @@ import { check, getFileInfo, resolveConfig } from "prettier";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
-const GENERATED_RUNTIME = join(ROOT, "generated/src/runtime");
+const GENERATED = join(ROOT, "generated/src");
 
 describe("prettier", () => {
-  // generated/src/runtime/*.ts is the generator's own formatting of generator/runtime/*.ts (plus a
-  // header line): the project's options for that folder must leave it as it is.
-  it.each(readdirSync(GENERATED_RUNTIME).filter((f) => f.endsWith(".ts")))(
-    "the options for generator/runtime/%s keep the generated package's formatting",
-    async (name) => {
-      const filepath = join(ROOT, "generator/runtime", name);
-      const options = await resolveConfig(filepath, { editorconfig: false });
-      expect(options).not.toBeNull();
-      expect(await check(readFileSync(join(GENERATED_RUNTIME, name), "utf8"), { ...options, filepath })).toBe(true);
-    },
-  );
+  // generated/src/{runtime,helpers}/*.ts is the generator's own formatting of generator/runtime/*.ts
+  // and generator/helpers/github/*.ts (plus a header line, and the helpers' imports rewritten): the
+  // project's options for those folders must leave it as it is, so that generate need not format them.
+  it.each([
+    ...readdirSync(join(GENERATED, "runtime"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => [`runtime/${f}`, `generator/runtime/${f}`]),
+    ...readdirSync(join(GENERATED, "helpers")).map((f) => [`helpers/${f}`, `generator/helpers/github/${f}`]),
+  ])("the options for generated/src/%s's source (%s) keep the generated package's formatting", async (generated, source) => {
+    const filepath = join(ROOT, source);
+    const options = await resolveConfig(filepath, { editorconfig: false });
+    expect(options).not.toBeNull();
+    expect(await check(readFileSync(join(GENERATED, generated), "utf8"), { ...options, filepath })).toBe(true);
+  });
 
   it.each([
     "generated/src/index.ts",

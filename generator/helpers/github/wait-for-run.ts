@@ -80,9 +80,14 @@ const WAITING: ReadonlySet<unknown> = new Set(["pending", "waiting"]);
  * });
  * ```
  */
-export async function waitForRun(client: Client, params: WaitForRunParams, options: WaitForRunOptions = {}): Promise<WaitedRun> {
+export async function waitForRun(
+  client: Client,
+  params: WaitForRunParams,
+  options: WaitForRunOptions = {},
+): Promise<WaitedRun> {
   const { timeoutMs = 3_600_000, maxPolls = 1000, intervalMs = 5000, maxIntervalMs = 60_000, signal } = options;
-  for (const [name, value] of Object.entries({ timeoutMs, maxPolls, intervalMs, maxIntervalMs })) checkLimit(`waitForRun: ${name}`, value);
+  for (const [name, value] of Object.entries({ timeoutMs, maxPolls, intervalMs, maxIntervalMs }))
+    checkLimit(`waitForRun: ${name}`, value);
   const deadline = Date.now() + timeoutMs;
   const { owner, repo, run_id } = params;
   let run: WaitedRun | undefined;
@@ -93,7 +98,11 @@ export async function waitForRun(client: Client, params: WaitForRunParams, optio
     let headers: ResponseHeaders;
     let changed = true;
     try {
-      const res = await getWorkflowRun(client, { owner, repo, run_id }, { signal, headers: etag ? { "if-none-match": etag } : {} });
+      const res = await getWorkflowRun(
+        client,
+        { owner, repo, run_id },
+        { signal, headers: etag ? { "if-none-match": etag } : {} },
+      );
       ({ headers } = res);
       run = res.data;
       etag = headers.etag;
@@ -127,22 +136,40 @@ export async function waitForRun(client: Client, params: WaitForRunParams, optio
 }
 
 /** The run's places in concurrency queues; empty when it is in none or the lookup fails with an API error. */
-async function queueOf(client: Client, { owner, repo, run_id }: WaitForRunParams, signal?: AbortSignal): Promise<QueuePlace[]> {
+async function queueOf(
+  client: Client,
+  { owner, repo, run_id }: WaitForRunParams,
+  signal?: AbortSignal,
+): Promise<QueuePlace[]> {
   const places: QueuePlace[] = [];
   try {
     // A run belongs to a handful of groups; a page limit keeps a server's endless links from holding the wait.
-    for await (const group of paginate(client, listConcurrencyGroupsForWorkflowRun, { owner, repo, run_id }, { signal, maxPages: 10 })) {
+    for await (const group of paginate(
+      client,
+      listConcurrencyGroupsForWorkflowRun,
+      { owner, repo, run_id },
+      { signal, maxPages: 10 },
+    )) {
       for (const member of group.group_members) {
         // A job's place is asked about by job: with ahead_of_run GitHub answers 422 for it.
         const job = typeof member.job_id === "number" ? member.job_id : undefined;
         const { data } = await getConcurrencyGroupForRepository(
           client,
-          { owner, repo, concurrency_group_name: group.group_name, ...(job ? { ahead_of_job: job } : { ahead_of_run: run_id }) },
+          {
+            owner,
+            repo,
+            concurrency_group_name: group.group_name,
+            ...(job ? { ahead_of_job: job } : { ahead_of_run: run_id }),
+          },
           { signal },
         );
         // The answer lists the entries up to the run's own, which comes last.
         const at = data.group_members.findIndex((m) => m.run_id === run_id && (job === undefined || m.job_id === job));
-        places.push({ group: group.group_name, ahead: at < 0 ? data.group_members.length : at, ...(job ? { jobId: job } : {}) });
+        places.push({
+          group: group.group_name,
+          ahead: at < 0 ? data.group_members.length : at,
+          ...(job ? { jobId: job } : {}),
+        });
       }
     }
   } catch (e) {
