@@ -6,8 +6,6 @@ export interface OpenAttempt {
     readonly hooks: readonly Hooks[];
     readonly client: Seams;
     readonly ticket: CacheTicket | undefined;
-    /** The attempt's headers as sent: the hooks' copy with the credentials on top. */
-    readonly sent: Record<string, string>;
     /** Gives the throttle's slot back (the request core calls it once, when the response is read). */
     readonly release: (() => void) | undefined;
 }
@@ -36,10 +34,11 @@ export interface AttemptEnd {
     readonly text: string;
     /** Bytes of the body, for the cache's bound. */
     readonly size: number;
-    readonly retryInMs: number | undefined;
+    /** The retry's delay, or when the server said to come back (not retried then). */
+    readonly delay: number | Date | undefined;
 }
 /**
- * After an attempt: stores a cacheable 2xx, logs the outcome and runs `onResponse` (success) or
+ * After an attempt: answers a 304 from the cache, stores a cacheable 2xx, logs the outcome and runs `onResponse` (success) or
  * `onError` (anything else, retried or not). Returns the call's result, if the attempt has one.
  */
 export declare function closeAttempt(open: OpenAttempt, end: AttemptEnd): Promise<ApiResponse | undefined>;

@@ -63,7 +63,9 @@ async function openAttempt(client, own, operationId, method, url, attempt, heade
         for (const name in authorized)
             if (!(name in own) && !(name in credentials))
                 delete authorized[name];
-        return { info, hooks, client, ticket, release, sent: Object.assign(authorized, own, credentials) };
+        // `authorized` is the object the request core sends: the hooks' copy with the credentials on top.
+        Object.assign(authorized, own, credentials);
+        return { info, hooks, client, ticket, release };
     }
     catch (e) {
         release?.();
@@ -71,13 +73,17 @@ async function openAttempt(client, own, operationId, method, url, attempt, heade
     }
 }
 /**
- * After an attempt: stores a cacheable 2xx, logs the outcome and runs `onResponse` (success) or
+ * After an attempt: answers a 304 from the cache, stores a cacheable 2xx, logs the outcome and runs `onResponse` (success) or
  * `onError` (anything else, retried or not). Returns the call's result, if the attempt has one.
  */
 async function closeAttempt(open, end) {
     const { info, client } = open;
     let { result, error } = end;
-    const { status, retryInMs } = end;
+    const { status, delay } = end;
+    const retryInMs = typeof delay === "number" ? delay : undefined;
+    // The request core made a 304 an error (no operation documents one); with a validator sent, it is the cached data.
+    if (status === 304 && open.ticket?.notModified)
+        [result, error] = [open.ticket.notModified(end.headers), undefined];
     if (result && open.ticket && status > 199 && status < 300)
         result = open.ticket.keep(result, end.size);
     // A status that will be retried has no error object yet; hooks get the one it would throw.
