@@ -88,11 +88,6 @@ export class GitHubSizeLimitError extends GitHubResponseError {
   declare readonly maxResponseBytes: number;
 }
 
-/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
-export class GitHubPageLimitError extends GitHubError {
-  declare readonly maxPages: number;
-}
-
 // Names live on the prototypes (not as instance fields) so that stacks read `GitHubApiError: …`
 // and the names survive minification.
 for (const [error, name] of [
@@ -103,7 +98,6 @@ for (const [error, name] of [
   [GitHubTimeoutError, "GitHubTimeoutError"],
   [GitHubResponseError, "GitHubResponseError"],
   [GitHubSizeLimitError, "GitHubSizeLimitError"],
-  [GitHubPageLimitError, "GitHubPageLimitError"],
 ] as const) {
   error.prototype.name = name;
 }

@@ -36,9 +36,6 @@ export class GitHubResponseError extends GitHubError {
 /** A response body above the client's `maxResponseBytes`; never retried, and read no further than the limit. */
 export class GitHubSizeLimitError extends GitHubResponseError {
 }
-/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
-export class GitHubPageLimitError extends GitHubError {
-}
 // Names live on the prototypes (not as instance fields) so that stacks read `GitHubApiError: …`
 // and the names survive minification.
 for (const [error, name] of [
@@ -49,7 +46,6 @@ for (const [error, name] of [
     [GitHubTimeoutError, "GitHubTimeoutError"],
     [GitHubResponseError, "GitHubResponseError"],
     [GitHubSizeLimitError, "GitHubSizeLimitError"],
-    [GitHubPageLimitError, "GitHubPageLimitError"],
 ]) {
     error.prototype.name = name;
 }

@@ -68,10 +68,6 @@ export declare class GitHubResponseError extends GitHubError {
 export declare class GitHubSizeLimitError extends GitHubResponseError {
     readonly maxResponseBytes: number;
 }
-/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
-export declare class GitHubPageLimitError extends GitHubError {
-    readonly maxPages: number;
-}
 /**
  * An error about one request: the message is `METHOD url` and `detail`, and the error has the
  * request's `method` and `url` besides `props`.
