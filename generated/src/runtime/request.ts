@@ -84,7 +84,8 @@ export async function request(
     signal?.throwIfAborted();
     // Hooks see and may change their own copy of the headers without credentials; the cache keys
     // by the credentials (hashed); the credentials go on top of what the hooks left, into `sent`.
-    const seam = seamed && (await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal));
+    const seam =
+      seamed && (await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal));
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let own: AbortController | undefined;
@@ -170,7 +171,7 @@ export async function request(
       }
     }
     // The seam may answer a 304 from its cache.
-    if (seam) result = await seamed!.close(seam, { result, error, status, headers: h, text, size, delay });
+    if (seam) result = await seamed.close(seam, { result, error, status, headers: h, text, size, delay });
     if (result) return result;
     if (typeof delay !== "number") throw error!;
     (retry as RetryOptions).onRetry?.({
