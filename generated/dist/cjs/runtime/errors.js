@@ -66,25 +66,22 @@ for (const [error, name] of [
 // `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
 (0, brand_js_1.brand)(GitHubError);
 /**
- * An error about one request: the message is `METHOD url` and `detail`, and the error has the
- * request's `method` and `url` besides `props`.
+ * An error about one request: the message is `METHOD url` and `detail`, then the response's
+ * request id when `props` has one (`x-github-request-id`: quote it when asking GitHub support),
+ * and the error has the request's `method` and `url` besides `props`.
  */
 function requestError(Class, method, url, detail, props, cause) {
-    return new Class(`${method} ${url}${detail}`, { method, url, ...props }, cause);
+    const requestId = props?.requestId;
+    return new Class(`${method} ${url}${detail}${requestId ? ` (request id ${requestId})` : ""}`, { method, url, ...props }, cause);
 }
 /** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
 function responseError(method, url, status, headers, detail, Class = GitHubResponseError, props) {
-    const requestId = (0, profile_js_1.requestIdOf)(headers);
-    return requestError(Class, method, url, `: ${detail}${withRequestId(requestId)}`, {
+    return requestError(Class, method, url, ": " + detail, {
         status,
         contentType: headers["content-type"],
-        requestId,
+        requestId: (0, profile_js_1.requestIdOf)(headers),
         ...props,
     });
-}
-/** ` (request id …)` for a message, when the response had one. */
-function withRequestId(requestId) {
-    return requestId ? ` (request id ${requestId})` : "";
 }
 /** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
 function clip(text) {
@@ -106,7 +103,6 @@ function apiError(method, url, status, headers, text, retryAt, spec) {
     catch {
         // Not JSON (an HTML error page, a proxy's text): keep the raw text.
     }
-    const requestId = (0, profile_js_1.requestIdOf)(headers);
     const location = headers.location;
     const message = typeof body === "object" ? body.message : body;
     const detail = status < 400 && (location || !status)
@@ -120,12 +116,11 @@ function apiError(method, url, status, headers, text, retryAt, spec) {
     return requestError(limited ? GitHubRateLimitError : GitHubApiError, method, url, ` → ${status}` +
         clip(detail) +
         (needed ? `; missing permission? add "${needed}" to the workflow's permissions:` : "") +
-        (retryAt ? "; retry after " + retryAt.toISOString() : "") +
-        withRequestId(requestId), {
+        (retryAt ? "; retry after " + retryAt.toISOString() : ""), {
         status,
         body,
         headers,
-        requestId,
+        requestId: (0, profile_js_1.requestIdOf)(headers),
         rateLimit: (0, profile_js_1.rateLimitOf)(headers),
         retryAt,
         operationId: spec?.id,
