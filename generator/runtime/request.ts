@@ -170,7 +170,7 @@ export async function request(
       }
     }
     // The seam may answer a 304 from its cache.
-    if (seam) result = await seamed.close(seam, { result, error, status, headers: h, text, size, delay });
+    if (seam) result = await seamed.close(seam, result, error, status, h, text, size, delay);
     if (result) return result;
     if (typeof delay !== "number") throw error!;
     (retry as RetryOptions).onRetry?.({

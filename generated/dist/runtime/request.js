@@ -158,7 +158,7 @@ export async function request(client, spec, params, options, next) {
         }
         // The seam may answer a 304 from its cache.
         if (seam)
-            result = await seamed.close(seam, { result, error, status, headers: h, text, size, delay });
+            result = await seamed.close(seam, result, error, status, h, text, size, delay);
         if (result)
             return result;
         if (typeof delay !== "number")
