@@ -126,3 +126,17 @@ export async function bundleEntry(entry: Entry): Promise<BundleResult> {
     return { name: entry.name, minified: NaN, gzip: NaN, inputs: [], error: (error as Error).message.split("\n")[0]! };
   }
 }
+
+/** The entry bundled as bundleEntry does, but not minified: to read, or to edit before measuring. */
+export async function unminifiedBundle(entry: Entry): Promise<string> {
+  const out = await build({
+    stdin: { contents: entry.source, resolveDir: BENCH, loader: "ts", sourcefile: "entry.ts" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return out.outputFiles[0]!.text;
+}

@@ -88,11 +88,6 @@ export class GitHubSizeLimitError extends GitHubResponseError {
   declare readonly maxResponseBytes: number;
 }
 
-/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
-export class GitHubPageLimitError extends GitHubError {
-  declare readonly maxPages: number;
-}
-
 // Names live on the prototypes (not as instance fields) so that stacks read `GitHubApiError: …`
 // and the names survive minification.
 for (const [error, name] of [
@@ -103,7 +98,6 @@ for (const [error, name] of [
   [GitHubTimeoutError, "GitHubTimeoutError"],
   [GitHubResponseError, "GitHubResponseError"],
   [GitHubSizeLimitError, "GitHubSizeLimitError"],
-  [GitHubPageLimitError, "GitHubPageLimitError"],
 ] as const) {
   error.prototype.name = name;
 }
@@ -111,18 +105,24 @@ for (const [error, name] of [
 brand(GitHubError);
 
 /**
- * An error about one request: the message is `METHOD url` and `detail`, and the error has the
- * request's `method` and `url` besides `props`.
+ * An error about one request: the message is `METHOD url` and `detail`, then the response's
+ * request id when `props` has one (`x-github-request-id`: quote it when asking GitHub support),
+ * and the error has the request's `method` and `url` besides `props`.
  */
 export function requestError<E extends GitHubError>(
   Class: new (message: string, props: object, options?: ErrorOptions) => E,
   method: string,
   url: string,
   detail: string,
-  props?: object,
+  props?: { readonly requestId?: string | undefined; readonly [key: string]: unknown },
   cause?: ErrorOptions,
 ): E {
-  return new Class(`${method} ${url}${detail}`, { method, url, ...props }, cause);
+  const requestId = props?.requestId;
+  return new Class(
+    `${method} ${url}${detail}${requestId ? ` (request id ${requestId})` : ""}`,
+    { method, url, ...props },
+    cause,
+  );
 }
 
 /** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
@@ -135,18 +135,12 @@ export function responseError(
   Class: typeof GitHubResponseError = GitHubResponseError,
   props?: object,
 ): GitHubResponseError {
-  const requestId = requestIdOf(headers);
-  return requestError(Class, method, url, `: ${detail}${withRequestId(requestId)}`, {
+  return requestError(Class, method, url, ": " + detail, {
     status,
     contentType: headers["content-type"],
-    requestId,
+    requestId: requestIdOf(headers),
     ...props,
   });
-}
-
-/** ` (request id …)` for a message, when the response had one. */
-function withRequestId(requestId: string | undefined): string {
-  return requestId ? ` (request id ${requestId})` : "";
 }
 
 /** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
@@ -176,7 +170,6 @@ export function apiError(
   } catch {
     // Not JSON (an HTML error page, a proxy's text): keep the raw text.
   }
-  const requestId = requestIdOf(headers);
   const location = headers.location;
   const message = typeof body === "object" ? body.message : body;
   const detail =
@@ -195,13 +188,12 @@ export function apiError(
     ` → ${status}` +
       clip(detail) +
       (needed ? `; missing permission? add "${needed}" to the workflow's permissions:` : "") +
-      (retryAt ? "; retry after " + retryAt.toISOString() : "") +
-      withRequestId(requestId),
+      (retryAt ? "; retry after " + retryAt.toISOString() : ""),
     {
       status,
       body,
       headers,
-      requestId,
+      requestId: requestIdOf(headers),
       rateLimit: rateLimitOf(headers),
       retryAt,
       operationId: spec?.id,

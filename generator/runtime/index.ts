@@ -12,12 +12,12 @@ export {
   GitHubApiError,
   GitHubError,
   GitHubNetworkError,
-  GitHubPageLimitError,
   GitHubRateLimitError,
   GitHubResponseError,
   GitHubSizeLimitError,
   GitHubTimeoutError,
 } from "./errors.js";
+export { GitHubPageLimitError } from "./page-limit-error.js";
 export type { GitHubErrorBody, RateLimit } from "./errors.js";
 export { isErrorOf } from "./guards.js";
 export type { RequiredPermission } from "./permissions.js";

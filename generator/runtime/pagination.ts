@@ -1,6 +1,7 @@
 // Pagination helpers: lazy async generators that follow the Link header, only under the client's baseUrl and within bounds.
-import { clip, GitHubPageLimitError, requestError, responseError } from "./errors.js";
+import { clip, requestError, responseError } from "./errors.js";
 import { parseLink } from "./link.js";
+import { GitHubPageLimitError } from "./page-limit-error.js";
 import { request } from "./request.js";
 import { checkLimit } from "./retry.js";
 import type { SplitCapped } from "./split.js";

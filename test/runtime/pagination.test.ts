@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createClient } from "../../generator/runtime/client.js";
-import { GitHubError, GitHubPageLimitError, GitHubResponseError } from "../../generator/runtime/errors.js";
+import { GitHubError, GitHubResponseError } from "../../generator/runtime/errors.js";
+import { GitHubPageLimitError } from "../../generator/runtime/page-limit-error.js";
 import { operation } from "../../generator/runtime/operation.js";
 import { collect, pages, paginate } from "../../generator/runtime/pagination.js";
 import type { Page } from "../../generator/runtime/pagination.js";

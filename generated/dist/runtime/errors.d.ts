@@ -68,15 +68,15 @@ export declare class GitHubResponseError extends GitHubError {
 export declare class GitHubSizeLimitError extends GitHubResponseError {
     readonly maxResponseBytes: number;
 }
-/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
-export declare class GitHubPageLimitError extends GitHubError {
-    readonly maxPages: number;
-}
 /**
- * An error about one request: the message is `METHOD url` and `detail`, and the error has the
- * request's `method` and `url` besides `props`.
+ * An error about one request: the message is `METHOD url` and `detail`, then the response's
+ * request id when `props` has one (`x-github-request-id`: quote it when asking GitHub support),
+ * and the error has the request's `method` and `url` besides `props`.
  */
-export declare function requestError<E extends GitHubError>(Class: new (message: string, props: object, options?: ErrorOptions) => E, method: string, url: string, detail: string, props?: object, cause?: ErrorOptions): E;
+export declare function requestError<E extends GitHubError>(Class: new (message: string, props: object, options?: ErrorOptions) => E, method: string, url: string, detail: string, props?: {
+    readonly requestId?: string | undefined;
+    readonly [key: string]: unknown;
+}, cause?: ErrorOptions): E;
 /** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
 export declare function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string, Class?: typeof GitHubResponseError, props?: object): GitHubResponseError;
 /** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */

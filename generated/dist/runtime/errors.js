@@ -36,9 +36,6 @@ export class GitHubResponseError extends GitHubError {
 /** A response body above the client's `maxResponseBytes`; never retried, and read no further than the limit. */
 export class GitHubSizeLimitError extends GitHubResponseError {
 }
-/** A listing still had a next page after `maxPages` pages; `url` is the page not fetched. */
-export class GitHubPageLimitError extends GitHubError {
-}
 // Names live on the prototypes (not as instance fields) so that stacks read `GitHubApiError: …`
 // and the names survive minification.
 for (const [error, name] of [
@@ -49,32 +46,28 @@ for (const [error, name] of [
     [GitHubTimeoutError, "GitHubTimeoutError"],
     [GitHubResponseError, "GitHubResponseError"],
     [GitHubSizeLimitError, "GitHubSizeLimitError"],
-    [GitHubPageLimitError, "GitHubPageLimitError"],
 ]) {
     error.prototype.name = name;
 }
 // `instanceof` also holds for errors of another copy of this runtime (the CommonJS build next to the ESM one).
 brand(GitHubError);
 /**
- * An error about one request: the message is `METHOD url` and `detail`, and the error has the
- * request's `method` and `url` besides `props`.
+ * An error about one request: the message is `METHOD url` and `detail`, then the response's
+ * request id when `props` has one (`x-github-request-id`: quote it when asking GitHub support),
+ * and the error has the request's `method` and `url` besides `props`.
  */
 export function requestError(Class, method, url, detail, props, cause) {
-    return new Class(`${method} ${url}${detail}`, { method, url, ...props }, cause);
+    const requestId = props?.requestId;
+    return new Class(`${method} ${url}${detail}${requestId ? ` (request id ${requestId})` : ""}`, { method, url, ...props }, cause);
 }
 /** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
 export function responseError(method, url, status, headers, detail, Class = GitHubResponseError, props) {
-    const requestId = requestIdOf(headers);
-    return requestError(Class, method, url, `: ${detail}${withRequestId(requestId)}`, {
+    return requestError(Class, method, url, ": " + detail, {
         status,
         contentType: headers["content-type"],
-        requestId,
+        requestId: requestIdOf(headers),
         ...props,
     });
-}
-/** ` (request id …)` for a message, when the response had one. */
-function withRequestId(requestId) {
-    return requestId ? ` (request id ${requestId})` : "";
 }
 /** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
 export function clip(text) {
@@ -96,7 +89,6 @@ export function apiError(method, url, status, headers, text, retryAt, spec) {
     catch {
         // Not JSON (an HTML error page, a proxy's text): keep the raw text.
     }
-    const requestId = requestIdOf(headers);
     const location = headers.location;
     const message = typeof body === "object" ? body.message : body;
     const detail = status < 400 && (location || !status)
@@ -110,12 +102,11 @@ export function apiError(method, url, status, headers, text, retryAt, spec) {
     return requestError(limited ? GitHubRateLimitError : GitHubApiError, method, url, ` → ${status}` +
         clip(detail) +
         (needed ? `; missing permission? add "${needed}" to the workflow's permissions:` : "") +
-        (retryAt ? "; retry after " + retryAt.toISOString() : "") +
-        withRequestId(requestId), {
+        (retryAt ? "; retry after " + retryAt.toISOString() : ""), {
         status,
         body,
         headers,
-        requestId,
+        requestId: requestIdOf(headers),
         rateLimit: rateLimitOf(headers),
         retryAt,
         operationId: spec?.id,

@@ -22,6 +22,10 @@ export function simpleValue(v) {
         return (Array.isArray(v) ? v : Object.entries(v).flat()).join(",");
     return String(v);
 }
+/** A value in GitHub's style: encoded, arrays and objects comma-joined. */
+function encodeValue(v) {
+    return typeof v === "object" ? join(v, ",") : encodeURIComponent(v);
+}
 /** An empty array or object: like an unset value, it is not sent. */
 function isEmpty(v) {
     return typeof v === "object" && !Object.keys(v).length;
@@ -41,7 +45,7 @@ function writerOf(writers, key) {
  * a different endpoint. No encoding survives that.
  */
 export function encodePathParam(value, name, spec) {
-    const plain = !isSet(value) ? "" : typeof value === "object" ? join(value, ",") : encodeURIComponent(value);
+    const plain = isSet(value) ? encodeValue(value) : "";
     if (!plain)
         throw new TypeError(`${spec.id}: missing path parameter "${name}" (unset, or empty once written)`);
     const write = writerOf(spec.pathStyles, name);
@@ -63,9 +67,7 @@ export function buildQuery(spec, params) {
             continue;
         const write = typeof v === "object" && writerOf(spec.queryStyles, key);
         // encodeURIComponent stringifies numbers and booleans (`true`/`false`) itself.
-        const s = write
-            ? write(key, v)
-            : key + "=" + (typeof v === "object" ? join(v, ",") : encodeURIComponent(v));
+        const s = write ? write(key, v) : key + "=" + encodeValue(v);
         // A writer may have nothing to send (an object with only null members).
         if (s)
             q += (q ? "&" : "?") + s;

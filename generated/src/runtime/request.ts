@@ -12,7 +12,6 @@ import {
   responseError,
 } from "./errors.js";
 import { setHeader } from "./headers.js";
-import type { OpenAttempt } from "./hooks.js";
 import { requestHeaders } from "./profile.js";
 import { backoffMs, checkLimit, MAX_DELAY_MS, maxRetries, mergeRetry, planRetry, sleep } from "./retry.js";
 import type { ApiResponse, Client, OperationSpec, RequestOptions, RetryOptions } from "./types.js";
@@ -78,18 +77,15 @@ export async function request(
     // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
     // else sees them); a query credential comes back in `target`. Asked per attempt: a token
     // function may hand out a refreshed token after a long wait.
-    const sent = seamed ? { ...headers } : headers;
+    const sent = (init.headers = seamed ? { ...headers } : headers);
     let target = client.authorize(spec, sent, url);
     if (typeof target === "object") target = await target;
     // Checked after the token await, before our listener: an abort already past would not fire it.
     signal?.throwIfAborted();
-    let seam: OpenAttempt | undefined;
-    if (seamed) {
-      // Hooks see and may change their own copy of the headers without credentials; the cache keys
-      // by the credentials (hashed); the credentials go on top of what the hooks left.
-      seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal);
-      init.headers = seam.sent;
-    }
+    // Hooks see and may change their own copy of the headers without credentials; the cache keys
+    // by the credentials (hashed); the credentials go on top of what the hooks left, into `sent`.
+    const seam =
+      seamed && (await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal));
 
     // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
     let own: AbortController | undefined;
@@ -167,8 +163,6 @@ export async function request(
         }
       }
       if (!error) result = { status: status!, data, headers: h };
-    } else if (status === 304 && seam?.ticket?.notModified) {
-      result = seam.ticket.notModified(h);
     } else {
       result = spec.redirect?.(status!, h, method, url);
       if (!result) {
@@ -176,10 +170,8 @@ export async function request(
         if (typeof delay !== "number") error = apiError(method, url, status!, h, text, delay, spec);
       }
     }
-    if (seam) {
-      const retryInMs = typeof delay === "number" ? delay : undefined;
-      result = await seamed!.close(seam, { result, error, status, headers: h, text, size, retryInMs });
-    }
+    // The seam may answer a 304 from its cache.
+    if (seam) result = await seamed.close(seam, result, error, status, h, text, size, delay);
     if (result) return result;
     if (typeof delay !== "number") throw error!;
     (retry as RetryOptions).onRetry?.({

@@ -2,7 +2,8 @@
 // Past the result cap: a filtered run listing that GitHub cuts at 1,000 results is walked as
 // `created` date windows, each split in two until it is under the cap. An option whose value is
 // this function (not a boolean), so that a bundle carries it only when a caller imports it.
-import { GitHubPageLimitError, requestError } from "./errors.js";
+import { requestError } from "./errors.js";
+import { GitHubPageLimitError } from "./page-limit-error.js";
 import type { Page, PaginateOptions } from "./pagination.js";
 import { checkLimit } from "./retry.js";
 import type { OperationSpec } from "./types.js";

@@ -34,6 +34,11 @@ export function simpleValue(v: SetValue): string {
   return String(v);
 }
 
+/** A value in GitHub's style: encoded, arrays and objects comma-joined. */
+function encodeValue(v: SetValue): string {
+  return typeof v === "object" ? join(v, ",") : encodeURIComponent(v as string);
+}
+
 /** An empty array or object: like an unset value, it is not sent. */
 function isEmpty(v: unknown): boolean {
   return typeof v === "object" && !Object.keys(v!).length;
@@ -55,7 +60,7 @@ function writerOf<W>(writers: Readonly<Record<string, W>> | undefined, key: stri
  * a different endpoint. No encoding survives that.
  */
 export function encodePathParam(value: unknown, name: string, spec: OperationSpec): string {
-  const plain = !isSet(value) ? "" : typeof value === "object" ? join(value, ",") : encodeURIComponent(value as string);
+  const plain = isSet(value) ? encodeValue(value) : "";
   if (!plain) throw new TypeError(`${spec.id}: missing path parameter "${name}" (unset, or empty once written)`);
   const write = writerOf(spec.pathStyles, name);
   const s = write ? write(name, typeof value === "object" ? value! : [value]) : plain;
@@ -75,9 +80,7 @@ export function buildQuery(spec: OperationSpec, params: Params): string {
     if (!isSet(v) || isEmpty(v)) continue;
     const write = typeof v === "object" && writerOf(spec.queryStyles, key);
     // encodeURIComponent stringifies numbers and booleans (`true`/`false`) itself.
-    const s = write
-      ? write(key, v)
-      : key + "=" + (typeof v === "object" ? join(v, ",") : encodeURIComponent(v as string));
+    const s = write ? write(key, v) : key + "=" + encodeValue(v);
     // A writer may have nothing to send (an object with only null members).
     if (s) q += (q ? "&" : "?") + s;
   }

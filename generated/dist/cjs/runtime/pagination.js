@@ -8,6 +8,7 @@ exports.collect = collect;
 // Pagination helpers: lazy async generators that follow the Link header, only under the client's baseUrl and within bounds.
 const errors_js_1 = require("./errors.js");
 const link_js_1 = require("./link.js");
+const page_limit_error_js_1 = require("./page-limit-error.js");
 const request_js_1 = require("./request.js");
 const retry_js_1 = require("./retry.js");
 const url_js_1 = require("./url.js");
@@ -71,7 +72,7 @@ async function* walk(client, fn, spec, params, options, backward) {
         if (seen.has(next))
             return;
         if (seen.size >= maxPages) {
-            throw (0, errors_js_1.requestError)(errors_js_1.GitHubPageLimitError, "GET", next, `: not fetched, ${maxPages} pages already (maxPages); raise maxPages or narrow the listing`, { maxPages });
+            throw (0, errors_js_1.requestError)(page_limit_error_js_1.GitHubPageLimitError, "GET", next, `: not fetched, ${maxPages} pages already (maxPages); raise maxPages or narrow the listing`, { maxPages });
         }
         res = await (0, request_js_1.request)(client, spec, undefined, options, (url = next));
     }

@@ -64,19 +64,15 @@ async function request(client, spec, params, options, next) {
         // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
         // else sees them); a query credential comes back in `target`. Asked per attempt: a token
         // function may hand out a refreshed token after a long wait.
-        const sent = seamed ? { ...headers } : headers;
+        const sent = (init.headers = seamed ? { ...headers } : headers);
         let target = client.authorize(spec, sent, url);
         if (typeof target === "object")
             target = await target;
         // Checked after the token await, before our listener: an abort already past would not fire it.
         signal?.throwIfAborted();
-        let seam;
-        if (seamed) {
-            // Hooks see and may change their own copy of the headers without credentials; the cache keys
-            // by the credentials (hashed); the credentials go on top of what the hooks left.
-            seam = await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal);
-            init.headers = seam.sent;
-        }
+        // Hooks see and may change their own copy of the headers without credentials; the cache keys
+        // by the credentials (hashed); the credentials go on top of what the hooks left, into `sent`.
+        const seam = seamed && (await seamed.open(seamed, callHooks, spec.id, method, url, attempt, headers, sent, target, signal));
         // Only a timeout needs a signal of our own; the caller's abort is forwarded into it.
         let own;
         let timer;
@@ -156,9 +152,6 @@ async function request(client, spec, params, options, next) {
             if (!error)
                 result = { status: status, data, headers: h };
         }
-        else if (status === 304 && seam?.ticket?.notModified) {
-            result = seam.ticket.notModified(h);
-        }
         else {
             result = spec.redirect?.(status, h, method, url);
             if (!result) {
@@ -167,10 +160,9 @@ async function request(client, spec, params, options, next) {
                     error = (0, errors_js_1.apiError)(method, url, status, h, text, delay, spec);
             }
         }
-        if (seam) {
-            const retryInMs = typeof delay === "number" ? delay : undefined;
-            result = await seamed.close(seam, { result, error, status, headers: h, text, size, retryInMs });
-        }
+        // The seam may answer a 304 from its cache.
+        if (seam)
+            result = await seamed.close(seam, result, error, status, h, text, size, delay);
         if (result)
             return result;
         if (typeof delay !== "number")

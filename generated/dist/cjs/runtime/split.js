@@ -8,6 +8,7 @@ exports.dateRange = dateRange;
 // `created` date windows, each split in two until it is under the cap. An option whose value is
 // this function (not a boolean), so that a bundle carries it only when a caller imports it.
 const errors_js_1 = require("./errors.js");
+const page_limit_error_js_1 = require("./page-limit-error.js");
 const retry_js_1 = require("./retry.js");
 /**
  * No run predates GitHub (2008): the lower end of a window when the caller's `created` has none.
@@ -48,7 +49,7 @@ async function* windows(spec, params, options, walk, by, whole, maxPages) {
     const todo = [];
     for (;;) {
         if (left <= 0) {
-            throw (0, errors_js_1.requestError)(errors_js_1.GitHubPageLimitError, "GET", spec.path, `: not fetched, ${maxPages} pages already over all created windows (maxPages); raise maxPages or narrow the listing`, { maxPages });
+            throw (0, errors_js_1.requestError)(page_limit_error_js_1.GitHubPageLimitError, "GET", spec.path, `: not fetched, ${maxPages} pages already over all created windows (maxPages); raise maxPages or narrow the listing`, { maxPages });
         }
         const asked = window ? { ...params, [by]: formatRange(window) } : params;
         let first = true;
