@@ -287,6 +287,13 @@ async function generateFrom(
   }
   const changed = diff.stale.length + diff.missing.length + diff.orphaned.length;
   process.stdout.write(`${summary}${changed ? `, ${changed} changed` : ", unchanged"}\n`);
+  // Another author may own that name on npm, and the README tells users to install it.
+  if (result.nameFromTitle) {
+    const name = result.nameFromTitle;
+    process.stderr.write(
+      `note: the package is named ${name} after the API's title; before publishing, set package.name in the config (a scope such as @you/${name} is yours)\n`,
+    );
+  }
   return 0;
 }
 

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { apiSurface, planRelease, type ReleasePlan } from "./changes/index.js";
+import { SEMVER } from "./changes/version.js";
 import { changelogFile, CHANGELOG_PATH, parseRecord, surfaceFile, SURFACE_PATH } from "./changes/files.js";
 import { checkSpec } from "./check/index.js";
 import { SpecError, type Diagnostic, type Locator } from "./diagnostics.js";
@@ -16,6 +17,8 @@ import { buildModel } from "./model/build.js";
 import { apiIdentity, type IdentitySettings } from "./model/identity.js";
 import { packageNameOf } from "./model/package-name.js";
 import { normalise } from "./normalise/index.js";
+import { NPM_NAME } from "./config/schema.js";
+import { RunFailure } from "./run-failure.js";
 import type { ApiModel } from "./model/types.js";
 
 export interface GenerateResult {
@@ -24,6 +27,8 @@ export interface GenerateResult {
   readonly files: EmittedFile[];
   /** What changed in the API since the last generation into the same folder, and the version it calls for. */
   readonly release: ReleasePlan;
+  /** Set when the package is named after the API's title: neither the config nor an earlier output names it. */
+  readonly nameFromTitle?: string;
 }
 
 /** Package facts set by the config file: they win over the previous output's and the defaults. */
@@ -51,10 +56,13 @@ export async function generate(specPath: string, outDir: string, options: Genera
     const document = normalise(spec.document);
     const model = buildModel(document);
     const typesFile = types.types(typesRequest(spec, document));
-    const { release, record } = await changeRecord(document, model, outDir, options);
+    // Awaited by emitPackage; if a step before it fails, closing the job rejects it, and that is no news.
+    typesFile.catch(() => undefined);
+    const { release, record, fromTitle } = await changeRecord(document, model, outDir, options);
     const identity = apiIdentity(document, options.identity ?? {}, release.packageInfo.name);
     const files = await emitPackage(model, document, release.packageInfo, typesFile, identity);
-    return { model, files: [...files, ...record].sort((a, b) => (a.path < b.path ? -1 : 1)), release: release.plan };
+    const sorted = [...files, ...record].sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { model, files: sorted, release: release.plan, ...(fromTitle ? { nameFromTitle: fromTitle } : {}) };
   } finally {
     types.close();
   }
@@ -89,24 +97,42 @@ function typesRequest(spec: LoadedSpec, document: Json): TypesRequest {
 /** The API change since the last release recorded in `outDir`, the version it calls for, and the files that record it. */
 async function changeRecord(document: Json, model: ApiModel, outDir: string, options: GenerateOptions) {
   const previous = await previousOutput(outDir);
-  const plan = planRelease(previous.record, apiSurface(document, model), previous.pkg.version, options.releaseDate);
+  const version = previous.pkg.version === undefined ? FIRST_VERSION : checked(outDir, previous.pkg, "version");
+  const plan = planRelease(parseRecord(previous.surfaceText, version), apiSurface(document, model), version, options.releaseDate);
   const record = [surfaceFile(plan.record), changelogFile(previous.changelog, plan)];
-  const name = options.package?.name ?? previous.pkg.name ?? packageNameOf(model.title);
-  return { release: { plan, packageInfo: { ...options.package, name, version: plan.version } }, record };
+  const kept = options.package?.name === undefined && previous.pkg.name !== undefined ? checked(outDir, previous.pkg, "name") : undefined;
+  const fromTitle = (options.package?.name ?? kept) === undefined ? packageNameOf(model.title) : undefined;
+  const name = options.package?.name ?? kept ?? fromTitle!;
+  return { release: { plan, packageInfo: { ...options.package, name, version: plan.version } }, record, fromTitle };
+}
+
+/**
+ * A name or version that a user edited in the output's package.json, which the next run keeps: one
+ * npm or semver would refuse stops the run here, not at `npm publish` or in every `createClient()`
+ * (the name is the default user agent).
+ */
+function checked(outDir: string, pkg: { name?: unknown; version?: unknown }, field: "name" | "version"): string {
+  const value = pkg[field];
+  const valid = typeof value === "string" && value.length <= 214 && (field === "name" ? NPM_NAME : SEMVER).test(value);
+  if (valid) return value;
+  throw new RunFailure(
+    `${join(outDir, "package.json")}: its "${field}" ${JSON.stringify(value)?.slice(0, 100)} is not a valid npm package ${field}; ` +
+      (field === "name" ? "correct it there, or set package.name in the config" : "correct it there (major.minor.patch)"),
+  );
 }
 
 /** What the last generation left in the output folder: package name and version, API surface, changelog. */
 async function previousOutput(
   outDir: string,
-): Promise<{ pkg: { name?: string; version: string }; record?: ReturnType<typeof parseRecord>; changelog?: string }> {
+): Promise<{ pkg: { name?: unknown; version?: unknown }; surfaceText?: string; changelog?: string }> {
   const read = (name: string) => readFile(join(outDir, name), "utf8").catch(() => undefined);
   const [pkgText, surfaceText, changelog] = await Promise.all([read("package.json"), read(SURFACE_PATH), read(CHANGELOG_PATH)]);
-  let pkg: { name?: string; version: string } = { version: FIRST_VERSION };
+  let pkg: { name?: unknown; version?: unknown } = {};
   try {
-    const parsed = JSON.parse(pkgText ?? "{}") as Partial<PackageInfo>;
-    pkg = { ...(typeof parsed.name === "string" ? { name: parsed.name } : {}), version: parsed.version ?? FIRST_VERSION };
+    const parsed: unknown = JSON.parse(pkgText ?? "{}");
+    if (parsed && typeof parsed === "object") pkg = parsed;
   } catch {
     // An unreadable package.json is regenerated with the defaults.
   }
-  return { pkg, record: parseRecord(surfaceText, pkg.version), ...(changelog === undefined ? {} : { changelog }) };
+  return { pkg, ...(surfaceText === undefined ? {} : { surfaceText }), ...(changelog === undefined ? {} : { changelog }) };
 }

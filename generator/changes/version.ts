@@ -19,7 +19,7 @@ export function bumpFor(changes: readonly ApiChange[]): Bump {
   return "patch";
 }
 
-const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+export const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /** `nextVersion("1.4.2", changes)`: "2.0.0", "1.5.0", "1.4.3" or "1.4.2". */
 export function nextVersion(current: string, changes: readonly ApiChange[]): string {

@@ -33,11 +33,13 @@ const specSource = text("spec/openapi.yaml", (value) => {
   return undefined;
 });
 
-/** npm's rules for a package name: lower case, URL-safe, at most 214 characters, an optional @scope/. */
+/** npm's rules for a package name: lower case, URL-safe, an optional @scope/ (and at most 214 characters). */
+export const NPM_NAME = /^(@[a-z\d~-][a-z\d._~-]*\/)?[a-z\d~-][a-z\d._~-]*$/;
+
 const packageName = text(
   "my-api-client",
   (value) =>
-    /^(@[a-z\d~-][a-z\d._~-]*\/)?[a-z\d~-][a-z\d._~-]*$/.test(value)
+    NPM_NAME.test(value)
       ? undefined
       : {
           message: `${JSON.stringify(value)} is not a valid npm package name`,

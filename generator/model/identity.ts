@@ -103,7 +103,12 @@ export function securitySchemes(document: Json): SchemeModel[] {
   return models;
 }
 
+/** An HTTP token (RFC 9110): what a header or cookie name must be to be sent at all. */
+const TOKEN = /^[!#$%&'*+.^_`|~\w-]+$/;
+
 function schemeModel(name: string, scheme: Json): SchemeModel | undefined {
+  // `auth.__proto__` cannot be given in an object literal, nor read back from one.
+  if (name === "__proto__") return undefined;
   const type = stringField(scheme, "type");
   if (type === "oauth2" || type === "openIdConnect") return { name, place: "bearer" };
   if (type === "http") {
@@ -114,7 +119,8 @@ function schemeModel(name: string, scheme: Json): SchemeModel | undefined {
   if (type === "apiKey") {
     const place = stringField(scheme, "in");
     const key = stringField(scheme, "name");
-    if (key && (place === "header" || place === "query" || place === "cookie")) return { name, place, key };
+    // A header or cookie named `X Api Key` could never be sent: left out like an unknown kind.
+    if (key && (place === "query" || ((place === "header" || place === "cookie") && TOKEN.test(key)))) return { name, place, key };
   }
   return undefined;
 }

@@ -95,11 +95,17 @@ describe("security", () => {
         tls: { type: "mutualTLS" },
         badIn: { type: "apiKey", in: "body", name: "x" },
         ref: { $ref: "#/components/securitySchemes/bearer" },
+        // No request can carry these header and cookie names; a query name is only encoded.
+        spaced: { type: "apiKey", in: "header", name: "X Vault Key" },
+        semicolon: { type: "apiKey", in: "cookie", name: "a;b" },
+        spacedQuery: { type: "apiKey", in: "query", name: "api key" },
+        // A computed key: `__proto__:` in a literal would set the prototype, as it would in `auth`.
+        ["__proto__"]: { type: "http", scheme: "bearer" },
       },
     },
   };
 
-  it("reads the schemes a client can send, sorted; digest, mutualTLS and bad apiKeys are left out", () => {
+  it("reads the schemes a client can send, sorted; digest, mutualTLS, bad apiKeys and __proto__ are left out", () => {
     expect(securitySchemes(document)).toEqual([
       { name: "basic", place: "basic" },
       { name: "bearer", place: "bearer" },
@@ -109,6 +115,7 @@ describe("security", () => {
       { name: "oidc", place: "bearer" },
       { name: "q", place: "query", key: "k" },
       { name: "ref", place: "bearer" },
+      { name: "spacedQuery", place: "query", key: "api key" },
     ]);
   });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageNameOf } from "../../generator/model/package-name.js";
 import { generate } from "../../generator/pipeline.js";
+import { RunFailure } from "../../generator/run-failure.js";
 
 const SPEC = "test/fixtures/identity/vault.yaml";
 const root = mkdtempSync(join(tmpdir(), "package-name-"));
@@ -46,5 +47,27 @@ describe("the generated package's name", () => {
     const out = mkdtempSync(join(root, "kept-"));
     writeFileSync(join(out, "package.json"), JSON.stringify({ name: "renamed-by-hand", version: "0.3.0" }));
     expect(nameOf(await generate(SPEC, out))).toBe("renamed-by-hand");
+  });
+
+  // The name is the default user agent: a name no header can carry made every createClient() throw.
+  it.each([
+    [{ name: "клиент-хранилища", version: "0.3.0" }, `its "name" "клиент-хранилища" is not a valid npm package name`],
+    [{ name: "Upper Case", version: "0.3.0" }, `its "name" "Upper Case" is not a valid npm package name`],
+    [{ name: 42, version: "0.3.0" }, `its "name" 42 is not a valid npm package name`],
+    [{ name: "ok", version: "1.x" }, `its "version" "1.x" is not a valid npm package version`],
+  ])("refuses an invalid name or version kept from the last output's package.json: %j", async (pkg, message) => {
+    const out = mkdtempSync(join(root, "edited-"));
+    writeFileSync(join(out, "package.json"), JSON.stringify(pkg));
+    const failure = await generate(SPEC, out).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RunFailure);
+    expect((failure as Error).message).toBe(
+      `${join(out, "package.json")}: ${message}; correct it there${message.includes("version") ? " (major.minor.patch)" : ", or set package.name in the config"}`,
+    );
+  });
+
+  it("takes the config's name over an invalid one in the last output's package.json", async () => {
+    const out = mkdtempSync(join(root, "edited-"));
+    writeFileSync(join(out, "package.json"), JSON.stringify({ name: "Not Valid", version: "0.3.0" }));
+    expect(nameOf(await generate(SPEC, out, { package: { name: "fixed-name" } }))).toBe("fixed-name");
   });
 });
