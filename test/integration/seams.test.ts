@@ -409,7 +409,7 @@ describe("a cache shared by callers who bring their own credentials (review find
   });
 
   it("in a browser, a Vary naming a header the request did not set (Cookie) is not kept; one it set is", async () => {
-    vi.stubGlobal("document", {});
+    vi.stubGlobal("location", new URL("https://app.example/"));
     try {
       const gh = shared();
       for (let i = 0; i < 2; i++) {

@@ -72,7 +72,8 @@ function entryOf(response, sent, body) {
  * request did not set (the page's own cookies or HTTP authentication may go with it), are not covered.
  */
 function variesWithin(vary, sent) {
-    const browser = "document" in globalThis;
+    // A page or a worker (they have a location): fetch sends their origin's cookies along.
+    const browser = "location" in globalThis;
     for (const name of vary?.toLowerCase().split(",") ?? []) {
         const header = name.trim();
         if (header === "*" || (browser && header !== "accept-encoding" && !(header in sent)))
