@@ -110,7 +110,7 @@ function replay({ status, body, headers }: CachedResponse, h: ResponseHeaders): 
 /** The HMAC key: the caller's secret, or 32 random bytes that never leave this process. */
 function hmacKey(subtle: SubtleCrypto, raw: Uint8Array<ArrayBuffer> | undefined): Promise<CryptoKey> {
   raw ??= globalThis.crypto.getRandomValues(new Uint8Array(32));
-  return subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]) as Promise<CryptoKey>;
+  return subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 }
 
 function hex(bytes: ArrayBuffer): string {

@@ -173,7 +173,7 @@ describe("throttle", () => {
     // Counted at fetch, where a request really starts (onRequest hooks run before the slot is taken).
     const counting: typeof fetch = async (input, init) => {
       most = Math.max(most, ++inFlight);
-      order.push(`${init?.method} ${String(input).split("/").pop()}`);
+      order.push(`${init?.method} ${(input as string).split("/").pop()}`);
       try {
         return await fetch(input, init);
       } finally {

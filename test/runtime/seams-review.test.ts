@@ -129,13 +129,16 @@ describe("a cache key (finding 10: an unsalted hash of the credentials)", () => 
     expect(c).not.toBe(a);
   });
 
-  it.each([["short"], [new Uint8Array(8)], [42]])("a secret %j that is not 32 characters or bytes is a TypeError that says what to pass", (secret) => {
-    expect(() => responseCache(keepingStore(), { secret: secret as string })).toThrow(
-      new TypeError(
-        "responseCache: secret must be a string or Uint8Array of at least 32 characters or bytes (e.g. 32 random bytes from crypto.getRandomValues), or left out",
-      ),
-    );
-  });
+  it.each([["short"], [new Uint8Array(8)], [42]])(
+    "a secret %j that is not 32 characters or bytes is a TypeError that says what to pass",
+    (secret) => {
+      expect(() => responseCache(keepingStore(), { secret: secret as string })).toThrow(
+        new TypeError(
+          "responseCache: secret must be a string or Uint8Array of at least 32 characters or bytes (e.g. 32 random bytes from crypto.getRandomValues), or left out",
+        ),
+      );
+    },
+  );
 });
 
 describe("throttle spacing beyond the longest timer (finding 12)", () => {
@@ -153,7 +156,10 @@ describe("throttle spacing beyond the longest timer (finding 12)", () => {
     const armed = vi.spyOn(globalThis, "setTimeout");
     const ac = new AbortController();
     let started = false;
-    const second = t.acquire("POST", ac.signal).then(() => (started = true), () => "left");
+    const second = t.acquire("POST", ac.signal).then(
+      () => (started = true),
+      () => "left",
+    );
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     const timers = armed.mock.calls.length;
@@ -168,9 +174,8 @@ describe("throttle spacing beyond the longest timer (finding 12)", () => {
 describe("a hook that calls its own client under throttle({ concurrency: 1 }) (finding 15)", () => {
   it("does not deadlock: both requests are sent and the call settles", async () => {
     const { fetch, calls } = recorder((url) => json({ url }));
-    let gh: ReturnType<typeof createClient>;
     const lookup = { ...getRun, id: "lookup" };
-    gh = createClient({
+    const gh: ReturnType<typeof createClient> = createClient({
       fetch,
       timeoutMs: 1000,
       seams: seams({
