@@ -79,8 +79,9 @@ export async function openAttempt(
   for (const name in authorized) if (!(name in copy) && !(name in credentials)) delete authorized[name];
   // `authorized` is the object the request core sends: the hooks' copy with the credentials on top.
   Object.assign(authorized, copy, credentials);
-  const release = client.throttle && (await client.throttle.acquire(method, signal));
+  let release: (() => void) | undefined;
   try {
+    release = client.throttle && (await client.throttle.acquire(method, signal));
     // A validator of the caller's or a hook's is a conditional request of their own: not cached.
     const ticket =
       client.cache && method === "GET" && !("if-none-match" in authorized || "if-modified-since" in authorized)
@@ -91,6 +92,17 @@ export async function openAttempt(
     return { info, hooks, client, ticket, release };
   } catch (e) {
     release?.();
+    // Every onRequest has its end: a call that left the queue (abort, maxQueue) or whose store failed.
+    await closeAttempt(
+      { info, hooks, client, ticket: undefined, release },
+      undefined,
+      e,
+      undefined,
+      {},
+      "",
+      0,
+      undefined,
+    );
     throw e;
   }
 }

@@ -190,4 +190,33 @@ describe("a hook that calls its own client under throttle({ concurrency: 1 }) (f
     expect(outcome).toBe("settled");
     expect(calls.map((c) => c.url.split("/").pop())).toEqual(["2", "1"]);
   });
+
+  it("a call that leaves the queue (abort) still ends its onRequest with onError, and logs it", async () => {
+    const { fetch, calls } = recorder(sequence(json({ id: 1 })));
+    const ends: string[] = [];
+    const lines: string[] = [];
+    const limit = throttle({ concurrency: 1 });
+    const gh = createClient({
+      fetch,
+      seams: seams({
+        throttle: limit,
+        logger: { debug: (line: string) => void lines.push(line) },
+        hooks: {
+          onRequest: (i) => void ends.push(`request ${i.attempt}`),
+          onError: (o) => void ends.push(`error ${(o.error as Error).name}`),
+          onResponse: (o) => void ends.push(`response ${o.status}`),
+        },
+      }),
+    });
+    const held = await limit.acquire("GET", undefined);
+    const ac = new AbortController();
+    const call = request(gh, getRun, params, { signal: ac.signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    ac.abort();
+    await expect(call).rejects.toThrow("aborted");
+    held();
+    expect(ends).toEqual(["request 1", "error AbortError"]);
+    expect(lines.at(-1)).toMatch(/^actions\/get-workflow-run: GET .* \(attempt 1\) failed: This operation was aborted in \d+ ms$/);
+    expect(calls).toHaveLength(0);
+  });
 });

@@ -58,8 +58,9 @@ async function openAttempt(client, own, operationId, method, url, attempt, heade
             delete authorized[name];
     // `authorized` is the object the request core sends: the hooks' copy with the credentials on top.
     Object.assign(authorized, copy, credentials);
-    const release = client.throttle && (await client.throttle.acquire(method, signal));
+    let release;
     try {
+        release = client.throttle && (await client.throttle.acquire(method, signal));
         // A validator of the caller's or a hook's is a conditional request of their own: not cached.
         const ticket = client.cache && method === "GET" && !("if-none-match" in authorized || "if-modified-since" in authorized)
             ? await client.cache.prepare(url, requestIdentity(target, authorized), authorized)
@@ -70,6 +71,8 @@ async function openAttempt(client, own, operationId, method, url, attempt, heade
     }
     catch (e) {
         release?.();
+        // Every onRequest has its end: a call that left the queue (abort, maxQueue) or whose store failed.
+        await closeAttempt({ info, hooks, client, ticket: undefined, release }, undefined, e, undefined, {}, "", 0, undefined);
         throw e;
     }
 }
