@@ -236,7 +236,10 @@ export interface AttemptInfo {
     readonly attempt: number;
     /** The request headers; `onRequest` may change them (a name must be lower-case to replace ours). */
     readonly headers: Record<string, string>;
-    /** When the attempt was sent (`Date.now()`, after any throttle wait). */
+    /**
+     * When the attempt was sent (`Date.now()`, after any throttle wait). `onRequest` runs before that
+     * wait, and sees when the hooks started.
+     */
     readonly startedAt: number;
 }
 /** The end of an attempt: a response (`status`) or a failure (`error`), with its timing. */
