@@ -1,4 +1,4 @@
-// The seam around one attempt: the client's throttle, cache, hooks and logger, in that order.
+// The seam around one attempt: the client's hooks, throttle, cache and logger, in that order.
 // The request core reaches `openAttempt` and `closeAttempt` only through a client's `seams(...)`
 // (never by import), so a client without them neither bundles this module nor pays more than one
 // property check per attempt.
@@ -44,11 +44,11 @@ export function seams({ hooks, logger, throttle, cache }: SeamOptions = {}): Sea
 }
 
 /**
- * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
- * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
- * hooks. The request core sends `sent`: that copy with the credentials (what `authorized`, the
- * headers after authorization, adds to `headers`) on top, in the `authorized` object itself. The cache keys by those credentials
- * and a query credential (`target`, the URL sent), hashed.
+ * Before an attempt is sent: runs the `onRequest` hooks on a copy of `headers` (the attempt's own,
+ * without the token), then waits for the throttle (abort-aware) and adds the cache's validators.
+ * The request core sends `sent`: that copy with the credentials (what `authorized`, the headers
+ * after authorization, adds to `headers`) on top, in the `authorized` object itself. The cache keys
+ * by that whole request as sent, after the hooks, and the URL with any query credential (`target`).
  */
 export async function openAttempt(
   client: Seams,
@@ -63,35 +63,57 @@ export async function openAttempt(
   signal: AbortSignal | undefined,
 ): Promise<OpenAttempt> {
   const credentials = addedBy(headers, authorized);
-  const who = target === url ? JSON.stringify(credentials) : JSON.stringify([credentials, target]);
   // A call's own hooks replace the client's.
   const hooks = own ? ([] as Hooks[]).concat(own) : client.hooks;
-  const release = client.throttle && (await client.throttle.acquire(method, signal));
+  const copy = { ...headers };
+  const info: AttemptInfo = { operationId, method, url, attempt, headers: copy, startedAt: Date.now() };
+  client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
+  // Before the throttle's slot: a hook that calls this client would otherwise wait for the slot its
+  // own call holds (a deadlock under `concurrency: 1`). Awaited only when a hook returns something.
+  for (const hook of hooks) {
+    const done = hook.onRequest?.(info);
+    if (done) await done;
+  }
+  // Into the very object `authorize` filled: the profile knows the credentials it holds by it (a
+  // generic API's redirects drop them on another origin).
+  for (const name in authorized) if (!(name in copy) && !(name in credentials)) delete authorized[name];
+  // `authorized` is the object the request core sends: the hooks' copy with the credentials on top.
+  Object.assign(authorized, copy, credentials);
+  let release: (() => void) | undefined;
   try {
-    const own = { ...headers };
+    release = client.throttle && (await client.throttle.acquire(method, signal));
+    // A validator of the caller's or a hook's is a conditional request of their own: not cached.
     const ticket =
-      client.cache && method === "GET"
-        ? await client.cache.prepare(url, who === "{}" ? undefined : who, own)
+      client.cache && method === "GET" && !("if-none-match" in authorized || "if-modified-since" in authorized)
+        ? await client.cache.prepare(url, requestIdentity(target, authorized), authorized)
         : undefined;
-    const info: AttemptInfo = { operationId, method, url, attempt, headers: own, startedAt: Date.now() };
-    client.logger?.debug(`${operationId}: ${method} ${url} (attempt ${attempt})`);
-    // Awaited only when a hook returns something: a synchronous hook costs no extra turn.
-    for (const hook of hooks) {
-      const done = hook.onRequest?.(info);
-      if (done) await done;
-    }
-    // Timed from here: the hooks' own time is not the request's.
+    // Timed from here: the hooks' and the throttle's time is not the request's.
     (info as { startedAt: number }).startedAt = Date.now();
-    // Into the very object `authorize` filled: the profile knows the credentials it holds by it (a
-    // generic API's redirects drop them on another origin).
-    for (const name in authorized) if (!(name in own) && !(name in credentials)) delete authorized[name];
-    // `authorized` is the object the request core sends: the hooks' copy with the credentials on top.
-    Object.assign(authorized, own, credentials);
     return { info, hooks, client, ticket, release };
   } catch (e) {
     release?.();
+    // Every onRequest has its end: a call that left the queue (abort, maxQueue) or whose store failed.
+    await closeAttempt(
+      { info, hooks, client, ticket: undefined, release },
+      undefined,
+      e,
+      undefined,
+      {},
+      "",
+      0,
+      undefined,
+    );
     throw e;
   }
+}
+
+/**
+ * What tells one request from another for the cache: the URL sent (a query credential in it) and
+ * every header sent, credentials and cookies included, whoever set them, in name order. A header a
+ * hook adds per call (a trace id) thus means no hit, never another caller's entry.
+ */
+function requestIdentity(target: string, sent: Record<string, string>): string {
+  return JSON.stringify([target, Object.entries(sent).sort(([a], [b]) => (a < b ? -1 : 1))]);
 }
 
 /**
@@ -101,8 +123,9 @@ export async function openAttempt(
  * one object would be in every bundle, since the core makes the call (24 B gzip).
  *
  * @param result The call's result when the attempt succeeded (a 2xx, a redirect result).
- * @param text The body as text, for the error of a status that is retried (built only here, for the hooks).
- * @param size Bytes of the body, for the cache's bound.
+ * @param text The body as text: what the cache keeps of a 2xx, and the error of a status that is
+ *   retried (built only here, for the hooks).
+ * @param _size Bytes of the body as read (the cache counts what it keeps itself).
  * @param delay The retry's delay, or when the server said to come back (not retried then).
  */
 export async function closeAttempt(
@@ -112,14 +135,14 @@ export async function closeAttempt(
   status: number | undefined,
   headers: ResponseHeaders,
   text: string,
-  size: number,
+  _size: number,
   delay: number | Date | undefined,
 ): Promise<ApiResponse | undefined> {
   const { info, client } = open;
   const retryInMs = typeof delay === "number" ? delay : undefined;
   // The request core made a 304 an error (no operation documents one); with a validator sent, it is the cached data.
   if (status === 304 && open.ticket?.notModified) [result, error] = [open.ticket.notModified(headers), undefined];
-  if (result && open.ticket && status! > 199 && status! < 300) result = open.ticket.keep(result, size);
+  if (result && open.ticket && status! > 199 && status! < 300) result = open.ticket.keep(result, text);
   // A status that will be retried has no error object yet; hooks get the one it would throw.
   if (!result && !error && status) error = apiError(info.method, info.url, status, headers, text, undefined);
   const outcome: AttemptOutcome = {

@@ -1,6 +1,6 @@
 // A client-wide limit on requests: how many may be in flight at once, and how far apart mutating
 // requests must be. Imported only by clients that configure it (`createClient({ throttle: throttle() })`).
-import { checkLimit } from "./retry.js";
+import { checkLimit, MAX_DELAY_MS } from "./retry.js";
 import type { Throttle } from "./types.js";
 
 export interface ThrottleOptions {
@@ -27,7 +27,7 @@ interface Waiter {
  * they asked (first in, first out: a spaced POST at the head also holds the GETs behind it), and
  * a waiting call whose signal aborts leaves the queue at once, rejected with the signal's reason.
  * Retries wait again like any request. Throws a TypeError for an option that is not a number ≥ 0
- * (`concurrency` ≥ 1).
+ * (`concurrency` ≥ 1, `mutationSpacingMs` ≤ 2^31 − 1, the longest timer).
  */
 export function throttle({
   concurrency = 10,
@@ -37,6 +37,11 @@ export function throttle({
   if (!(concurrency >= 1))
     throw new TypeError(`throttle: concurrency must be a number ≥ 1, not ${String(concurrency)}`);
   checkLimit("throttle: mutationSpacingMs", mutationSpacingMs);
+  // A timer cannot wait longer (Node fires a longer one at once, which would spin), nor should a spacing.
+  if (mutationSpacingMs > MAX_DELAY_MS)
+    throw new TypeError(
+      `throttle: mutationSpacingMs must be at most ${MAX_DELAY_MS} ms (about 24.8 days, the longest a timer waits), not ${mutationSpacingMs}`,
+    );
   checkLimit("throttle: maxQueue", maxQueue);
   const queue: Waiter[] = [];
   let active = 0;

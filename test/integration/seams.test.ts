@@ -1,7 +1,9 @@
 // Hooks, logging, throttling and conditional requests over real HTTP on 127.0.0.1, against the
 // GitHub-like test server (which serves weak ETags and answers 304s, test/server/etags.ts).
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as gen from "../../generated/src/index.js";
 import { FIXTURES } from "../server/server.js";
 import { rejection, useTestServer } from "./harness.js";
@@ -165,23 +167,29 @@ describe("throttle", () => {
 
   it("lets GETs run concurrently up to the cap, and keeps FIFO order behind a spaced POST", async () => {
     const limit = gen.throttle({ concurrency: 2, mutationSpacingMs: SPACING });
-    const gh = client({ throttle: limit });
     let inFlight = 0;
     let most = 0;
     const order: string[] = [];
-    const hooks: gen.Hooks = {
-      onRequest: (i) => void ((most = Math.max(most, ++inFlight)), order.push(`${i.method} ${i.url.split("/").pop()}`)),
-      onResponse: () => void inFlight--,
-      onError: () => void inFlight--,
+    // Counted at fetch, where a request really starts (onRequest hooks run before the slot is taken).
+    const counting: typeof fetch = async (input, init) => {
+      most = Math.max(most, ++inFlight);
+      order.push(`${init?.method} ${(input as string).split("/").pop()}`);
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight--;
+      }
     };
+    const gh = client({ throttle: limit, fetch: counting });
     const [first, second] = await runIds(gh, 2);
     context.server.requests.length = 0;
+    order.length = 0;
     await Promise.allSettled([
-      gen.cancelWorkflowRun(gh, { ...where, run_id: first! }, { hooks }),
-      gen.cancelWorkflowRun(gh, { ...where, run_id: second! }, { hooks }),
-      gen.getWorkflowRun(gh, { ...where, run_id: first! }, { hooks }),
-      gen.getWorkflowRun(gh, { ...where, run_id: second! }, { hooks }),
-      gen.getWorkflowRun(gh, { ...where, run_id: first! }, { hooks }),
+      gen.cancelWorkflowRun(gh, { ...where, run_id: first! }),
+      gen.cancelWorkflowRun(gh, { ...where, run_id: second! }),
+      gen.getWorkflowRun(gh, { ...where, run_id: first! }),
+      gen.getWorkflowRun(gh, { ...where, run_id: second! }),
+      gen.getWorkflowRun(gh, { ...where, run_id: first! }),
     ]);
     expect(most).toBeLessThanOrEqual(2);
     expect(order).toEqual(["POST cancel", "POST cancel", `GET ${first}`, `GET ${second}`, `GET ${first}`]);
@@ -320,5 +328,102 @@ describe("conditional requests (cache)", () => {
     const first = await gen.getWorkflowRun(gh, run);
     const error = await rejection(gen.getWorkflowRun(client(), run, { headers: { "if-none-match": first.headers.etag! } }));
     expect((error as gen.GitHubApiError).status).toBe(304);
+  });
+});
+
+/**
+ * Finding 2 of the review: an API whose ETag is a version (the same for every user) and whose body
+ * depends on who asks, saying so in `Vary`. Answers 304 to any request that carries the version.
+ */
+describe("a cache shared by callers who bring their own credentials (review finding 2)", () => {
+  const ALICE = "Bearer ALICE_secret_token_0123456789";
+  const BOB = "Bearer BOB_secret_token_9876543210";
+  let server: Server;
+  let baseUrl = "";
+  let vary = "Authorization, Cookie";
+  const seen: IncomingHttpHeaders[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.headers);
+      const headers = { etag: '"v7"', vary, "content-type": "application/json" };
+      if (req.headers["if-none-match"] === '"v7"') return void res.writeHead(304, headers).end();
+      res.writeHead(200, headers).end(JSON.stringify({ viewer: req.headers.authorization ?? req.headers.cookie ?? "nobody" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** A client without a token of its own, over a fresh cache; the server's log emptied. */
+  function shared(hooks?: gen.Hooks) {
+    seen.length = 0;
+    vary = "Authorization, Cookie";
+    return gen.createClient({ baseUrl, retry: false, seams: seams(hooks) });
+  }
+  const seams = (hooks?: gen.Hooks) => gen.seams({ cache: gen.memoryCache(), hooks });
+  const stored = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it("per-call authorization headers: Bob's call carries no validator of Alice's and gets his own body", async () => {
+    const gh = shared();
+    const asAlice = { headers: { authorization: ALICE } };
+    await gen.getWorkflowRun(gh, run, asAlice);
+    await stored();
+    const bob = await gen.getWorkflowRun(gh, run, { headers: { authorization: BOB } });
+    expect(seen[1]!["if-none-match"]).toBeUndefined();
+    expect(bob.data).toEqual({ viewer: BOB });
+    expect(bob.fromCache).toBeUndefined();
+    // Each still has an entry of their own.
+    await stored();
+    const again = await gen.getWorkflowRun(gh, run, asAlice);
+    expect([again.fromCache, again.data]).toEqual([true, { viewer: ALICE }]);
+    expect(inspect(gh, { depth: 10 })).not.toContain("secret_token");
+  });
+
+  it("an authorization set by an onRequest hook: a user switch is a miss, never the other's entry", async () => {
+    let user = ALICE;
+    const gh = shared({ onRequest: ({ headers }) => void (headers.authorization = user) });
+    await gen.getWorkflowRun(gh, run);
+    await stored();
+    user = BOB;
+    const bob = await gen.getWorkflowRun(gh, run);
+    expect(seen.map((h) => h["if-none-match"])).toEqual([undefined, undefined]);
+    expect(bob.data).toEqual({ viewer: BOB });
+  });
+
+  it("per-call cookies: another session's cookie is a miss", async () => {
+    const gh = shared();
+    await gen.getWorkflowRun(gh, run, { headers: { cookie: "sid=ALICE_session" } });
+    await stored();
+    const bob = await gen.getWorkflowRun(gh, run, { headers: { cookie: "sid=BOB_session" } });
+    expect(seen[1]!["if-none-match"]).toBeUndefined();
+    expect(bob.data).toEqual({ viewer: "sid=BOB_session" });
+  });
+
+  it("a response with Vary: * is not kept", async () => {
+    const gh = shared();
+    vary = "*";
+    await gen.getWorkflowRun(gh, run, { headers: { authorization: ALICE } });
+    await stored();
+    await gen.getWorkflowRun(gh, run, { headers: { authorization: ALICE } });
+    expect(seen.map((h) => h["if-none-match"])).toEqual([undefined, undefined]);
+  });
+
+  it("in a browser, a Vary naming a header the request did not set (Cookie) is not kept; one it set is", async () => {
+    vi.stubGlobal("location", new URL("https://app.example/"));
+    try {
+      const gh = shared();
+      for (let i = 0; i < 2; i++) {
+        await gen.getWorkflowRun(gh, run, { headers: { authorization: ALICE } });
+        await stored();
+      }
+      vary = "Authorization, Accept-Encoding";
+      for (let i = 0; i < 3; i++) {
+        await gen.getWorkflowRun(gh, run, { headers: { authorization: ALICE } });
+        await stored();
+      }
+      expect(seen.map((h) => h["if-none-match"])).toEqual([undefined, undefined, undefined, '"v7"', '"v7"']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

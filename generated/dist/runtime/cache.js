@@ -9,34 +9,41 @@ export function memoryCache(options) {
     return responseCache(lruStore(options));
 }
 /**
- * Conditional GETs over any store. Keys are the request URL and `accept` header, under a SHA-256
- * hash of the credentials sent (never a credential itself): two tokens never share an entry. Data
- * returned from the cache is a copy (`structuredClone`), so a caller changing it does not change
- * the entry.
+ * Conditional GETs over any store. Keys are the request URL under an HMAC-SHA-256 of the request
+ * as sent (every header, credentials included, and a query credential), so two tokens, cookies or
+ * `accept` values never share an entry and a store holds no credential, nor a hash one could test
+ * guesses against without the HMAC key. An entry keeps the body as text; each hit is parsed anew,
+ * so a caller changing its result does not change the entry.
  */
-export function responseCache(store) {
+export function responseCache(store, { secret } = {}) {
+    if (secret !== undefined && !((typeof secret === "string" || secret instanceof Uint8Array) && secret.length >= 32))
+        throw new TypeError("responseCache: secret must be a string or Uint8Array of at least 32 characters or bytes (e.g. 32 random bytes from crypto.getRandomValues), or left out");
+    // A copy, taken now: a caller reusing its buffer later does not change the key.
+    const raw = typeof secret === "string" ? new TextEncoder().encode(secret) : secret && new Uint8Array(secret);
+    let key;
     return {
-        async prepare(url, credentials, headers) {
-            const who = await identity(credentials);
-            // No hash to tell tokens apart (a browser page on plain http has no crypto.subtle): no cache.
-            if (!who)
+        async prepare(url, request, headers) {
+            const subtle = globalThis.crypto?.subtle;
+            // No HMAC to tell requests apart (a browser page on plain http has no crypto.subtle): no cache.
+            if (!subtle)
                 return undefined;
-            const key = `${who} ${headers.accept ?? ""} ${url}`;
-            const hit = await store.get(key);
-            if (hit?.etag)
-                headers["if-none-match"] = hit.etag;
-            else if (hit?.lastModified)
-                headers["if-modified-since"] = hit.lastModified;
+            key ??= hmacKey(subtle, raw);
+            const name = `${hex(await subtle.sign("HMAC", await key, new TextEncoder().encode(request)))} ${url}`;
+            const hit = await store.get(name);
+            // An entry of another shape (an older version's, a store's mistake) is a miss.
+            const usable = typeof hit?.body === "string" ? hit : undefined;
+            if (usable?.etag)
+                headers["if-none-match"] = usable.etag;
+            else if (usable?.lastModified)
+                headers["if-modified-since"] = usable.lastModified;
             const ticket = {
-                notModified: hit && ((h) => replay(hit, h)),
-                keep(response, size) {
-                    const { etag, "last-modified": lastModified } = response.headers;
-                    const { status, data, headers } = response;
-                    // Kept as a copy, and later: a store that fails only means no cache for this response.
-                    const entry = { etag, lastModified, status, data: structuredClone(data), headers, size };
-                    if (etag || lastModified)
+                notModified: usable && ((h) => replay(usable, h)),
+                keep(response, text) {
+                    const entry = entryOf(response, headers, text);
+                    // Stored later: a store that fails only means no cache for this response.
+                    if (entry)
                         Promise.resolve(entry)
-                            .then((e) => store.set(key, e))
+                            .then((e) => store.set(name, e))
                             .catch(ignore);
                     return response;
                 },
@@ -45,22 +52,51 @@ export function responseCache(store) {
         },
     };
 }
-/** The cached response as the call's result: the 304's headers (fresh rate-limit counts) over the cached ones. */
-function replay(hit, h) {
-    return { status: hit.status, data: structuredClone(hit.data), headers: { ...hit.headers, ...h }, fromCache: true };
-}
-/** A hash that tells tokens apart without revealing them; undefined where Web Crypto is missing. */
-async function identity(credentials) {
-    if (!credentials)
-        return "anonymous";
-    const subtle = globalThis.crypto?.subtle;
-    if (!subtle)
+/**
+ * What a store keeps of a 2xx, or undefined when it is not kept: no validator, a binary body, or a
+ * `Vary` the key does not cover. Its size is what its strings may take: 2 bytes a character.
+ */
+function entryOf(response, sent, body) {
+    const { status, data, headers } = response;
+    const { etag, "last-modified": lastModified } = headers;
+    if (!(etag || lastModified) || (data !== undefined && !body) || !variesWithin(headers.vary, sent))
         return undefined;
-    const digest = await subtle.digest("SHA-256", new TextEncoder().encode(credentials));
-    let hex = "";
-    for (const byte of new Uint8Array(digest))
-        hex += byte.toString(16).padStart(2, "0");
-    return hex;
+    let size = body.length;
+    for (const name in headers)
+        size += name.length + headers[name].length;
+    return { etag, lastModified, status, body, headers, size: size * 2 };
+}
+/**
+ * Whether the key holds every request header `vary` names. It holds each header the request set (its
+ * value, or its absence), and fetch decodes any `accept-encoding`. `*`, and in a browser a header the
+ * request did not set (the page's own cookies or HTTP authentication may go with it), are not covered.
+ */
+function variesWithin(vary, sent) {
+    // A page or a worker (they have a location): fetch sends their origin's cookies along.
+    const browser = "location" in globalThis;
+    for (const name of vary?.toLowerCase().split(",") ?? []) {
+        const header = name.trim();
+        if (header === "*" || (browser && header !== "accept-encoding" && !(header in sent)))
+            return false;
+    }
+    return true;
+}
+/** The cached response as the call's result: the body parsed anew, the 304's headers (fresh rate-limit counts) over the cached ones. */
+function replay({ status, body, headers }, h) {
+    // As the request core reads a body: JSON by content type, else text, and no data for none.
+    const data = body ? (headers["content-type"]?.includes("json") ? JSON.parse(body) : body) : undefined;
+    return { status, data, headers: { ...headers, ...h }, fromCache: true };
+}
+/** The HMAC key: the caller's secret, or 32 random bytes that never leave this process. */
+function hmacKey(subtle, raw) {
+    raw ??= globalThis.crypto.getRandomValues(new Uint8Array(32));
+    return subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+function hex(bytes) {
+    let text = "";
+    for (const byte of new Uint8Array(bytes))
+        text += byte.toString(16).padStart(2, "0");
+    return text;
 }
 /** An LRU map (a Map keeps insertion order: a hit is moved to the end, the first is the oldest). */
 function lruStore({ maxEntries = 500, maxBytes = 16_777_216 } = {}) {

@@ -16,11 +16,11 @@ export interface OpenAttempt {
  */
 export declare function seams({ hooks, logger, throttle, cache }?: SeamOptions): Seams;
 /**
- * Before an attempt is sent: waits for the throttle (abort-aware), then, on a copy of `headers`
- * (the attempt's own, without the token), adds the cache's validators and runs the `onRequest`
- * hooks. The request core sends `sent`: that copy with the credentials (what `authorized`, the
- * headers after authorization, adds to `headers`) on top, in the `authorized` object itself. The cache keys by those credentials
- * and a query credential (`target`, the URL sent), hashed.
+ * Before an attempt is sent: runs the `onRequest` hooks on a copy of `headers` (the attempt's own,
+ * without the token), then waits for the throttle (abort-aware) and adds the cache's validators.
+ * The request core sends `sent`: that copy with the credentials (what `authorized`, the headers
+ * after authorization, adds to `headers`) on top, in the `authorized` object itself. The cache keys
+ * by that whole request as sent, after the hooks, and the URL with any query credential (`target`).
  */
 export declare function openAttempt(client: Seams, own: Hooks | readonly Hooks[] | undefined, operationId: string, method: string, url: string, attempt: number, headers: Record<string, string>, authorized: Record<string, string>, target: string, signal: AbortSignal | undefined): Promise<OpenAttempt>;
 /**
@@ -30,8 +30,9 @@ export declare function openAttempt(client: Seams, own: Hooks | readonly Hooks[]
  * one object would be in every bundle, since the core makes the call (24 B gzip).
  *
  * @param result The call's result when the attempt succeeded (a 2xx, a redirect result).
- * @param text The body as text, for the error of a status that is retried (built only here, for the hooks).
- * @param size Bytes of the body, for the cache's bound.
+ * @param text The body as text: what the cache keeps of a 2xx, and the error of a status that is
+ *   retried (built only here, for the hooks).
+ * @param _size Bytes of the body as read (the cache counts what it keeps itself).
  * @param delay The retry's delay, or when the server said to come back (not retried then).
  */
-export declare function closeAttempt(open: OpenAttempt, result: ApiResponse | undefined, error: unknown, status: number | undefined, headers: ResponseHeaders, text: string, size: number, delay: number | Date | undefined): Promise<ApiResponse | undefined>;
+export declare function closeAttempt(open: OpenAttempt, result: ApiResponse | undefined, error: unknown, status: number | undefined, headers: ResponseHeaders, text: string, _size: number, delay: number | Date | undefined): Promise<ApiResponse | undefined>;

@@ -236,7 +236,10 @@ export interface AttemptInfo {
     readonly attempt: number;
     /** The request headers; `onRequest` may change them (a name must be lower-case to replace ours). */
     readonly headers: Record<string, string>;
-    /** When the attempt was sent (`Date.now()`, after any throttle wait). */
+    /**
+     * When the attempt was sent (`Date.now()`, after any throttle wait). `onRequest` runs before that
+     * wait, and sees when the hooks started.
+     */
     readonly startedAt: number;
 }
 /** The end of an attempt: a response (`status`) or a failure (`error`), with its timing. */
@@ -278,13 +281,14 @@ export interface CachedResponse {
     readonly etag?: string;
     readonly lastModified?: string;
     readonly status: number;
-    readonly data: unknown;
+    /** The body as text (parsed again on each hit: JSON by its content type). */
+    readonly body: string;
     readonly headers: ResponseHeaders;
-    /** Bytes of the body as read, for stores that bound their memory. */
+    /** Bytes the entry may take (2 a character of body and headers), for stores that bound their memory. */
     readonly size: number;
 }
 /**
- * Where a `responseCache` keeps responses. Keys hold a hash of the credentials sent, never a credential.
+ * Where a `responseCache` keeps responses. Keys hold an HMAC of the request sent, never a credential.
  * A store may be async (e.g. a database) and may forget entries at any time.
  */
 export interface CacheStore {
@@ -296,15 +300,16 @@ export interface ResponseCache {
     /**
      * Before a GET attempt: adds the validators of the cached response, if any, to `headers`, and
      * returns what turns the attempt's result into the call's (a 304 into the cached response; a
-     * 2xx with a validator is stored).
+     * 2xx with a validator is stored). `request` is the request as sent (every header, credentials
+     * included), which the key holds hashed; `headers` are the headers that go out.
      */
-    prepare(url: string, credentials: string | undefined, headers: Record<string, string>): Promise<CacheTicket | undefined>;
+    prepare(url: string, request: string, headers: Record<string, string>): Promise<CacheTicket | undefined>;
 }
 export interface CacheTicket {
     /** The call's result for a 304, when there is a cached entry. */
     readonly notModified: ((headers: ResponseHeaders) => ApiResponse) | undefined;
-    /** Stores a 2xx that carries a validator; returns it unchanged. */
-    keep(response: ApiResponse, size: number): ApiResponse;
+    /** Stores a 2xx that carries a validator (`text`: its body as read); returns it unchanged. */
+    keep(response: ApiResponse, text: string): ApiResponse;
 }
 declare const errorType: unique symbol;
 /**

@@ -26,7 +26,7 @@ export { parseLink } from "./link.js";
 export type { Links } from "./link.js";
 export type * from "./types.js";
 export { memoryCache, responseCache } from "./cache.js";
-export type { MemoryCacheOptions } from "./cache.js";
+export type { MemoryCacheOptions, ResponseCacheOptions } from "./cache.js";
 export { throttle } from "./throttle.js";
 export { seams } from "./hooks.js";
 export type { ThrottleOptions } from "./throttle.js";

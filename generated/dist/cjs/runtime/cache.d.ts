@@ -3,15 +3,27 @@ import type { CacheStore, ResponseCache } from "./types.js";
 export interface MemoryCacheOptions {
     /** Responses kept; the least recently used goes first. Default 500. */
     readonly maxEntries?: number;
-    /** Body bytes kept in all; a larger response is not kept. Default 16 MiB (16,777,216). */
+    /**
+     * Bytes kept in all, counted as 2 a character of the bodies and response headers kept (what a
+     * string may take); a larger response is not kept. Default 16 MiB (16,777,216).
+     */
     readonly maxBytes?: number;
+}
+export interface ResponseCacheOptions {
+    /**
+     * The HMAC key of the keys' request hash, for a store that outlives the process or is shared by
+     * several (Redis, a file): at least 32 characters (or bytes), kept as secret as the tokens. Without
+     * it, each `responseCache` draws a random key, so that its entries are found only by itself.
+     */
+    readonly secret?: string | Uint8Array;
 }
 /** Conditional GETs with an in-memory LRU store, bounded by entries and bytes. */
 export declare function memoryCache(options?: MemoryCacheOptions): ResponseCache;
 /**
- * Conditional GETs over any store. Keys are the request URL and `accept` header, under a SHA-256
- * hash of the credentials sent (never a credential itself): two tokens never share an entry. Data
- * returned from the cache is a copy (`structuredClone`), so a caller changing it does not change
- * the entry.
+ * Conditional GETs over any store. Keys are the request URL under an HMAC-SHA-256 of the request
+ * as sent (every header, credentials included, and a query credential), so two tokens, cookies or
+ * `accept` values never share an entry and a store holds no credential, nor a hash one could test
+ * guesses against without the HMAC key. An entry keeps the body as text; each hit is parsed anew,
+ * so a caller changing its result does not change the entry.
  */
-export declare function responseCache(store: CacheStore): ResponseCache;
+export declare function responseCache(store: CacheStore, { secret }?: ResponseCacheOptions): ResponseCache;

@@ -18,6 +18,6 @@ export interface ThrottleOptions {
  * they asked (first in, first out: a spaced POST at the head also holds the GETs behind it), and
  * a waiting call whose signal aborts leaves the queue at once, rejected with the signal's reason.
  * Retries wait again like any request. Throws a TypeError for an option that is not a number ≥ 0
- * (`concurrency` ≥ 1).
+ * (`concurrency` ≥ 1, `mutationSpacingMs` ≤ 2^31 − 1, the longest timer).
  */
 export declare function throttle({ concurrency, mutationSpacingMs, maxQueue, }?: ThrottleOptions): Throttle;

@@ -11,12 +11,15 @@ const retry_js_1 = require("./retry.js");
  * they asked (first in, first out: a spaced POST at the head also holds the GETs behind it), and
  * a waiting call whose signal aborts leaves the queue at once, rejected with the signal's reason.
  * Retries wait again like any request. Throws a TypeError for an option that is not a number ≥ 0
- * (`concurrency` ≥ 1).
+ * (`concurrency` ≥ 1, `mutationSpacingMs` ≤ 2^31 − 1, the longest timer).
  */
 function throttle({ concurrency = 10, mutationSpacingMs = 1000, maxQueue = 1000, } = {}) {
     if (!(concurrency >= 1))
         throw new TypeError(`throttle: concurrency must be a number ≥ 1, not ${String(concurrency)}`);
     (0, retry_js_1.checkLimit)("throttle: mutationSpacingMs", mutationSpacingMs);
+    // A timer cannot wait longer (Node fires a longer one at once, which would spin), nor should a spacing.
+    if (mutationSpacingMs > retry_js_1.MAX_DELAY_MS)
+        throw new TypeError(`throttle: mutationSpacingMs must be at most ${retry_js_1.MAX_DELAY_MS} ms (about 24.8 days, the longest a timer waits), not ${mutationSpacingMs}`);
     (0, retry_js_1.checkLimit)("throttle: maxQueue", maxQueue);
     const queue = [];
     let active = 0;
