@@ -219,7 +219,6 @@ async function pollRun(
   if (status !== 304 && typeof (data as { status?: unknown } | null | undefined)?.status === "string") {
     return { run: data as WaitedRun, headers, changed: !res.fromCache };
   }
-  const what = data === null ? "null" : Array.isArray(data) ? "an array" : typeof data;
   throw responseError(
     "GET",
     runUrl(client, params),
@@ -227,9 +226,16 @@ async function pollRun(
     headers,
     status === 304
       ? "waitForRun: 304 Not Modified before any run was seen, so there is no run to go on"
-      : `waitForRun: the answer is not a workflow run (${what}, not an object with a string "status"); ` +
+      : `waitForRun: expected a workflow run (an object with a string "status"), got ${kindOf(data)}; ` +
           "does baseUrl point at GitHub's API?",
   );
+}
+
+/** What a body is, for a message, without quoting it. */
+function kindOf(data: unknown): string {
+  if (data === undefined) return "no body";
+  if (data === null || Array.isArray(data)) return data ? "an array" : "null";
+  return typeof data === "object" ? 'an object whose "status" is not a string' : `a ${typeof data}`;
 }
 
 /** The run's places in concurrency queues (at most MAX_LOOKUPS); empty when it is in none or the lookup fails with an API error. */
