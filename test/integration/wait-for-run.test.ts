@@ -160,6 +160,15 @@ describe("waitForRun's timeoutMs is a deadline for the whole wait", () => {
     await vi.waitFor(() => expect(server.stalled).toBe(0));
   });
 
+  it("a retry the client would wait 30 s for ends the wait at timeoutMs", async () => {
+    const retrying = createClient({ token: TOKEN, baseUrl: server.url, retry: { retries: 3, maxRetryDelayMs: 60_000 } });
+    server.script = [{ status: "queued", fail: 503, retryAfter: "30" }];
+    const error = (await rejectionOf(waitForRun(retrying, RUN, { ...fast, timeoutMs: 150 }))) as WaitForRunTimeoutError;
+    expect(error).toBeInstanceOf(WaitForRunTimeoutError);
+    expect(error.lastRun).toBeUndefined();
+    expect(runPolls()).toHaveLength(1);
+  });
+
   it("the caller's abort during a request still rejects with the signal's reason, not a timeout", async () => {
     server.script = [{ status: "queued", stall: "run" }];
     const reason = new Error("stop waiting");

@@ -19,6 +19,8 @@ export interface Step {
   readonly stall?: "run" | "lookup";
   /** Sent as this poll's 200 body in place of the run. */
   readonly body?: unknown;
+  /** This poll is answered with this error status (with `retryAfter`, if set). */
+  readonly fail?: number;
 }
 
 export interface RunProgressServer {
@@ -70,6 +72,7 @@ export async function startRunProgressServer(script: Step[] = []): Promise<RunPr
       const step = current();
       if (step.stall === "run") return stall();
       if ("body" in step) return send(200, step.body);
+      if (step.fail) return send(step.fail, { message: "unavailable" }, step.retryAfter ? { "retry-after": step.retryAfter } : {});
       const run = { id: RUN.run_id, name: "Deploy", status: step.status, conclusion: step.conclusion ?? null };
       const etag = `"${createHash("sha1").update(JSON.stringify(run)).digest("hex")}"`;
       const headers: Record<string, string> = { etag, ...(step.retryAfter ? { "retry-after": step.retryAfter } : {}) };
