@@ -200,6 +200,31 @@ describe("waitForRun's queue lookups are bounded", () => {
   });
 });
 
+describe("waitForRun given queue answers that are not lists", () => {
+  it.each([
+    ["groups", [{ group: "deploy-prod", ahead: 2 }]],
+    ["members", []],
+    ["entries", []],
+  ] as const)("%s: the place is left out and the wait goes on", async (malformed, queue) => {
+    server.script = [
+      { status: "pending", queue: { group: "deploy-prod", ahead: 2 }, malformed },
+      { status: "completed", conclusion: "success" },
+    ];
+    const updates: RunUpdate[] = [];
+    await expect(waitForRun(gh, RUN, { ...fast, onUpdate: (u) => updates.push(u) })).resolves.toMatchObject({ status: "completed" });
+    expect(updates[0]!.queue).toEqual(queue);
+  });
+
+  it("lookups whose answers are left out still count towards the 10 per poll", async () => {
+    server.script = [
+      { status: "pending", queue: { group: "deploy-prod", ahead: 2 }, jobs: 50, malformed: "entries" },
+      { status: "completed", conclusion: "success" },
+    ];
+    await waitForRun(gh, RUN, fast);
+    expect(queueLookups()).toHaveLength(10);
+  });
+});
+
 describe("waitForRun on a client with a response cache", () => {
   it("counts a 304 answered from the cache as unchanged, so polling backs off to maxIntervalMs", async () => {
     const cached = createClient({ token: TOKEN, baseUrl: server.url, retry: false, seams: seams({ cache: memoryCache() }) });

@@ -21,6 +21,12 @@ export interface Step {
   readonly body?: unknown;
   /** This poll is answered with this error status (with `retryAfter`, if set). */
   readonly fail?: number;
+  /**
+   * While pending, what the queue's answers get wrong: "groups" lists a null group and one whose
+   * name is a number before the real one, "members" sends the group's members as null, "entries"
+   * answers each lookup with an object in place of the list of entries.
+   */
+  readonly malformed?: "groups" | "members" | "entries";
 }
 
 export interface RunProgressServer {
@@ -82,13 +88,13 @@ export async function startRunProgressServer(script: Step[] = []): Promise<RunPr
       }
       return send(200, run, headers);
     }
-    const { queue, jobs, stall: stalls } = current();
+    const { queue, jobs, stall: stalls, malformed } = current();
     if (url.pathname === `${base}/runs/${RUN.run_id}/concurrency_groups`) {
       const member = { run_id: RUN.run_id, run_name: "Deploy", run_url: null, run_html_url: null, status: "pending" };
       const members = jobs ? Array.from({ length: jobs }, (_, i) => ({ ...member, job_id: i + 1 })) : [member];
-      return send(200, {
-        concurrency_groups: queue ? [{ group_name: queue.group, group_url: "", group_members: members }] : [],
-      });
+      const group = { group_name: queue?.group, group_url: "", group_members: malformed === "members" ? null : members };
+      const bad = malformed === "groups" ? [null, { ...group, group_name: 7 }] : [];
+      return send(200, { concurrency_groups: queue ? [...bad, group] : [] });
     }
     if (queue && url.pathname === `${base}/concurrency_groups/${encodeURIComponent(queue.group)}`) {
       if (stalls === "lookup") return stall();
@@ -98,7 +104,7 @@ export async function startRunProgressServer(script: Step[] = []): Promise<RunPr
       }
       const ahead = Array.from({ length: queue.ahead }, (_, i) => ({ run_id: 1000 + i, status: "in_progress", position: i }));
       const own = { run_id: RUN.run_id, status: "pending", position: queue.ahead, ...(job ? { job_id: +job } : {}) };
-      return send(200, { group_name: queue.group, group_members: [...ahead, own] });
+      return send(200, { group_name: queue.group, group_members: malformed === "entries" ? { own } : [...ahead, own] });
     }
     send(404, { message: "Not Found" });
   });

@@ -142,29 +142,38 @@ function kindOf(data) {
         return data ? "an array" : "null";
     return typeof data === "object" ? 'an object whose "status" is not a string' : `a ${typeof data}`;
 }
-/** The run's places in concurrency queues (at most MAX_LOOKUPS); empty when it is in none or the lookup fails with an API error. */
+/**
+ * The run's places in concurrency queues (at most MAX_LOOKUPS); empty when it is in none or the
+ * lookup fails with an API error. A list the server sends as something else counts as empty.
+ */
 async function queueOf(client, { owner, repo, run_id }, signal) {
     const places = [];
+    let lookups = 0;
     try {
         // A run belongs to a handful of groups; a page limit keeps a server's endless links from holding the wait.
         for await (const group of paginate(client, listConcurrencyGroupsForWorkflowRun, { owner, repo, run_id }, { signal, maxPages: 10 })) {
-            for (const member of group.group_members) {
+            if (typeof group?.group_name !== "string")
+                continue;
+            for (const member of listOf(group.group_members)) {
                 // One request per place, and the server says how many there are: a poll makes a bounded number.
-                if (places.length === MAX_LOOKUPS)
+                if (lookups++ === MAX_LOOKUPS)
                     return places;
                 // A job's place is asked about by job: with ahead_of_run GitHub answers 422 for it.
-                const job = typeof member.job_id === "number" ? member.job_id : undefined;
+                const job = typeof member?.job_id === "number" ? member.job_id : undefined;
                 const { data } = await getConcurrencyGroupForRepository(client, {
                     owner,
                     repo,
                     concurrency_group_name: group.group_name,
                     ...(job ? { ahead_of_job: job } : { ahead_of_run: run_id }),
                 }, { signal });
-                // The answer lists the entries up to the run's own, which comes last.
-                const at = data.group_members.findIndex((m) => m.run_id === run_id && (job === undefined || m.job_id === job));
+                // The answer lists the entries up to the run's own, which comes last. Without a list, no place.
+                const entries = data?.group_members;
+                if (!Array.isArray(entries))
+                    continue;
+                const at = entries.findIndex((m) => m?.run_id === run_id && (job === undefined || m.job_id === job));
                 places.push({
                     group: group.group_name,
-                    ahead: at < 0 ? data.group_members.length : at,
+                    ahead: at < 0 ? entries.length : at,
                     ...(job ? { jobId: job } : {}),
                 });
             }
@@ -178,4 +187,8 @@ async function queueOf(client, { owner, repo, run_id }, signal) {
         throw e;
     }
     return places;
+}
+/** `list` when it is an array, else an empty one: the queue's lists come from the server. */
+function listOf(list) {
+    return Array.isArray(list) ? list : [];
 }
