@@ -64,9 +64,9 @@ const run = await waitForRun(
 );
 \`\`\`
 
-- Polls are conditional (\`If-None-Match\` with the last ETag): an unchanged run is a 304, which GitHub does not count against the rate limit. Unchanged polls back off from \`intervalMs\` (default 5 s) to \`maxIntervalMs\` (default 60 s), and a \`retry-after\` is waited out.
-- \`onUpdate\` is called for the first poll and at each change of status, conclusion or queue place. While the run is \`pending\` or \`waiting\`, \`queue\` says which concurrency group holds it up and how many entries are ahead of it.
-- Bounded: \`timeoutMs\` (default 1 hour) and \`maxPolls\` (default 1,000) end the wait with a \`WaitForRunTimeoutError\` whose \`lastRun\` is the last state seen; \`signal\` aborts it.`;
+- Polls are conditional (\`If-None-Match\` with the last ETag): an unchanged run is a 304, which GitHub does not count against the rate limit (and which a client's \`cache\` answers with the run it holds). Unchanged polls back off from \`intervalMs\` (default 5 s) to \`maxIntervalMs\` (default 60 s), and a \`retry-after\` is waited out.
+- \`onUpdate\` is called for the first poll and at each change of status, conclusion or queue place. While the run is \`pending\` or \`waiting\`, \`queue\` says which concurrency group holds it up and how many entries are ahead of it (for at most 10 places per poll: one request each).
+- Bounded: \`timeoutMs\` (default 1 hour) is a deadline for the whole wait, its requests, their retries and the queue lookups included. It and \`maxPolls\` (default 1,000) end the wait with a \`WaitForRunTimeoutError\` whose \`lastRun\` is the last state seen (undefined when no poll was answered in time); \`signal\` aborts it. A body that is not a run is a \`GitHubResponseError\`.`;
 
 /** Puts the package's name into a section's import line. */
 export function withPackageName(section: string, name: string): string {

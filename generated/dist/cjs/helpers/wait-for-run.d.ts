@@ -27,7 +27,10 @@ export interface RunUpdate {
     readonly polls: number;
 }
 export interface WaitForRunOptions {
-    /** Gives up with a `WaitForRunTimeoutError` after this long. Default 3,600,000 ms (1 h); `Infinity`: never. */
+    /**
+     * Gives up with a `WaitForRunTimeoutError` after this long: a deadline for the whole wait, its requests,
+     * their retries and the queue lookups included. Default 3,600,000 ms (1 h); `Infinity`: never.
+     */
     readonly timeoutMs?: number;
     /** Gives up after this many polls of the run. Default 1,000. */
     readonly maxPolls?: number;
@@ -39,20 +42,24 @@ export interface WaitForRunOptions {
     /** Called for the first poll and then at each change of status, conclusion or queue place. */
     readonly onUpdate?: (update: RunUpdate) => void;
 }
-/** The run did not complete within `timeoutMs` or `maxPolls`; `lastRun` is the last state seen. */
+/**
+ * The run did not complete within `timeoutMs` or `maxPolls`. `lastRun` is the last state seen:
+ * undefined when the deadline passed before the first poll was answered.
+ */
 export declare class WaitForRunTimeoutError extends GitHubError {
-    readonly lastRun: WaitedRun;
+    readonly lastRun: WaitedRun | undefined;
     readonly polls: number;
 }
 /**
  * Polls `getWorkflowRun` until the run's status is `completed` and returns it. Each poll after the
  * first sends `If-None-Match` with the last ETag: an unchanged run is a 304 (not counted against the
- * rate limit). Unchanged polls back off (`intervalMs` doubling up to `maxIntervalMs`), and a
- * `retry-after` on a response is waited out. While the run is `pending` or `waiting`, each poll also
- * asks where it queues (`listConcurrencyGroupsForWorkflowRun`, then `getConcurrencyGroupForRepository`
- * with `ahead_of_run`, or `ahead_of_job` for a job's place); that lookup is best effort (an API error
- * there leaves `queue` empty). Bounded by `timeoutMs` and `maxPolls`: a `WaitForRunTimeoutError`
- * with `lastRun`; an abort rejects with the signal's reason.
+ * rate limit), and so is an answer from the client's cache. Unchanged polls back off (`intervalMs`
+ * doubling up to `maxIntervalMs`), and a `retry-after` on a response is waited out. While the run is
+ * `pending` or `waiting`, each poll also asks where it queues (`listConcurrencyGroupsForWorkflowRun`,
+ * then `getConcurrencyGroupForRepository` with `ahead_of_run`, or `ahead_of_job` for a job's place,
+ * for at most 10 places); that lookup is best effort (an API error there leaves `queue` empty).
+ * `timeoutMs` is a deadline for the whole wait, requests included, and `maxPolls` bounds the polls:
+ * a `WaitForRunTimeoutError` with `lastRun`; an abort rejects with the signal's reason.
  *
  * ```ts
  * const run = await waitForRun(gh, { owner, repo, run_id }, {

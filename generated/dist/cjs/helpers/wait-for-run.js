@@ -14,21 +14,27 @@ const pagination_js_1 = require("../runtime/pagination.js");
 const retry_js_1 = require("../runtime/retry.js");
 const concurrency_groups_js_1 = require("../operations/concurrency-groups.js");
 const workflow_runs_js_1 = require("../operations/workflow-runs.js");
-/** The run did not complete within `timeoutMs` or `maxPolls`; `lastRun` is the last state seen. */
+/**
+ * The run did not complete within `timeoutMs` or `maxPolls`. `lastRun` is the last state seen:
+ * undefined when the deadline passed before the first poll was answered.
+ */
 class WaitForRunTimeoutError extends errors_js_1.GitHubError {
 }
 exports.WaitForRunTimeoutError = WaitForRunTimeoutError;
 WaitForRunTimeoutError.prototype.name = "WaitForRunTimeoutError";
 const WAITING = new Set(["pending", "waiting"]);
+/** Queue places looked up per poll at most: how many entries a group lists is up to the server. */
+const MAX_LOOKUPS = 10;
 /**
  * Polls `getWorkflowRun` until the run's status is `completed` and returns it. Each poll after the
  * first sends `If-None-Match` with the last ETag: an unchanged run is a 304 (not counted against the
- * rate limit). Unchanged polls back off (`intervalMs` doubling up to `maxIntervalMs`), and a
- * `retry-after` on a response is waited out. While the run is `pending` or `waiting`, each poll also
- * asks where it queues (`listConcurrencyGroupsForWorkflowRun`, then `getConcurrencyGroupForRepository`
- * with `ahead_of_run`, or `ahead_of_job` for a job's place); that lookup is best effort (an API error
- * there leaves `queue` empty). Bounded by `timeoutMs` and `maxPolls`: a `WaitForRunTimeoutError`
- * with `lastRun`; an abort rejects with the signal's reason.
+ * rate limit), and so is an answer from the client's cache. Unchanged polls back off (`intervalMs`
+ * doubling up to `maxIntervalMs`), and a `retry-after` on a response is waited out. While the run is
+ * `pending` or `waiting`, each poll also asks where it queues (`listConcurrencyGroupsForWorkflowRun`,
+ * then `getConcurrencyGroupForRepository` with `ahead_of_run`, or `ahead_of_job` for a job's place,
+ * for at most 10 places); that lookup is best effort (an API error there leaves `queue` empty).
+ * `timeoutMs` is a deadline for the whole wait, requests included, and `maxPolls` bounds the polls:
+ * a `WaitForRunTimeoutError` with `lastRun`; an abort rejects with the signal's reason.
  *
  * ```ts
  * const run = await waitForRun(gh, { owner, repo, run_id }, {
@@ -37,71 +43,142 @@ const WAITING = new Set(["pending", "waiting"]);
  * ```
  */
 async function waitForRun(client, params, options = {}) {
-    const { timeoutMs = 3_600_000, maxPolls = 1000, intervalMs = 5000, maxIntervalMs = 60_000, signal } = options;
+    const { timeoutMs = 3_600_000, maxPolls = 1000, intervalMs = 5000, maxIntervalMs = 60_000 } = options;
     for (const [name, value] of Object.entries({ timeoutMs, maxPolls, intervalMs, maxIntervalMs }))
         (0, retry_js_1.checkLimit)(`waitForRun: ${name}`, value);
     const deadline = Date.now() + timeoutMs;
-    const { owner, repo, run_id } = params;
-    let run;
-    let etag;
-    let reported = "";
-    let wait = intervalMs;
-    for (let polls = 1;; polls++) {
-        let headers;
-        let changed = true;
-        try {
-            const res = await (0, workflow_runs_js_1.getWorkflowRun)(client, { owner, repo, run_id }, { signal, headers: etag ? { "if-none-match": etag } : {} });
-            ({ headers } = res);
-            run = res.data;
-            etag = headers.etag;
+    const progress = { run: undefined, polls: 0 };
+    const expired = () => timeoutError(client, params, progress, ` and ${timeoutMs} ms (timeoutMs)`);
+    return withDeadline(timeoutMs, options.signal, expired, async (signal) => {
+        let etag;
+        let reported = "";
+        let wait = intervalMs;
+        for (;;) {
+            const polls = ++progress.polls;
+            const poll = await pollRun(client, params, progress.run, etag, signal);
+            const { run, headers } = poll;
+            let changed = poll.changed;
+            progress.run = run;
+            etag = headers.etag ?? etag;
+            const queue = WAITING.has(run.status) ? await queueOf(client, params, signal) : [];
+            const update = { status: run.status, conclusion: run.conclusion, run, queue, polls };
+            const key = JSON.stringify([update.status, update.conclusion, queue]);
+            if (key !== reported) {
+                reported = key;
+                changed = true;
+                options.onUpdate?.(update);
+            }
+            if (run.status === "completed")
+                return run;
+            wait = changed ? intervalMs : Math.min(wait * 2, maxIntervalMs);
+            const pause = Math.max(wait, (0, retry_js_1.serverDelayMs)(headers, "", Date.now()) ?? 0);
+            if (polls >= maxPolls)
+                throw timeoutError(client, params, progress, " (maxPolls)");
+            // A pause that would end past the deadline is not started.
+            if (pause > deadline - Date.now())
+                throw expired();
+            await (0, retry_js_1.sleep)(pause, signal);
         }
-        catch (e) {
-            // 304: the run is as it was.
-            if (!(run && e instanceof errors_js_1.GitHubApiError && e.status === 304))
-                throw e;
-            headers = e.headers;
-            changed = false;
-        }
-        const queue = WAITING.has(run.status) ? await queueOf(client, params, signal) : [];
-        const update = { status: run.status, conclusion: run.conclusion, run, queue, polls };
-        const key = JSON.stringify([update.status, update.conclusion, queue]);
-        if (key !== reported) {
-            reported = key;
-            changed = true;
-            options.onUpdate?.(update);
-        }
-        if (run.status === "completed")
-            return run;
-        wait = changed ? intervalMs : Math.min(wait * 2, maxIntervalMs);
-        const asked = (0, retry_js_1.serverDelayMs)(headers, "", Date.now()) ?? 0;
-        const left = deadline - Date.now();
-        if (polls >= maxPolls || Math.max(wait, asked) > left) {
-            throw new WaitForRunTimeoutError(`waitForRun: run ${run_id} in ${owner}/${repo} not completed after ${polls} polls` +
-                `${polls >= maxPolls ? " (maxPolls)" : ` and ${timeoutMs} ms (timeoutMs)`}; last status ${run.status}`, { method: "GET", url: `${client.baseUrl}/repos/${owner}/${repo}/actions/runs/${run_id}`, lastRun: run, polls });
-        }
-        await (0, retry_js_1.sleep)(Math.max(wait, asked), signal);
+    });
+}
+/**
+ * Runs `task` with one signal for all its requests and sleeps, aborted by the caller's `signal` or
+ * once `ms` have passed: then it rejects with `expired()` (the caller's abort: with its reason).
+ */
+async function withDeadline(ms, signal, expired, task) {
+    const deadline = new AbortController();
+    const forward = () => deadline.abort(signal.reason);
+    signal?.addEventListener("abort", forward);
+    // 0 and Infinity: no timer (0 then allows one poll); beyond MAX_DELAY_MS setTimeout would fire at once.
+    const timer = ms > 0 && ms <= retry_js_1.MAX_DELAY_MS ? setTimeout(() => deadline.abort(), ms) : undefined;
+    try {
+        signal?.throwIfAborted();
+        return await task(deadline.signal);
+    }
+    catch (e) {
+        if (signal?.aborted)
+            throw signal.reason;
+        throw deadline.signal.aborted ? expired() : e;
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", forward);
     }
 }
-/** The run's places in concurrency queues; empty when it is in none or the lookup fails with an API error. */
+function timeoutError(client, params, { run, polls }, bound) {
+    return new WaitForRunTimeoutError(`waitForRun: run ${params.run_id} in ${params.owner}/${params.repo} not completed after ${polls} polls${bound}; ` +
+        (run ? `last status ${(0, errors_js_1.clip)(run.status)}` : "no poll was answered"), { method: "GET", url: runUrl(client, params), lastRun: run, polls });
+}
+function runUrl(client, { owner, repo, run_id }) {
+    return `${client.baseUrl}/repos/${owner}/${repo}/actions/runs/${run_id}`;
+}
+/**
+ * Polls the run once. A 304 is "unchanged" in each form it takes: thrown as a GitHubApiError,
+ * resolved as `{ status: 304 }`, or replayed from the client's cache (`fromCache`). A body that
+ * is not a run is a GitHubResponseError.
+ */
+async function pollRun(client, params, last, etag, signal) {
+    const { owner, repo, run_id } = params;
+    let res;
+    try {
+        res = await (0, workflow_runs_js_1.getWorkflowRun)(client, { owner, repo, run_id }, { signal, headers: etag ? { "if-none-match": etag } : {} });
+    }
+    catch (e) {
+        if (last && e instanceof errors_js_1.GitHubApiError && e.status === 304)
+            return { run: last, headers: e.headers, changed: false };
+        throw e;
+    }
+    const { status, data, headers } = res;
+    if (status === 304 && last)
+        return { run: last, headers, changed: false };
+    if (status !== 304 && typeof data?.status === "string") {
+        return { run: data, headers, changed: !res.fromCache };
+    }
+    throw (0, errors_js_1.responseError)("GET", runUrl(client, params), status, headers, status === 304
+        ? "waitForRun: 304 Not Modified before any run was seen, so there is no run to go on"
+        : `waitForRun: expected a workflow run (an object with a string "status"), got ${kindOf(data)}; ` +
+            "does baseUrl point at GitHub's API?");
+}
+/** What a body is, for a message, without quoting it. */
+function kindOf(data) {
+    if (data === undefined)
+        return "no body";
+    if (data === null || Array.isArray(data))
+        return data ? "an array" : "null";
+    return typeof data === "object" ? 'an object whose "status" is not a string' : `a ${typeof data}`;
+}
+/**
+ * The run's places in concurrency queues (at most MAX_LOOKUPS); empty when it is in none or the
+ * lookup fails with an API error. A list the server sends as something else counts as empty.
+ */
 async function queueOf(client, { owner, repo, run_id }, signal) {
     const places = [];
+    let lookups = 0;
     try {
         // A run belongs to a handful of groups; a page limit keeps a server's endless links from holding the wait.
         for await (const group of (0, pagination_js_1.paginate)(client, concurrency_groups_js_1.listConcurrencyGroupsForWorkflowRun, { owner, repo, run_id }, { signal, maxPages: 10 })) {
-            for (const member of group.group_members) {
+            if (typeof group?.group_name !== "string")
+                continue;
+            for (const member of listOf(group.group_members)) {
+                // One request per place, and the server says how many there are: a poll makes a bounded number.
+                if (lookups++ === MAX_LOOKUPS)
+                    return places;
                 // A job's place is asked about by job: with ahead_of_run GitHub answers 422 for it.
-                const job = typeof member.job_id === "number" ? member.job_id : undefined;
+                const job = typeof member?.job_id === "number" ? member.job_id : undefined;
                 const { data } = await (0, concurrency_groups_js_1.getConcurrencyGroupForRepository)(client, {
                     owner,
                     repo,
                     concurrency_group_name: group.group_name,
                     ...(job ? { ahead_of_job: job } : { ahead_of_run: run_id }),
                 }, { signal });
-                // The answer lists the entries up to the run's own, which comes last.
-                const at = data.group_members.findIndex((m) => m.run_id === run_id && (job === undefined || m.job_id === job));
+                // The answer lists the entries up to the run's own, which comes last. Without a list, no place.
+                const entries = data?.group_members;
+                if (!Array.isArray(entries))
+                    continue;
+                const at = entries.findIndex((m) => m?.run_id === run_id && (job === undefined || m.job_id === job));
                 places.push({
                     group: group.group_name,
-                    ahead: at < 0 ? data.group_members.length : at,
+                    ahead: at < 0 ? entries.length : at,
                     ...(job ? { jobId: job } : {}),
                 });
             }
@@ -115,4 +192,8 @@ async function queueOf(client, { owner, repo, run_id }, signal) {
         throw e;
     }
     return places;
+}
+/** `list` when it is an array, else an empty one: the queue's lists come from the server. */
+function listOf(list) {
+    return Array.isArray(list) ? list : [];
 }
