@@ -74,10 +74,10 @@ export async function request(
 
   for (let attempt = 1; ; attempt++) {
     // Asked per attempt: a token function may hand out a refreshed token after a long wait.
-    // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
-    // else sees them); a query credential comes back in `target`. Asked per attempt: a token
-    // function may hand out a refreshed token after a long wait.
-    const sent = (init.headers = seamed ? { ...headers } : headers);
+    // The credentials an operation asks for go into `sent`, a fresh copy of the call's headers each
+    // attempt, so that a credential function that now returns "" sends nothing (not the last one);
+    // a query credential comes back in `target`.
+    const sent = (init.headers = { ...headers });
     let target = client.authorize(spec, sent, url);
     if (typeof target === "object") target = await target;
     // Checked after the token await, before our listener: an abort already past would not fire it.
@@ -163,6 +163,9 @@ export async function request(
         }
       }
       if (!error) result = { status: status!, data, headers: h };
+    } else if (status === 304) {
+      // Not Modified answers a conditional request the caller made; the seam's cache may answer it instead.
+      result = { status, data: undefined, headers: h };
     } else {
       result = spec.redirect?.(status!, h, method, url);
       if (!result) {
@@ -170,7 +173,7 @@ export async function request(
         if (typeof delay !== "number") error = apiError(method, url, status!, h, text, delay, spec);
       }
     }
-    // The seam may answer a 304 from its cache.
+    // The seam may answer a 304 with its cached response.
     if (seam) result = await seamed.close(seam, result, error, status, h, text, size, delay);
     if (result) return result;
     if (typeof delay !== "number") throw error!;
