@@ -152,7 +152,9 @@ export async function request(
     const status = error ? undefined : res!.status;
     if (error) {
       if (retriable && attempt <= retries) delay = backoffMs(attempt, retry as RetryOptions);
-    } else if (status! > 199 && status! < 300) {
+    } else if ((status! > 199 && status! < 300) || status === 304) {
+      // A 304 Not Modified answers a conditional request the caller made: no body, so no data. The
+      // seam's cache may answer it with its entry instead.
       let data: unknown = bytes;
       if (text && method !== "HEAD") {
         try {
@@ -162,9 +164,6 @@ export async function request(
         }
       }
       if (!error) result = { status: status!, data, headers: h };
-    } else if (status === 304) {
-      // Not Modified answers a conditional request the caller made; the seam's cache may answer it instead.
-      result = { status, data: undefined, headers: h };
     } else {
       result = spec.redirect?.(status!, h, method, url);
       if (!result) {

@@ -81,7 +81,8 @@ export declare function requestError<E extends GitHubError>(Class: new (message:
 export declare function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string, Class?: typeof GitHubResponseError, props?: object): GitHubResponseError;
 /**
  * Server text in a message, cut at 500 characters (a 50 MB `message` stays in `body`), its control
- * characters escaped as `\uXXXX`: a CR, LF or ESC from the server cannot forge a log line or a terminal's output.
+ * characters and line separators escaped as `escape` does (LF → `%0A`, ESC → `%1B`; the shortest
+ * code): a CR, LF or ESC from the server cannot forge a log line or drive a terminal.
  */
 export declare function clip(text: string): string;
 /**

@@ -139,7 +139,9 @@ async function request(client, spec, params, options, next) {
             if (retriable && attempt <= retries)
                 delay = (0, retry_js_1.backoffMs)(attempt, retry);
         }
-        else if (status > 199 && status < 300) {
+        else if ((status > 199 && status < 300) || status === 304) {
+            // A 304 Not Modified answers a conditional request the caller made: no body, so no data. The
+            // seam's cache may answer it with its entry instead.
             let data = bytes;
             if (text && method !== "HEAD") {
                 try {
@@ -151,10 +153,6 @@ async function request(client, spec, params, options, next) {
             }
             if (!error)
                 result = { status: status, data, headers: h };
-        }
-        else if (status === 304) {
-            // Not Modified answers a conditional request the caller made; the seam's cache may answer it instead.
-            result = { status, data: undefined, headers: h };
         }
         else {
             result = spec.redirect?.(status, h, method, url);
