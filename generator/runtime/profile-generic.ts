@@ -5,7 +5,7 @@
 // below written from its description (emit/profile-module.ts); profile.ts is GitHub's.
 import type { RateLimit } from "./errors.js";
 import { checkHeaderValue, setHeader } from "./headers.js";
-import { leaks } from "./request.js";
+import { redact, redactedResponse, secretForms } from "./secrets.js";
 import type { Client, ClientOptions, OperationSpec, ResponseHeaders } from "./types.js";
 
 /** A credential, or a function that returns one: asked before each attempt, so a refreshed one is sent. */
@@ -56,10 +56,11 @@ export function requestHeaders(spec: OperationSpec, userAgent: string): Record<s
   return { accept: spec.accept ?? "application/json", "user-agent": userAgent };
 }
 
-/** What one attempt sent, by its headers object: what to strip on another origin and to cut from errors. */
+/** What one attempt sent, by its headers object: what to cut from errors, responses and next links. */
 interface Sent {
-  readonly headers: readonly string[];
-  readonly secrets: readonly string[];
+  /** Each credential in the forms it may be echoed in (secrets.ts). */
+  readonly forms: readonly string[];
+  /** The names of the query parameters that carried one. */
   readonly queryKeys: readonly string[];
 }
 
@@ -67,11 +68,18 @@ interface Sent {
 const MAX_REDIRECTS = 20;
 
 /**
+ * The only headers a redirect carries to another origin: none of them can hold a credential, whether
+ * `auth`, the call's `headers`, a hook or a header parameter put it there.
+ */
+const CROSS_ORIGIN_HEADERS = ["accept", "accept-language", "user-agent", "if-none-match", "if-modified-since"];
+
+/**
  * The credentials of `auth`, sent per operation: the first alternative of its `security` (else the
  * description's) that the caller has every credential for; none for `security: []` or when the
  * caller has none. A fixed value is checked now, a function's per attempt; no message quotes one.
  * The returned `fetch` follows redirects itself, so that no credential (a header, a cookie) goes to
- * another origin, and cuts credentials from the messages of the errors it passes on.
+ * another origin, and cuts the credentials it sent from the errors, failed responses and next links it
+ * passes on.
  */
 export function credentials(
   options: ClientOptions & ProfileOptions,
@@ -89,16 +97,14 @@ export function credentials(
     if (typeof auth[name] !== "function" && auth[name] != null) credentialValue(name, auth[name]);
   }
   const sentBy = new WeakMap<object, Sent>();
-  const cookies = new WeakMap<object, string | undefined>();
   const has = (name: string): boolean => Object.hasOwn(auth, name) && auth[name] != null;
   return {
     authenticated: Object.keys(auth).some(has),
     authorize: async (spec, headers, url) => {
       const chosen = (spec.security ?? SECURITY).find((names) => names.every(has)) ?? [];
-      const sent = { headers: [] as string[], secrets: [] as string[], queryKeys: [] as string[] };
-      // The same headers object comes back on a retry: cookies join what the call itself set.
-      if (!cookies.has(headers)) cookies.set(headers, headers.cookie);
-      let cookie = cookies.get(headers);
+      const secrets: string[] = [];
+      const queryKeys: string[] = [];
+      // A fresh copy of the call's headers each attempt: a credential that is "" now sends nothing.
       let target = url;
       for (const name of chosen) {
         let value = auth[name];
@@ -106,29 +112,33 @@ export function credentials(
         const secret = credentialValue(name, value);
         if (!secret) continue;
         const [where, key = "authorization"] = SCHEMES[name]!;
-        sent.secrets.push(secret);
+        // A basic password is cut from echoes as itself too, not only inside its base64.
+        secrets.push(secret, where === "basic" ? (value as BasicCredentials).password : "");
         if (where === "query") {
-          sent.queryKeys.push(key);
+          queryKeys.push(key);
           target = withQuery(target, key, secret);
         } else if (where === "cookie") {
-          cookie = (cookie ? cookie + "; " : "") + key + "=" + secret;
+          headers.cookie = (headers.cookie ? headers.cookie + "; " : "") + key + "=" + secret;
         } else {
           setHeader(headers, key, where === "header" ? secret : (where === "bearer" ? "Bearer " : "Basic ") + secret);
-          sent.headers.push(key.toLowerCase());
         }
       }
-      if (cookie !== cookies.get(headers)) sent.headers.push("cookie");
-      if (cookie) headers.cookie = cookie;
-      sentBy.set(headers, sent);
+      sentBy.set(headers, { forms: secretForms(secrets), queryKeys });
       return target;
     },
     fetch: (async (url: string, init: RequestInit) => {
-      const sent = sentBy.get(init.headers as object) ?? { headers: [], secrets: [], queryKeys: [] };
+      const sent = sentBy.get(init.headers as object);
+      let res: Response;
       try {
-        return withoutQueryKeys(await follow(options.fetch ?? fetch, url, init, sent), sent);
+        res = await follow(options.fetch ?? fetch, url, init);
       } catch (e) {
-        throw redacted(e, sent.secrets);
+        throw sent?.forms.length ? scrubbed(e, sent.forms) : e;
       }
+      if (!sent?.forms.length) return res;
+      // Not a success: its body and headers go into the error. A success's data is the caller's own.
+      return res.status > 299 && res.status < 600
+        ? redactedResponse(res, sent.forms)
+        : withoutCredentialsInLink(res, sent);
     }) as typeof fetch,
   };
 }
@@ -168,21 +178,26 @@ function splitQuery(url: string): [string, string | undefined] {
 
 /** Whether a `name=value` query part is the parameter `key`. */
 function isParam(part: string, key: string): boolean {
-  const name = part.split("=")[0]!;
+  return decoded(part.split("=")[0]!) === key;
+}
+
+/** A query part's name or value, decoded; undefined when it is not valid percent-encoding. */
+function decoded(text: string): string | undefined {
   try {
-    return decodeURIComponent(name.replace(/\+/g, " ")) === key;
+    return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /**
  * GETs follow redirects here rather than in fetch: fetch drops `authorization` and `cookie` on
- * another origin but keeps an API key's own header. Once on another origin, no credential is sent
- * again. A non-GET (`redirect: "manual"`) is sent once. A browser hides the target of a manual
+ * another origin but keeps an API key's own header. On the first hop to another origin only
+ * CROSS_ORIGIN_HEADERS go on, for every later hop too. Only http(s) targets are followed, as by
+ * fetch. A non-GET (`redirect: "manual"`) is sent once. A browser hides the target of a manual
  * redirect (an opaque response), which the request core then reports.
  */
-async function follow(f: typeof fetch, url: string, init: RequestInit, sent: Sent): Promise<Response> {
+async function follow(f: typeof fetch, url: string, init: RequestInit): Promise<Response> {
   if (init.redirect) return f(url, init);
   const origin = new URL(url).origin;
   let headers = init.headers as Record<string, string>;
@@ -192,25 +207,43 @@ async function follow(f: typeof fetch, url: string, init: RequestInit, sent: Sen
     if (location === null) return res;
     await res.body?.cancel();
     if (hops === MAX_REDIRECTS) throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
-    url = new URL(location, url).href;
+    url = redirectTarget(location, url);
     if (new URL(url).origin !== origin) {
-      headers = { ...headers };
-      for (const name of sent.headers) delete headers[name];
+      const safe: Record<string, string> = {};
+      for (const name of CROSS_ORIGIN_HEADERS) if (headers[name] !== undefined) safe[name] = headers[name];
+      headers = safe;
     }
   }
 }
 
 /**
- * The response, with any query credential taken out of its `Link` header: a server that echoes the
- * query in its next link would otherwise put the key into the next page's URL, and so into errors.
+ * Where a redirect goes, refused unless http(s) (a `data:` or `blob:` URL is no API's answer). The
+ * error quotes neither URL: the one redirected from may hold a query credential.
  */
-function withoutQueryKeys(res: Response, sent: Sent): Response {
+function redirectTarget(location: string, from: string): string {
+  let target: URL;
+  try {
+    target = new URL(location, from);
+  } catch {
+    throw new TypeError("redirect with an invalid Location, not followed");
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:")
+    throw new TypeError(`redirect to a ${target.protocol} URL, not followed: only http(s) is`);
+  return target.href;
+}
+
+/**
+ * A success, with every credential taken out of its `Link` header: a server that echoes the query in
+ * its next link, under the key's name or another, would otherwise put the key into the next page's
+ * URL, and so into errors and log lines.
+ */
+function withoutCredentialsInLink(res: Response, sent: Sent): Response {
   const link = res.headers.get("link");
-  if (!link || !sent.queryKeys.length || res.status < 200 || res.status > 299) return res;
+  if (!link) return res;
   const cleaned = link.replace(/<([^>]*)>/g, (_, target: string) => {
     const [path, query] = splitQuery(target);
-    const kept = query?.split("&").filter((part) => !sent.queryKeys.some((key) => isParam(part, key)));
-    return "<" + path + (kept?.length ? "?" + kept.join("&") : "") + ">";
+    const kept = query?.split("&").filter((part) => !holdsCredential(part, sent));
+    return "<" + redact(path, sent.forms) + (kept?.length ? "?" + kept.join("&") : "") + ">";
   });
   if (cleaned === link) return res;
   const headers = new Headers(res.headers);
@@ -218,13 +251,20 @@ function withoutQueryKeys(res: Response, sent: Sent): Response {
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
-/** An error that quotes a credential becomes one that does not, with no cause to find it in. */
-function redacted(e: unknown, secrets: readonly string[]): unknown {
-  const leaked = secrets.filter((secret) => leaks(e, secret));
-  if (!leaked.length) return e;
-  let message = String((e as Error)?.message ?? e);
-  for (const secret of leaked) message = message.split(secret).join("[credential]");
-  return new TypeError(message);
+/** Whether a `name=value` query part is a query credential's parameter, or has a credential in it. */
+function holdsCredential(part: string, sent: Sent): boolean {
+  const value = decoded(part.slice(part.indexOf("=") + 1)) ?? part;
+  return sent.queryKeys.some((key) => isParam(part, key)) || sent.forms.some((form) => value.includes(form));
+}
+
+/**
+ * A fetch error once a credential was sent: a fresh TypeError with its message (and its cause's) cut
+ * of credentials, and no cause. An error's other fields may quote the request: Node's invalid-URL
+ * error keeps the URL, query key included, in `base`.
+ */
+function scrubbed(e: unknown, forms: readonly string[]): TypeError {
+  const cause = (e as { cause?: Error } | undefined)?.cause?.message;
+  return new TypeError(redact(`${(e as Error)?.message ?? e}${cause ? ` (${cause})` : ""}`, forms));
 }
 
 /** A request id, when the API sends the common `x-request-id`. */

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../../generator/pipeline.js";
 import { errorViews, rejection } from "./harness.js";
@@ -235,5 +236,196 @@ describe("a client of a non-GitHub API", () => {
         "createClient: auth.token: the API has no such security scheme; it has: basicAuth, bearerAuth, cookieKey, headerKey, oauth, queryKey",
       ),
     );
+  });
+});
+
+// The attacks of the security review (findings 1, 3, 4, 6, 11): a hostile or compromised API, or an
+// open redirect on it, tries to get a credential sent elsewhere or shown in errors, logs and hooks.
+describe("a client of a hostile API", () => {
+  let hostile: Awaited<ReturnType<typeof startServer>>;
+  let other: Awaited<ReturnType<typeof startServer>>;
+  let attempts = 0;
+
+  /** A failed response that quotes every credential the request carried, as some servers do. */
+  function echo(req: IncomingMessage, res: ServerResponse): void {
+    const quoted = [req.url, req.headers.authorization, req.headers["x-vault-key"], req.headers.cookie].join(" ");
+    const basic = req.headers.authorization?.startsWith("Basic ")
+      ? Buffer.from(req.headers.authorization.slice(6), "base64").toString("utf8")
+      : "";
+    send(res, 400, { message: `Bad request: ${quoted} ${basic}` }, { link: `<${req.url}>; rel="self"`, "x-echo": quoted });
+  }
+
+  beforeAll(async () => {
+    other = await startServer((req, res) => {
+      if (req.url === "/back") return send(res, 302, "", { location: `${hostile.origin}/v2/items/1` });
+      send(res, 200, { id: "other", name: "x" });
+    });
+    hostile = await startServer((req, res, port) => {
+      const url = new URL(req.url!, `http://127.0.0.1:${port}`);
+      const q = url.searchParams.get("q");
+      switch (url.pathname) {
+        case "/v2/items/away":
+          return send(res, 302, "", { location: `${other.origin}/v2/items/1` });
+        case "/v2/items/round-trip":
+          return send(res, 302, "", { location: `${other.origin}/back` });
+        case "/v2/items/data":
+          return send(res, 302, "", { location: 'data:application/json,{"id":"from-data-url","name":"x"}' });
+        case "/v2/items/file":
+          return send(res, 302, "", { location: "file:///etc/passwd" });
+        case "/v2/items/flaky":
+          return ++attempts === 1
+            ? send(res, 503, { message: "busy" }, { "retry-after": "0" })
+            : send(res, 302, "", { location: `${other.origin}/v2/items/1` });
+        case "/v2/items/echo":
+        case "/v2/admin/stats":
+          return echo(req, res);
+        case "/v2/search":
+          if (q === "bad-location") return send(res, 302, "", { location: "http://[" });
+          if (q === "echo") return echo(req, res);
+          if (url.searchParams.get("page") === "2") return send(res, 404, { message: "gone" });
+          // The next link carries the key's value under another name.
+          return send(res, 200, [{ id: "1", name: "a" }], {
+            link: `</v2/search?q=${q}&page=2&cursor_key=${encodeURIComponent(url.searchParams.get("api_key")!)}>; rel="next"`,
+          });
+      }
+      send(res, 200, { id: "1", name: "a" });
+    });
+  });
+
+  afterAll(() => {
+    hostile?.server.close();
+    other?.server.close();
+  });
+
+  beforeEach(() => {
+    hostile.seen.length = 0;
+    other.seen.length = 0;
+    attempts = 0;
+  });
+
+  const at = () => ({ baseUrl: `${hostile.origin}/v2` });
+
+  /** A client of the hostile API with every credential, its logger's lines and its onError outcomes kept. */
+  function watched(options: Record<string, unknown> = {}) {
+    const logged: string[] = [];
+    const failures: unknown[] = [];
+    const client = pkg.createClient({
+      ...at(),
+      auth: ALL,
+      retry: false,
+      seams: pkg.seams({
+        logger: { debug: (line: string) => logged.push(line) },
+        hooks: { onError: (outcome: unknown) => failures.push(outcome) },
+      }),
+      ...options,
+    });
+    return { client, logged, failures };
+  }
+
+  /** What a request carried that could be a credential, besides the scheme's own headers. */
+  const carried = (seen: Seen) => ({
+    ...credentialsOf(seen),
+    proxy: seen.headers["proxy-authorization"],
+    custom: seen.headers["x-api-token"],
+  });
+
+  it("sends the call's own authorization, cookie and custom headers to no other origin, only the safe ones", async () => {
+    const headers = {
+      authorization: "Bearer CALLER_SECRET",
+      cookie: "sid=CALLER_COOKIE",
+      "proxy-authorization": "Basic PROXY_SECRET",
+      "x-api-token": "CUSTOM_SECRET",
+      "accept-language": "fr",
+    };
+    const res = await pkg.getItem(pkg.createClient({ ...at(), auth: ALL }), { id: "away" }, { headers });
+    expect(res.data).toEqual({ id: "other", name: "x" });
+    expect(carried(other.seen[0]!)).toEqual({ ...NONE, proxy: undefined, custom: undefined });
+    expect(other.seen[0]!.headers["accept-language"]).toBe("fr");
+    expect(other.seen[0]!.headers["user-agent"]).toBe("vault-client");
+    // The API's own origin got them all.
+    expect(carried(hostile.seen[0]!)).toMatchObject({ authorization: "Bearer CALLER_SECRET", custom: "CUSTOM_SECRET" });
+  });
+
+  it("sends no header a hook added to another origin, nor back to the API after leaving it", async () => {
+    const onRequest = ({ headers }: { headers: Record<string, string> }) => {
+      headers.authorization = "Bearer HOOK_SECRET";
+    };
+    const client = pkg.createClient({ ...at(), auth: ALL, seams: pkg.seams({ hooks: { onRequest } }) });
+    await pkg.getItem(client, { id: "away" });
+    expect(other.seen[0]!.headers.authorization).toBeUndefined();
+    await pkg.getItem(client, { id: "round-trip" });
+    expect(other.seen[1]!.url).toBe("/back");
+    expect(other.seen[1]!.headers.authorization).toBeUndefined();
+    // Redirected back to the API: what was dropped stays dropped, as in fetch.
+    expect(hostile.seen.at(-1)!.url).toBe("/v2/items/1");
+    expect(carried(hostile.seen.at(-1)!)).toEqual({ ...NONE, proxy: undefined, custom: undefined });
+  });
+
+  it("follows no redirect to a data: or file: URL", async () => {
+    const client = pkg.createClient({ ...at(), retry: false });
+    const data = await rejection(pkg.getItem(client, { id: "data" }));
+    expect(data).toBeInstanceOf(pkg.NetworkError);
+    expect(data.message).toBe(`GET ${hostile.origin}/v2/items/data: network error: redirect to a data: URL, not followed: only http(s) is`);
+    const file = await rejection(pkg.getItem(client, { id: "file" }));
+    expect(file.message).toContain("redirect to a file: URL, not followed");
+  });
+
+  it("shows the query key nowhere when a redirect's Location is not a URL: no cause, hook or retry notice holds it", async () => {
+    const retried: unknown[] = [];
+    const { client, logged, failures } = watched({
+      retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0, onRetry: ({ error }: { error: unknown }) => retried.push(error) },
+    });
+    const error = await rejection(pkg.search(client, { q: "bad-location" }));
+    expect(hostile.seen[0]!.url).toContain(`api_key=${QUERY_KEY}`);
+    expect(error).toBeInstanceOf(pkg.NetworkError);
+    expect(error.message).toBe(
+      `GET ${hostile.origin}/v2/search?q=bad-location: network error: redirect with an invalid Location, not followed`,
+    );
+    expect([retried.length, failures.length]).toEqual([1, 2]);
+    for (const view of [error, ...retried, ...failures])
+      for (const secret of SECRETS) expect(errorViews(view).filter((v) => v.includes(secret))).toEqual([]);
+    expect(logged.filter((line) => SECRETS.some((secret) => line.includes(secret)))).toEqual([]);
+  });
+
+  it('sends no credential on a retry whose credential function now returns "", nor to another origin then', async () => {
+    const keys = [KEY, ""];
+    const client = pkg.createClient({ ...at(), auth: { headerKey: () => keys.shift() ?? "" } });
+    await pkg.getItem(client, { id: "flaky" });
+    expect(hostile.seen.map((seen) => seen.headers["x-vault-key"])).toEqual([KEY, undefined]);
+    expect(other.seen[0]!.headers["x-vault-key"]).toBeUndefined();
+  });
+
+  it("cuts every credential a failed response quotes from the error, its headers, the log and the hooks", async () => {
+    const { client, logged, failures } = watched();
+    const errors = [
+      await rejection(pkg.search(client, { q: "echo" })),
+      await rejection(pkg.getItem(client, { id: "echo" })),
+      await rejection(pkg.getStats(pkg.createClient({ ...at(), auth: { basicAuth: ALL.basicAuth }, retry: false }), {})),
+    ];
+    // The server did quote them: the search's URL, the header key, basic's base64 and password.
+    expect(errors.map((e) => e.message)).toEqual([
+      `GET ${hostile.origin}/v2/search?q=echo → 400: Bad request: /v2/search?q=echo&api_key=[credential]    `,
+      `GET ${hostile.origin}/v2/items/echo → 400: Bad request: /v2/items/echo  [credential]  `,
+      `GET ${hostile.origin}/v2/admin/stats → 400: Bad request: /v2/admin/stats Basic [credential]   ann:[credential]`,
+    ]);
+    expect((errors[0] as unknown as { headers: Record<string, string> }).headers.link).toBe(
+      '</v2/search?q=echo&api_key=[credential]>; rel="self"',
+    );
+    expect(failures).toHaveLength(2);
+    for (const view of [...errors, ...failures, ...logged])
+      for (const secret of [...SECRETS, Buffer.from(`ann:${PASSWORD}`).toString("base64")])
+        expect(inspect(view, { depth: 10 }).includes(secret), `${secret} in ${inspect(view)}`).toBe(false);
+  });
+
+  it("takes the key out of a next link that carries it under another name", async () => {
+    const { client, logged, failures } = watched();
+    const walk = await rejection(pkg.collect(client, pkg.search, { q: "x" }));
+    expect(hostile.seen.map((seen) => seen.url)).toEqual([
+      `/v2/search?q=x&api_key=${QUERY_KEY}`,
+      `/v2/search?q=x&page=2&api_key=${QUERY_KEY}`,
+    ]);
+    expect((walk as unknown as { url: string }).url).toBe(`${hostile.origin}/v2/search?q=x&page=2`);
+    const views = [...errorViews(walk), ...failures.map((outcome) => inspect(outcome, { depth: 10 })), ...logged];
+    for (const secret of SECRETS) expect(views.filter((v) => v.includes(secret))).toEqual([]);
   });
 });

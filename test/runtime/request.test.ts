@@ -9,6 +9,14 @@ import { deleteRun, downloadLogs, getRun, json, recorder, reRun, sequence, TOKEN
 const params = { owner: "o", repo: "r", run_id: 1 };
 
 describe("request headers", () => {
+  it('sends no token on a retry when the token function now returns "" (a fresh copy of the headers per attempt)', async () => {
+    const { fetch, calls } = recorder(sequence(json({ message: "busy" }, 503, { "retry-after": "0" }), json({ id: 1 })));
+    const tokens = [TOKEN, ""];
+    const gh = createClient({ token: () => tokens.shift()!, fetch });
+    await request(gh, getRun, params);
+    expect(calls.map((call) => call.headers.get("authorization"))).toEqual([`Bearer ${TOKEN}`, null]);
+  });
+
   it("sends accept, user-agent, api version and the bearer token", async () => {
     const { fetch, calls } = recorder(sequence(json({ id: 1 })));
     const gh = createClient({ token: TOKEN, fetch });
@@ -164,11 +172,19 @@ describe("responses", () => {
     expect(calls[0]!.init.redirect).toBeUndefined();
   });
 
-  it("treats a 3xx on a non-redirect operation (e.g. 304) as an error", async () => {
-    const { fetch } = recorder(sequence(new Response(null, { status: 304, statusText: "Not Modified" })));
-    const err = await request(createClient({ fetch }), getRun, params).catch((e: unknown) => e);
+  it("treats a 3xx on a non-redirect operation as an error, and not followed", async () => {
+    const { fetch, calls } = recorder(sequence(new Response(null, { status: 307, headers: { location: "/elsewhere" } })));
+    const err = await request(createClient({ fetch, retry: false }), getRun, params).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubApiError);
-    expect((err as GitHubApiError).status).toBe(304);
+    expect((err as GitHubApiError).status).toBe(307);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("resolves a 304 Not Modified (a conditional request of the caller's) as its result, without data", async () => {
+    const { fetch, calls } = recorder(sequence(new Response(null, { status: 304, headers: { etag: '"v1"' } })));
+    const res = await request(createClient({ fetch }), getRun, params, { headers: { "if-none-match": '"v1"' } });
+    expect(res).toEqual({ status: 304, data: undefined, headers: { etag: '"v1"' } });
+    expect(calls).toHaveLength(1);
   });
 
   it("rejects (not throws) on bad params", async () => {

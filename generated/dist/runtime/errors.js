@@ -69,9 +69,13 @@ export function responseError(method, url, status, headers, detail, Class = GitH
         ...props,
     });
 }
-/** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
+/**
+ * Server text in a message, cut at 500 characters (a 50 MB `message` stays in `body`), its control
+ * characters and line separators escaped as `escape` does (LF → `%0A`, ESC → `%1B`; the shortest
+ * code): a CR, LF or ESC from the server cannot forge a log line or drive a terminal.
+ */
 export function clip(text) {
-    return text.length > 500 ? text.slice(0, 500) + "…" : text;
+    return (text.length > 500 ? text.slice(0, 500) + "…" : text).replace(/[\p{Cc}\u2028\u2029]/gu, escape);
 }
 /**
  * Builds the error for a failed response, e.g.

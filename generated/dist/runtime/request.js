@@ -57,10 +57,10 @@ export async function request(client, spec, params, options, next) {
     };
     for (let attempt = 1;; attempt++) {
         // Asked per attempt: a token function may hand out a refreshed token after a long wait.
-        // The credentials an operation asks for go into `sent` (into `headers` itself when nothing
-        // else sees them); a query credential comes back in `target`. Asked per attempt: a token
-        // function may hand out a refreshed token after a long wait.
-        const sent = (init.headers = seamed ? { ...headers } : headers);
+        // The credentials an operation asks for go into `sent`, a fresh copy of the call's headers each
+        // attempt, so that a credential function that now returns "" sends nothing (not the last one);
+        // a query credential comes back in `target`.
+        const sent = (init.headers = { ...headers });
         let target = client.authorize(spec, sent, url);
         if (typeof target === "object")
             target = await target;
@@ -135,7 +135,9 @@ export async function request(client, spec, params, options, next) {
             if (retriable && attempt <= retries)
                 delay = backoffMs(attempt, retry);
         }
-        else if (status > 199 && status < 300) {
+        else if ((status > 199 && status < 300) || status === 304) {
+            // A 304 Not Modified answers a conditional request the caller made: no body, so no data. The
+            // seam's cache may answer it with its entry instead.
             let data = bytes;
             if (text && method !== "HEAD") {
                 try {
@@ -156,7 +158,7 @@ export async function request(client, spec, params, options, next) {
                     error = apiError(method, url, status, h, text, delay, spec);
             }
         }
-        // The seam may answer a 304 from its cache.
+        // The seam may answer a 304 with its cached response.
         if (seam)
             result = await seamed.close(seam, result, error, status, h, text, size, delay);
         if (result)

@@ -79,7 +79,11 @@ export declare function requestError<E extends GitHubError>(Class: new (message:
 }, cause?: ErrorOptions): E;
 /** A response the client cannot use (not JSON, no items array, an opaque redirect, too large): `Class` and `props` for a subclass. */
 export declare function responseError(method: string, url: string, status: number, headers: ResponseHeaders, detail: string, Class?: typeof GitHubResponseError, props?: object): GitHubResponseError;
-/** Server text in a message, cut at 500 characters: a 50 MB `message` stays in `body`, not in the message. */
+/**
+ * Server text in a message, cut at 500 characters (a 50 MB `message` stays in `body`), its control
+ * characters and line separators escaped as `escape` does (LF → `%0A`, ESC → `%1B`; the shortest
+ * code): a CR, LF or ESC from the server cannot forge a log line or drive a terminal.
+ */
 export declare function clip(text: string): string;
 /**
  * Builds the error for a failed response, e.g.
