@@ -140,7 +140,7 @@ export async function closeAttempt(
 ): Promise<ApiResponse | undefined> {
   const { info, client } = open;
   const retryInMs = typeof delay === "number" ? delay : undefined;
-  // The request core made a 304 an error (no operation documents one); with a validator sent, it is the cached data.
+  // The request core resolves a 304 as a bodiless result; with a validator this cache sent, it is the cached data.
   if (status === 304 && open.ticket?.notModified) [result, error] = [open.ticket.notModified(headers), undefined];
   if (result && open.ticket && status! > 199 && status! < 300) result = open.ticket.keep(result, text);
   // A status that will be retried has no error object yet; hooks get the one it would throw.

@@ -94,7 +94,7 @@ function requestIdentity(target, sent) {
 export async function closeAttempt(open, result, error, status, headers, text, _size, delay) {
     const { info, client } = open;
     const retryInMs = typeof delay === "number" ? delay : undefined;
-    // The request core made a 304 an error (no operation documents one); with a validator sent, it is the cached data.
+    // The request core resolves a 304 as a bodiless result; with a validator this cache sent, it is the cached data.
     if (status === 304 && open.ticket?.notModified)
         [result, error] = [open.ticket.notModified(headers), undefined];
     if (result && open.ticket && status > 199 && status < 300)
